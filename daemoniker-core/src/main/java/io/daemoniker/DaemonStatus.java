@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * What a PID file says about its daemon, as {@link Daemoniker#status(Path)} found it. A
+ * daemon counts as running only while it holds the lock on its PID file: a file that
+ * exists but is not locked was left by a daemon that died, whatever PID it names.
+ */
+public final class DaemonStatus {
+
+	/**
+	 * The states a PID file can be found in.
+	 */
+	public enum State {
+
+		/** The PID file is locked by the live daemon whose PID it holds. */
+		RUNNING(0),
+
+		/**
+		 * The PID file is locked, but what it holds cannot be trusted to name the daemon.
+		 */
+		UNTRUSTED(4),
+
+		/** The PID file exists but no process holds its lock: its daemon died. */
+		STALE(1),
+
+		/** There is no PID file. */
+		NOT_RUNNING(3);
+
+		private final int lsbExitCode;
+
+		State(int lsbExitCode) {
+			this.lsbExitCode = lsbExitCode;
+		}
+
+		/**
+		 * Returns the exit code that an LSB init script's {@code status} action gives for
+		 * this state.
+		 * @return 0 running, 1 dead with a PID file left, 3 not running, 4 unknown
+		 */
+		public int lsbExitCode() {
+			return this.lsbExitCode;
+		}
+
+	}
+
+	private final Path pidFile;
+
+	private final State state;
+
+	private final long pid;
+
+	private final String description;
+
+	/**
+	 * Creates a status.
+	 * @param pidFile the PID file inspected
+	 * @param state the state it was found in
+	 * @param pid the PID it holds, or {@code -1} when none could be read
+	 * @param description one line for a person: the state, the PID and the path
+	 */
+	public DaemonStatus(Path pidFile, State state, long pid, String description) {
+		this.pidFile = Objects.requireNonNull(pidFile, "pidFile");
+		this.state = Objects.requireNonNull(state, "state");
+		this.pid = pid;
+		this.description = Objects.requireNonNull(description, "description");
+	}
+
+	/**
+	 * Returns the PID file that was inspected.
+	 * @return the PID file's path
+	 */
+	public Path pidFile() {
+		return this.pidFile;
+	}
+
+	/**
+	 * Returns the state the PID file was found in.
+	 * @return the state
+	 */
+	public State state() {
+		return this.state;
+	}
+
+	/**
+	 * Returns whether the daemon is running, which is to say it holds its PID file's lock
+	 * and the file names it.
+	 * @return {@code true} only in state {@link State#RUNNING}
+	 */
+	public boolean isRunning() {
+		return this.state == State.RUNNING;
+	}
+
+	/**
+	 * Returns the PID the file holds.
+	 * @return the PID, or empty when the file is missing or holds no readable PID
+	 */
+	public OptionalLong pid() {
+		return (this.pid > 0) ? OptionalLong.of(this.pid) : OptionalLong.empty();
+	}
+
+	/**
+	 * Returns one line describing the status for a person, naming the PID and the path.
+	 * @return the description
+	 */
+	public String description() {
+		return this.description;
+	}
+
+	@Override
+	public String toString() {
+		return this.description;
+	}
+
+}

@@ -1,0 +1,250 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import io.daemoniker.internal.launch.DaemonSide;
+import io.daemoniker.internal.launch.Launcher;
+import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.platform.Platform;
+import io.daemoniker.internal.platform.Processes;
+import io.daemoniker.internal.signal.SignalNumbers;
+
+/**
+ * Daemonizes the running application and signals daemons through their PID files.
+ * <p>
+ * A JVM cannot fork, so the daemon is a fresh JVM started from the launcher's own command
+ * line, detached from the launcher's session and terminal. The launcher runs the
+ * application up to {@code daemonize}, waits there until the daemon confirms its
+ * start-up, and exits with status 0; the daemon runs the application from the start
+ * again, and {@code daemonize} returns in it the arguments that the launcher passed. Code
+ * before {@code daemonize} thus runs in both: keep it to what the daemon needs too, or
+ * use {@link Daemonizer} for set-up code that must run once, in the launcher.
+ *
+ * <pre class="code">
+ * public static void main(String[] args) {
+ *     List&lt;Object&gt; passed = Daemoniker.daemonize(Path.of("app.pid"), options, args[0]);
+ *     // Only the daemon gets here.
+ * }
+ * </pre>
+ */
+public final class Daemoniker {
+
+	/**
+	 * The handler that ignores its signal; the same as
+	 * {@link SignalHandler1#IGNORE_SIGNAL}.
+	 */
+	public static final SignalAction IGNORE_SIGNAL = SignalHandler1.IGNORE_SIGNAL;
+
+	private Daemoniker() {
+	}
+
+	/**
+	 * Daemonizes with the default options.
+	 * @param pidFile the PID file
+	 * @param args plain data to pass to the daemon (see
+	 * {@link #daemonize(Path, DaemonizeOptions, Object...)})
+	 * @return in the daemon, the arguments; the launcher does not return
+	 * @see #daemonize(Path, DaemonizeOptions, Object...)
+	 */
+	public static List<Object> daemonize(Path pidFile, Object... args) {
+		return daemonize(pidFile, DaemonizeOptions.defaults(), args);
+	}
+
+	/**
+	 * Daemonizes the running application. In the launcher, starts the daemon, waits until
+	 * it confirms start-up, and exits the JVM with status 0; on failure it throws, after
+	 * copying to its own standard streams whatever the daemon printed. In the daemon,
+	 * takes the PID file, redirects the standard streams, confirms start-up (unless
+	 * {@link DaemonizeOptions#manualReadiness()}), and returns the arguments.
+	 * @param pidFile the PID file, created exclusively and locked for the daemon's life
+	 * @param options the options
+	 * @param args plain data to pass to the daemon: {@code null}, {@code String},
+	 * {@code Boolean}, {@code Integer}, {@code Long}, {@code Double}, {@code byte[]}, and
+	 * {@code List}s and {@code String}-keyed {@code Map}s of these
+	 * @return in the daemon, the arguments, in order; the launcher does not return
+	 * @throws AlreadyRunningError in the launcher, if a live daemon holds the PID file
+	 * @throws StartupError in the launcher, if the daemon did not confirm its start-up
+	 * @throws IllegalArgumentException if an argument is not plain data
+	 */
+	public static List<Object> daemonize(Path pidFile, DaemonizeOptions options, Object... args) {
+		DaemonizeResult result = daemonizeOnce(pidFile, options, args);
+		if (result.isParent()) {
+			exitLauncher();
+		}
+		return result.args();
+	}
+
+	static DaemonizeResult daemonizeOnce(Path pidFile, DaemonizeOptions options, Object[] args) {
+		Objects.requireNonNull(pidFile, "pidFile");
+		Objects.requireNonNull(options, "options");
+		if (DaemonSide.isDaemon()) {
+			return new DaemonizeResult(false, DaemonSide.become().request().args());
+		}
+		Launcher.forOptions(options).launch(pidFile, options, args);
+		return new DaemonizeResult(true, Arrays.asList(new Object[args.length]));
+	}
+
+	static void exitLauncher() {
+		System.out.flush();
+		System.err.flush();
+		System.exit(0);
+	}
+
+	/**
+	 * Returns whether this JVM is a daemon started by {@code daemonize}. True from the
+	 * start of the daemon's JVM, before it calls {@code daemonize}.
+	 * @return {@code true} in the daemon
+	 */
+	public static boolean isDaemon() {
+		return DaemonSide.isDaemon();
+	}
+
+	/**
+	 * Confirms the daemon's start-up to its launcher, which then exits with status 0. For
+	 * daemons that daemonize with {@link DaemonizeOptions#manualReadiness()}; does
+	 * nothing elsewhere or once the launcher was told.
+	 */
+	public static void notifyReady() {
+		DaemonSide side = DaemonSide.current();
+		if (side != null) {
+			side.ready();
+		}
+	}
+
+	/**
+	 * Tells the daemon's launcher that start-up failed, which makes it print the message
+	 * and exit with a non-zero status. The daemon should exit afterwards. Does nothing
+	 * elsewhere or once the launcher was told.
+	 * @param message why start-up failed
+	 */
+	public static void notifyStartupFailed(String message) {
+		DaemonSide side = DaemonSide.current();
+		if (side != null) {
+			side.failed(message);
+		}
+	}
+
+	/**
+	 * Tells what a PID file says about its daemon. Never signals anything.
+	 * @param pidFile the PID file
+	 * @return the status
+	 */
+	public static DaemonStatus status(Path pidFile) {
+		return new PidFileInspector(Platform.current()).inspect(pidFile);
+	}
+
+	/**
+	 * Sends a signal, named by an exception instance such as {@code new SIGTERM()}, to
+	 * the daemon of a PID file.
+	 * @param pidFile the PID file
+	 * @param signal the signal
+	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws SignalError if the signal cannot be sent
+	 */
+	public static void send(Path pidFile, ReceivedSignal signal) {
+		send(pidFile, signal.signum());
+	}
+
+	/**
+	 * Sends a signal, named by its exception class such as {@code SIGTERM.class}, to the
+	 * daemon of a PID file.
+	 * @param pidFile the PID file
+	 * @param signal the signal
+	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws SignalError if the signal cannot be sent
+	 */
+	public static void send(Path pidFile, Class<? extends ReceivedSignal> signal) {
+		send(pidFile, ReceivedSignal.signumOf(signal));
+	}
+
+	/**
+	 * Sends a signal, named as {@code TERM}, {@code SIGTERM} or {@code sigterm}, to the
+	 * daemon of a PID file.
+	 * @param pidFile the PID file
+	 * @param signal the signal's name
+	 * @throws IllegalArgumentException if the name is unknown
+	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws SignalError if the signal cannot be sent
+	 */
+	public static void send(Path pidFile, String signal) {
+		send(pidFile,
+				SignalNumbers.number(signal)
+					.orElseThrow(() -> new IllegalArgumentException("unknown signal \"" + signal + "\"; known here: "
+							+ String.join(", ", SignalNumbers.all().keySet()))));
+	}
+
+	/**
+	 * Sends a signal, by number, to the daemon of a PID file. The signal is sent only if
+	 * the PID file is locked by the process whose PID it holds: a PID left in a stale
+	 * file may belong to an unrelated process by now.
+	 * @param pidFile the PID file
+	 * @param signum the signal number on this operating system
+	 * @throws IllegalArgumentException if the number is not a signal
+	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws SignalError if the signal cannot be sent
+	 */
+	public static void send(Path pidFile, int signum) {
+		if (signum <= 0 || signum > 64) {
+			throw new IllegalArgumentException("signal number " + signum + " is out of range; use 1 to 64");
+		}
+		long pid = runningPid(pidFile);
+		try {
+			Platform.current().kill(pid, signum);
+		}
+		catch (IOException ex) {
+			throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to pid " + pid + " of " + pidFile
+					+ ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Stops the daemon of a PID file: sends {@code SIGTERM} and waits until the daemon
+	 * has released its PID file, which it does when it has exited.
+	 * @param pidFile the PID file
+	 * @param timeout how long to wait
+	 * @return {@code true} if the daemon stopped in time, {@code false} if it still runs
+	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws SignalError if the signal cannot be sent
+	 */
+	public static boolean stop(Path pidFile, Duration timeout) {
+		long pid = runningPid(pidFile);
+		send(pidFile, SIGTERM.SIGNUM);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			DaemonStatus status = status(pidFile);
+			boolean released = status.state() == DaemonStatus.State.NOT_RUNNING
+					|| status.state() == DaemonStatus.State.STALE || status.pid().orElse(-1) != pid;
+			if (released || Processes.isGone(pid)) {
+				return true;
+			}
+			if (System.nanoTime() - deadline > 0) {
+				return false;
+			}
+			try {
+				Thread.sleep(25);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+	}
+
+	private static long runningPid(Path pidFile) {
+		DaemonStatus status = status(pidFile);
+		if (!status.isRunning()) {
+			throw new PidFileError(status.pidFile(), "not signalling: " + status.description());
+		}
+		return status.pid().orElseThrow();
+	}
+
+}

@@ -1,0 +1,383 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The keyword arguments of Python's {@code daemonize()}, plus what a JVM daemon needs
+ * besides. Immutable; start from {@link #defaults()} or {@link #builder()}.
+ * <p>
+ * Relative paths are resolved against the launcher's working directory, before the daemon
+ * moves to {@link #chdir()}.
+ */
+public final class DaemonizeOptions {
+
+	/** The umask the daemon gets unless told otherwise: {@code 027}. */
+	public static final int DEFAULT_UMASK = 0027;
+
+	/**
+	 * How long the launcher waits for the daemon to confirm start-up unless told
+	 * otherwise.
+	 */
+	public static final Duration DEFAULT_SUCCESS_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final DaemonizeOptions DEFAULTS = builder().build();
+
+	private final Path chdir;
+
+	private final Path stdin;
+
+	private final Path stdout;
+
+	private final Path stderr;
+
+	private final int umask;
+
+	private final Set<Integer> shieldedFds;
+
+	private final int fdFallbackLimit;
+
+	private final Duration successTimeout;
+
+	private final boolean stripCommandArguments;
+
+	private final List<String> jvmOptions;
+
+	private final boolean manualReadiness;
+
+	private DaemonizeOptions(Builder builder) {
+		this.chdir = builder.chdir;
+		this.stdin = builder.stdin;
+		this.stdout = builder.stdout;
+		this.stderr = builder.stderr;
+		this.umask = builder.umask;
+		this.shieldedFds = Collections.unmodifiableSet(new TreeSet<>(builder.shieldedFds));
+		this.fdFallbackLimit = builder.fdFallbackLimit;
+		this.successTimeout = builder.successTimeout;
+		this.stripCommandArguments = builder.stripCommandArguments;
+		this.jvmOptions = List.copyOf(builder.jvmOptions);
+		this.manualReadiness = builder.manualReadiness;
+	}
+
+	/**
+	 * Returns the default options: the launcher's working directory, standard streams on
+	 * the null device, umask {@code 027}, no shielded descriptors, a 30 second success
+	 * timeout.
+	 * @return the defaults
+	 */
+	public static DaemonizeOptions defaults() {
+		return DEFAULTS;
+	}
+
+	/**
+	 * Starts building options from the defaults.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Starts building options from these.
+	 * @return a builder holding these options
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder();
+		builder.chdir = this.chdir;
+		builder.stdin = this.stdin;
+		builder.stdout = this.stdout;
+		builder.stderr = this.stderr;
+		builder.umask = this.umask;
+		builder.shieldedFds.addAll(this.shieldedFds);
+		builder.fdFallbackLimit = this.fdFallbackLimit;
+		builder.successTimeout = this.successTimeout;
+		builder.stripCommandArguments = this.stripCommandArguments;
+		builder.jvmOptions.addAll(this.jvmOptions);
+		builder.manualReadiness = this.manualReadiness;
+		return builder;
+	}
+
+	/**
+	 * Returns the daemon's working directory.
+	 * @return the directory, or {@code null} for the launcher's working directory
+	 */
+	public Path chdir() {
+		return this.chdir;
+	}
+
+	/**
+	 * Returns the file the daemon's standard input reads from.
+	 * @return the file, or {@code null} for the null device
+	 */
+	public Path stdin() {
+		return this.stdin;
+	}
+
+	/**
+	 * Returns the file the daemon's standard output is appended to.
+	 * @return the file, or {@code null} for the null device
+	 */
+	public Path stdout() {
+		return this.stdout;
+	}
+
+	/**
+	 * Returns the file the daemon's standard error is appended to.
+	 * @return the file, or {@code null} for the null device
+	 */
+	public Path stderr() {
+		return this.stderr;
+	}
+
+	/**
+	 * Returns the daemon's file creation mask (unused on Windows).
+	 * @return the umask, such as {@code 027}
+	 */
+	public int umask() {
+		return this.umask;
+	}
+
+	/**
+	 * Returns the file descriptors that the daemon inherits from the launcher (unused on
+	 * Windows). Every other descriptor above 2 is closed.
+	 * @return the shielded descriptors, in ascending order
+	 */
+	public Set<Integer> shieldedFds() {
+		return this.shieldedFds;
+	}
+
+	/**
+	 * Returns one more than the highest descriptor closed when the descriptor limit is
+	 * unlimited (unused on Windows).
+	 * @return the fallback limit
+	 */
+	public int fdFallbackLimit() {
+		return this.fdFallbackLimit;
+	}
+
+	/**
+	 * Returns how long the launcher waits for the daemon to confirm its start-up.
+	 * @return the timeout
+	 */
+	public Duration successTimeout() {
+		return this.successTimeout;
+	}
+
+	/**
+	 * Returns whether the daemon is started without the application arguments that the
+	 * launcher was given.
+	 * @return {@code true} to drop them
+	 */
+	public boolean stripCommandArguments() {
+		return this.stripCommandArguments;
+	}
+
+	/**
+	 * Returns JVM options that only the daemon gets, placed before the launcher's own.
+	 * @return the options, such as {@code -Xmx2g}
+	 */
+	public List<String> jvmOptions() {
+		return this.jvmOptions;
+	}
+
+	/**
+	 * Returns whether the daemon confirms its start-up itself, through
+	 * {@link Daemoniker#notifyReady()}, instead of when {@code daemonize} returns.
+	 * @return {@code true} when the daemon confirms later
+	 */
+	public boolean manualReadiness() {
+		return this.manualReadiness;
+	}
+
+	/**
+	 * Builds {@link DaemonizeOptions}.
+	 */
+	public static final class Builder {
+
+		private Path chdir;
+
+		private Path stdin;
+
+		private Path stdout;
+
+		private Path stderr;
+
+		private int umask = DEFAULT_UMASK;
+
+		private final Set<Integer> shieldedFds = new TreeSet<>();
+
+		private int fdFallbackLimit = 1024;
+
+		private Duration successTimeout = DEFAULT_SUCCESS_TIMEOUT;
+
+		private boolean stripCommandArguments;
+
+		private final List<String> jvmOptions = new ArrayList<>();
+
+		private boolean manualReadiness;
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the daemon's working directory. It must exist.
+		 * @param directory the directory, or {@code null} for the launcher's
+		 * @return this builder
+		 */
+		public Builder chdir(Path directory) {
+			this.chdir = directory;
+			return this;
+		}
+
+		/**
+		 * Sets the file the daemon's standard input reads from.
+		 * @param file the file, or {@code null} for the null device
+		 * @return this builder
+		 */
+		public Builder stdin(Path file) {
+			this.stdin = file;
+			return this;
+		}
+
+		/**
+		 * Sets the file the daemon's standard output is appended to, created if missing.
+		 * @param file the file, or {@code null} for the null device
+		 * @return this builder
+		 */
+		public Builder stdout(Path file) {
+			this.stdout = file;
+			return this;
+		}
+
+		/**
+		 * Sets the file the daemon's standard error is appended to, created if missing.
+		 * It may be the same file as standard output.
+		 * @param file the file, or {@code null} for the null device
+		 * @return this builder
+		 */
+		public Builder stderr(Path file) {
+			this.stderr = file;
+			return this;
+		}
+
+		/**
+		 * Sets the daemon's file creation mask.
+		 * @param mask the mask, from {@code 0} to {@code 0777}
+		 * @return this builder
+		 * @throws IllegalArgumentException if the mask is out of range
+		 */
+		public Builder umask(int mask) {
+			if (mask < 0 || mask > 0777) {
+				throw new IllegalArgumentException(
+						"umask must be between 0 and 0777 (octal), not 0" + Integer.toOctalString(mask));
+			}
+			this.umask = mask;
+			return this;
+		}
+
+		/**
+		 * Adds descriptors that the daemon inherits from the launcher.
+		 * @param fds descriptors above 2
+		 * @return this builder
+		 * @throws IllegalArgumentException if a descriptor is 2 or less
+		 */
+		public Builder shieldedFds(int... fds) {
+			for (int fd : fds) {
+				if (fd <= 2) {
+					throw new IllegalArgumentException("shielded descriptor " + fd
+							+ " is a standard stream, which is always redirected; shield descriptors above 2");
+				}
+				this.shieldedFds.add(fd);
+			}
+			return this;
+		}
+
+		/**
+		 * Sets one more than the highest descriptor closed when the descriptor limit is
+		 * unlimited.
+		 * @param limit the limit, above 2
+		 * @return this builder
+		 * @throws IllegalArgumentException if the limit is 2 or less
+		 */
+		public Builder fdFallbackLimit(int limit) {
+			if (limit <= 2) {
+				throw new IllegalArgumentException("fdFallbackLimit must be above 2, not " + limit);
+			}
+			this.fdFallbackLimit = limit;
+			return this;
+		}
+
+		/**
+		 * Sets how long the launcher waits for the daemon to confirm its start-up.
+		 * @param timeout a positive duration
+		 * @return this builder
+		 * @throws IllegalArgumentException if the timeout is not positive
+		 */
+		public Builder successTimeout(Duration timeout) {
+			Objects.requireNonNull(timeout, "timeout");
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("successTimeout must be positive, not " + timeout);
+			}
+			this.successTimeout = timeout;
+			return this;
+		}
+
+		/**
+		 * Sets whether the daemon is started without the launcher's application
+		 * arguments.
+		 * @param strip {@code true} to drop them
+		 * @return this builder
+		 */
+		public Builder stripCommandArguments(boolean strip) {
+			this.stripCommandArguments = strip;
+			return this;
+		}
+
+		/**
+		 * Adds JVM options that only the daemon gets.
+		 * @param options options such as {@code -Xmx2g}
+		 * @return this builder
+		 */
+		public Builder jvmOptions(String... options) {
+			for (String option : options) {
+				if (!option.startsWith("-")) {
+					throw new IllegalArgumentException("JVM option \"" + option + "\" does not start with '-'");
+				}
+				this.jvmOptions.add(option);
+			}
+			return this;
+		}
+
+		/**
+		 * Sets whether the daemon confirms start-up itself, through
+		 * {@link Daemoniker#notifyReady()}, rather than when {@code daemonize} returns.
+		 * Its standard streams are redirected when {@code daemonize} returns either way.
+		 * @param manual {@code true} to confirm later
+		 * @return this builder
+		 */
+		public Builder manualReadiness(boolean manual) {
+			this.manualReadiness = manual;
+			return this;
+		}
+
+		/**
+		 * Builds the options.
+		 * @return the options
+		 */
+		public DaemonizeOptions build() {
+			return new DaemonizeOptions(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,340 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.daemoniker.internal.signal.SignalDispatcher;
+import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.signal.SignalSource;
+
+/**
+ * Handles the signals a daemon receives: {@code SIGINT}, {@code SIGTERM} and
+ * {@code SIGABRT} as in the Python library, and {@code SIGHUP} and {@code SIGUSR1}, which
+ * Java daemons use to reload and to report. Other processes send them with
+ * {@link Daemoniker#send}.
+ * <p>
+ * Each signal has a handler: a {@link SignalAction}, {@link #IGNORE_SIGNAL}, or
+ * {@code null} for the default handler. Handlers can be replaced at any time, before or
+ * after {@link #start()}. They run one at a time on a dispatch thread of their own; a
+ * signal that arrives while a handler runs is queued, not lost. Handlers must be
+ * thread-safe with respect to the rest of the application.
+ * <p>
+ * The default handler hands the signal, as the matching {@link ReceivedSignal} exception,
+ * to a thread waiting in {@link #awaitSignal()}; when no thread waits, it ends the JVM in
+ * an orderly way: shutdown hooks run, the PID file is removed, and the exit status is 128
+ * plus the signal number, as a shell reports a process killed by that signal.
+ *
+ * <pre class="code">
+ * SignalHandler1 signals = new SignalHandler1(pidFile);
+ * signals.setSighup((signum) -&gt; reloadConfiguration());
+ * signals.start();
+ * try {
+ *     signals.awaitSignal();
+ * }
+ * catch (SIGTERM ex) {
+ *     drainAndExit();
+ * }
+ * </pre>
+ */
+public final class SignalHandler1 {
+
+	/**
+	 * The handler that ignores its signal. Assign it to a signal to ignore it; assign
+	 * {@code null} to give the signal its default handler back.
+	 */
+	public static final SignalAction IGNORE_SIGNAL = new SignalAction() {
+
+		@Override
+		public void handle(int signum) {
+		}
+
+		@Override
+		public String toString() {
+			return "IGNORE_SIGNAL";
+		}
+
+	};
+
+	private static final int[] SIGNALS = { SIGINT.SIGNUM, SIGTERM.SIGNUM, SIGABRT.SIGNUM, SIGHUP.SIGNUM,
+			SIGUSR1.SIGNUM };
+
+	private final Path pidFile;
+
+	private final Map<Integer, SignalAction> actions = new ConcurrentHashMap<>();
+
+	private final BlockingQueue<ReceivedSignal> handedOver = new LinkedBlockingQueue<>();
+
+	private final AtomicInteger waiting = new AtomicInteger();
+
+	private SignalSource source;
+
+	private SignalDispatcher dispatcher;
+
+	/**
+	 * Creates a handler with the default handlers for every signal.
+	 * @param pidFile the daemon's PID file (used on Windows, where signals arrive through
+	 * it)
+	 */
+	public SignalHandler1(Path pidFile) {
+		this(pidFile, null, null, null);
+	}
+
+	/**
+	 * Creates a handler with the given handlers for {@code SIGINT}, {@code SIGTERM} and
+	 * {@code SIGABRT}, and the default handlers for the rest.
+	 * @param pidFile the daemon's PID file (used on Windows, where signals arrive through
+	 * it)
+	 * @param sigint handler for {@code SIGINT}, {@link #IGNORE_SIGNAL}, or {@code null}
+	 * for the default
+	 * @param sigterm handler for {@code SIGTERM}, {@link #IGNORE_SIGNAL}, or {@code null}
+	 * for the default
+	 * @param sigabrt handler for {@code SIGABRT}, {@link #IGNORE_SIGNAL}, or {@code null}
+	 * for the default
+	 */
+	public SignalHandler1(Path pidFile, SignalAction sigint, SignalAction sigterm, SignalAction sigabrt) {
+		this.pidFile = Objects.requireNonNull(pidFile, "pidFile");
+		setHandler(SIGINT.SIGNUM, sigint);
+		setHandler(SIGTERM.SIGNUM, sigterm);
+		setHandler(SIGABRT.SIGNUM, sigabrt);
+	}
+
+	/**
+	 * Returns the signals this class handles.
+	 * @return the numbers of INT, TERM, ABRT, HUP and USR1 on this operating system
+	 */
+	public static int[] supportedSignals() {
+		return SIGNALS.clone();
+	}
+
+	/**
+	 * Starts handling signals. Does nothing if already started.
+	 * @throws SignalError if the JVM refuses to let one of the signals be handled (it
+	 * does under {@code -Xrs}) or this handler was stopped
+	 */
+	public synchronized void start() {
+		if (this.source != null) {
+			return;
+		}
+		SignalSource newSource = SignalSource.forCurrentPlatform(this.pidFile);
+		this.dispatcher = new SignalDispatcher("daemoniker-signals", this::dispatch);
+		this.source = newSource;
+		try {
+			for (int signum : SIGNALS) {
+				install(signum);
+			}
+		}
+		catch (RuntimeException ex) {
+			stop();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Stops handling signals and restores the handlers that were in place before
+	 * {@link #start()}. Signals already received are still handled. Idempotent; the
+	 * handler can be started again.
+	 */
+	public synchronized void stop() {
+		if (this.source == null) {
+			return;
+		}
+		this.source.close();
+		this.source = null;
+		this.dispatcher.stop();
+		this.dispatcher = null;
+	}
+
+	/**
+	 * Returns whether signals are being handled.
+	 * @return {@code true} between {@link #start()} and {@link #stop()}
+	 */
+	public synchronized boolean isStarted() {
+		return this.source != null;
+	}
+
+	/**
+	 * Blocks until a signal with the default handler arrives, and throws it. This is how
+	 * a thread, typically the main thread, observes signals as exceptions, as the Python
+	 * library raises them in the main thread. While a thread waits here, the default
+	 * handler does not end the JVM: the waiting thread decides.
+	 * @throws ReceivedSignal the signal, as {@link SIGINT}, {@link SIGTERM},
+	 * {@link SIGABRT}, {@link SIGHUP} or {@link SIGUSR1}
+	 * @throws InterruptedException if the waiting thread is interrupted
+	 */
+	public void awaitSignal() throws ReceivedSignal, InterruptedException {
+		this.waiting.incrementAndGet();
+		try {
+			throw this.handedOver.take();
+		}
+		finally {
+			this.waiting.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Returns the {@code SIGINT} handler: an action, {@link #IGNORE_SIGNAL} or
+	 * {@code null}.
+	 */
+	public SignalAction getSigint() {
+		return getHandler(SIGINT.SIGNUM);
+	}
+
+	/**
+	 * Replaces the {@code SIGINT} handler, also after {@link #start()}.
+	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
+	 */
+	public void setSigint(SignalAction handler) {
+		setHandler(SIGINT.SIGNUM, handler);
+	}
+
+	/**
+	 * Returns the {@code SIGTERM} handler: an action, {@link #IGNORE_SIGNAL} or
+	 * {@code null}.
+	 */
+	public SignalAction getSigterm() {
+		return getHandler(SIGTERM.SIGNUM);
+	}
+
+	/**
+	 * Replaces the {@code SIGTERM} handler, also after {@link #start()}.
+	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
+	 */
+	public void setSigterm(SignalAction handler) {
+		setHandler(SIGTERM.SIGNUM, handler);
+	}
+
+	/**
+	 * Returns the {@code SIGABRT} handler: an action, {@link #IGNORE_SIGNAL} or
+	 * {@code null}.
+	 */
+	public SignalAction getSigabrt() {
+		return getHandler(SIGABRT.SIGNUM);
+	}
+
+	/**
+	 * Replaces the {@code SIGABRT} handler, also after {@link #start()}.
+	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
+	 */
+	public void setSigabrt(SignalAction handler) {
+		setHandler(SIGABRT.SIGNUM, handler);
+	}
+
+	/**
+	 * Returns the {@code SIGHUP} handler: an action, {@link #IGNORE_SIGNAL} or
+	 * {@code null}.
+	 */
+	public SignalAction getSighup() {
+		return getHandler(SIGHUP.SIGNUM);
+	}
+
+	/**
+	 * Replaces the {@code SIGHUP} handler, also after {@link #start()}.
+	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
+	 */
+	public void setSighup(SignalAction handler) {
+		setHandler(SIGHUP.SIGNUM, handler);
+	}
+
+	/**
+	 * Returns the {@code SIGUSR1} handler: an action, {@link #IGNORE_SIGNAL} or
+	 * {@code null}.
+	 */
+	public SignalAction getSigusr1() {
+		return getHandler(SIGUSR1.SIGNUM);
+	}
+
+	/**
+	 * Replaces the {@code SIGUSR1} handler, also after {@link #start()}.
+	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
+	 */
+	public void setSigusr1(SignalAction handler) {
+		setHandler(SIGUSR1.SIGNUM, handler);
+	}
+
+	/**
+	 * Returns the handler of a signal by number.
+	 * @param signum one of {@link #supportedSignals()}
+	 * @return an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
+	 */
+	public SignalAction getHandler(int signum) {
+		checkSupported(signum);
+		return this.actions.get(signum);
+	}
+
+	/**
+	 * Replaces the handler of a signal by number, also after {@link #start()}.
+	 * @param signum one of {@link #supportedSignals()}
+	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
+	 * @throws IllegalArgumentException if the signal is not supported
+	 */
+	public synchronized void setHandler(int signum, SignalAction handler) {
+		checkSupported(signum);
+		SignalAction old = (handler != null) ? this.actions.put(signum, handler) : this.actions.remove(signum);
+		if (this.source != null && ((old == IGNORE_SIGNAL) != (handler == IGNORE_SIGNAL))) {
+			install(signum);
+		}
+	}
+
+	private void install(int signum) {
+		if (this.actions.get(signum) == IGNORE_SIGNAL) {
+			this.source.ignore(signum);
+		}
+		else {
+			SignalDispatcher target = this.dispatcher;
+			this.source.handle(signum, target::deliver);
+		}
+	}
+
+	private void dispatch(int signum) throws RuntimeException {
+		SignalAction action = this.actions.get(signum);
+		if (action == IGNORE_SIGNAL) {
+			return;
+		}
+		if (action == null) {
+			handleByDefault(signum);
+			return;
+		}
+		try {
+			action.handle(signum);
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new SignalError("the handler of SIG" + SignalNumbers.name(signum) + " failed", ex);
+		}
+	}
+
+	private void handleByDefault(int signum) {
+		if (this.waiting.get() > 0) {
+			this.handedOver.add(ReceivedSignal.of(signum));
+			return;
+		}
+		// System.exit blocks until shutdown hooks finish; run it apart so that a hook
+		// that
+		// stops this handler never waits for the dispatch thread.
+		Thread exit = new Thread(() -> System.exit(128 + signum),
+				"daemoniker-exit-on-SIG" + SignalNumbers.name(signum));
+		exit.start();
+	}
+
+	private static void checkSupported(int signum) {
+		for (int supported : SIGNALS) {
+			if (supported == signum) {
+				return;
+			}
+		}
+		throw new IllegalArgumentException("signal " + signum + " (SIG" + SignalNumbers.name(signum)
+				+ ") is not handled by SignalHandler1; it handles INT, TERM, ABRT, HUP and USR1");
+	}
+
+}

@@ -1,0 +1,172 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.launch;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import io.daemoniker.DaemonikerException;
+import io.daemoniker.SIGABRT;
+import io.daemoniker.SIGHUP;
+import io.daemoniker.SIGINT;
+import io.daemoniker.SIGTERM;
+import io.daemoniker.SIGUSR1;
+import io.daemoniker.StartupError;
+import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.internal.platform.Platform;
+import io.daemoniker.internal.platform.Platform.StatusChannel;
+
+/**
+ * The daemon's side of daemonization: it reads the launch request, takes the PID file,
+ * redirects its standard streams and confirms start-up to the launcher.
+ */
+public final class DaemonSide {
+
+	private static final String TOKEN = System.getProperty(Launcher.MARKER_PROPERTY);
+
+	private static DaemonSide current;
+
+	private final LaunchRequest request;
+
+	private final PidFileLock pidFile;
+
+	private StatusChannel launcher;
+
+	private DaemonSide(LaunchRequest request, PidFileLock pidFile, StatusChannel launcher) {
+		this.request = request;
+		this.pidFile = pidFile;
+		this.launcher = launcher;
+	}
+
+	/**
+	 * Returns whether this JVM was started as a daemon by a launcher.
+	 * @return {@code true} in the daemon
+	 */
+	public static boolean isDaemon() {
+		return TOKEN != null;
+	}
+
+	/**
+	 * Returns the daemon's state once {@link #become()} has run.
+	 * @return the daemon side, or {@code null} before
+	 */
+	public static synchronized DaemonSide current() {
+		return current;
+	}
+
+	/**
+	 * Completes daemonization in the daemon: reads the launch request from standard
+	 * input, restores signals that the launcher's environment ignored, takes the PID
+	 * file, redirects the standard streams and, unless readiness is manual, confirms
+	 * start-up. Every failure is reported to the launcher before it is thrown.
+	 * @return the daemon side
+	 * @throws IllegalStateException if this JVM is not a daemon or already became one
+	 * @throws DaemonikerException if a step fails
+	 */
+	public static synchronized DaemonSide become() {
+		if (!isDaemon()) {
+			throw new IllegalStateException("this JVM was not started as a daemon");
+		}
+		if (current != null) {
+			throw new IllegalStateException("daemonize() was already called in this daemon");
+		}
+		// The marker must not reach programs that this daemon starts in turn.
+		System.clearProperty(Launcher.MARKER_PROPERTY);
+		LaunchRequest request;
+		try {
+			request = LaunchRequest.decode(readRequest(System.in));
+		}
+		catch (IOException ex) {
+			throw reportAndWrap(new StartupError("cannot read the launch request: " + ex.getMessage(), ex));
+		}
+		Platform platform = Platform.current();
+		PidFileLock pidFile;
+		try {
+			platform.restoreIgnoredSignals(SIGHUP.SIGNUM, SIGINT.SIGNUM, SIGTERM.SIGNUM, SIGABRT.SIGNUM,
+					SIGUSR1.SIGNUM);
+			pidFile = PidFileLock.acquire(request.pidFile(), ProcessHandle.current().pid());
+		}
+		catch (DaemonikerException ex) {
+			throw reportAndWrap(ex);
+		}
+		StatusChannel launcher;
+		try {
+			launcher = platform.redirectStdio(request.stdin(), request.stdout(), request.stderr());
+		}
+		catch (IOException ex) {
+			pidFile.close();
+			throw reportAndWrap(new StartupError(ex.getMessage(), ex));
+		}
+		current = new DaemonSide(request, pidFile, launcher);
+		if (!request.manualReadiness()) {
+			current.ready();
+		}
+		return current;
+	}
+
+	private static InputStream readRequest(InputStream in) throws IOException {
+		return new java.io.ByteArrayInputStream(in.readAllBytes());
+	}
+
+	/**
+	 * Tells the launcher on standard output, which is still its pipe, and returns the
+	 * exception to throw.
+	 */
+	private static DaemonikerException reportAndWrap(DaemonikerException ex) {
+		System.out.println(Handshake.failed(TOKEN, ex.getMessage()));
+		System.out.flush();
+		return ex;
+	}
+
+	/**
+	 * Returns the launch request.
+	 * @return the request
+	 */
+	public LaunchRequest request() {
+		return this.request;
+	}
+
+	/**
+	 * Returns the PID file this daemon holds.
+	 * @return the PID file
+	 */
+	public PidFileLock pidFile() {
+		return this.pidFile;
+	}
+
+	/**
+	 * Confirms start-up to the launcher, which then exits with status 0. Does nothing
+	 * once the launcher was told how start-up ended.
+	 */
+	public synchronized void ready() {
+		finish(Handshake.ready(TOKEN, ProcessHandle.current().pid()));
+	}
+
+	/**
+	 * Tells the launcher that start-up failed, which makes it print the message and exit
+	 * with a non-zero status. Does nothing once the launcher was told how start-up ended.
+	 * @param message why start-up failed
+	 */
+	public synchronized void failed(String message) {
+		finish(Handshake.failed(TOKEN, message));
+	}
+
+	private void finish(String line) {
+		if (this.launcher == null) {
+			return;
+		}
+		try {
+			this.launcher.writeLine(line);
+		}
+		catch (IOException ex) {
+			// The launcher is gone (killed, say): there is nobody left to tell.
+		}
+		finally {
+			this.launcher.close();
+			this.launcher = null;
+		}
+	}
+
+}

@@ -1,0 +1,64 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.launch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Starts the daemon JVM detached from the launcher: in a new session that it does not
+ * lead, with no controlling terminal, in its working directory and under its umask, with
+ * every inherited descriptor above 2 closed except the shielded ones, and with its
+ * standard streams connected to the returned process so that the launcher can talk to it
+ * while it starts. The returned process is the short-lived intermediate, not the daemon.
+ */
+interface DaemonSpawner {
+
+	/**
+	 * Starts the daemon.
+	 * @param spec what to start and how
+	 * @return the intermediate process, whose streams reach the daemon
+	 * @throws IOException if nothing could be started
+	 */
+	Process spawn(Spec spec) throws IOException;
+
+	/**
+	 * What to start.
+	 *
+	 * @param directory the daemon's working directory
+	 * @param umask the daemon's file creation mask
+	 * @param command the daemon's command line
+	 * @param shieldedFds descriptors the daemon inherits
+	 * @param fdFallbackLimit highest descriptor to close plus one when there is no limit
+	 * @param handshakePrefix prefix of the line that reports the daemon's PID
+	 */
+	record Spec(Path directory, int umask, List<String> command, Set<Integer> shieldedFds, int fdFallbackLimit,
+			String handshakePrefix) {
+
+		/**
+		 * The intermediate shell: it leads the new session and starts the daemon in the
+		 * background, so that the daemon is not a session leader, and reports its PID.
+		 * Its own standard input is handed on explicitly, because a shell gives
+		 * background jobs the null device otherwise. It then waits, without a child
+		 * process of its own, until the launcher ends it after the handshake: the JDK
+		 * closes a child's pipes as soon as the child exits, and the daemon still writes
+		 * to them until it is ready. Once it is gone the daemon belongs to init.
+		 */
+		static final String SCRIPT = String.join("\n", "cd -- \"$1\" || exit 125", "umask \"$2\" || exit 125",
+				"prefix=$3", "shift 3", "exec 3<&0", "\"$@\" <&3 3<&- &", "daemon=$!", "exec 3<&- 0</dev/null",
+				"printf '%s spawned %s\\n' \"$prefix\" \"$daemon\"", "wait \"$daemon\"");
+
+		List<String> shellArguments() {
+			List<String> arguments = new java.util.ArrayList<>(List.of("-c", SCRIPT, "daemoniker",
+					this.directory.toString(), String.format("%03o", this.umask), this.handshakePrefix));
+			arguments.addAll(this.command);
+			return arguments;
+		}
+
+	}
+
+}

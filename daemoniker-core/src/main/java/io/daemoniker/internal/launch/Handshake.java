@@ -1,0 +1,61 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.launch;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * The lines that the intermediate shell and the daemon write to the launcher on the
+ * daemon's original standard output. Each starts with a prefix that holds a random token,
+ * so that output of the application cannot be taken for them.
+ *
+ * <pre>
+ * PREFIX spawned PID     the shell started the daemon JVM as PID
+ * PREFIX ready PID       the daemon confirmed start-up
+ * PREFIX failed MESSAGE  the daemon gave up; MESSAGE has its line breaks escaped
+ * </pre>
+ */
+final class Handshake {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private Handshake() {
+	}
+
+	static String newToken() {
+		byte[] bytes = new byte[12];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	static String prefix(String token) {
+		return "\u0001daemoniker:" + token;
+	}
+
+	static String ready(String token, long pid) {
+		return prefix(token) + " ready " + pid;
+	}
+
+	static String failed(String token, String message) {
+		return prefix(token) + " failed " + message.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "");
+	}
+
+	static String unescape(String message) {
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < message.length(); i++) {
+			char ch = message.charAt(i);
+			if (ch == '\\' && i + 1 < message.length()) {
+				char next = message.charAt(++i);
+				out.append((next == 'n') ? '\n' : next);
+			}
+			else {
+				out.append(ch);
+			}
+		}
+		return out.toString();
+	}
+
+}

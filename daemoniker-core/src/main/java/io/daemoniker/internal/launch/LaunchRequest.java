@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.launch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What the launcher tells the daemon on its standard input: the paths it resolved against
+ * its own working directory (the daemon runs in another one), whether the daemon confirms
+ * start-up itself later, and the arguments to hand back from {@code daemonize}.
+ *
+ * @param pidFile absolute path of the PID file
+ * @param stdin absolute path standard input reads from
+ * @param stdout absolute path standard output is appended to
+ * @param stderr absolute path standard error is appended to
+ * @param manualReadiness whether the daemon confirms start-up later, on its own
+ * @param args the arguments passed across
+ */
+public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, boolean manualReadiness,
+		List<Object> args) {
+
+	private static final int VERSION = 1;
+
+	byte[] encode() {
+		try {
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			DataOutputStream out = new DataOutputStream(bytes);
+			out.writeInt(VERSION);
+			out.writeUTF(this.pidFile.toString());
+			out.writeUTF(this.stdin.toString());
+			out.writeUTF(this.stdout.toString());
+			out.writeUTF(this.stderr.toString());
+			out.writeBoolean(this.manualReadiness);
+			out.writeInt(this.args.size());
+			for (Object arg : this.args) {
+				ArgsCodec.write(out, arg);
+			}
+			out.flush();
+			return bytes.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static LaunchRequest decode(InputStream input) throws IOException {
+		DataInputStream in = new DataInputStream(input);
+		int version = in.readInt();
+		if (version != VERSION) {
+			throw new IOException("launch request of unknown version " + version
+					+ "; the launcher and the daemon must use the same Daemoniker");
+		}
+		Path pidFile = Path.of(in.readUTF());
+		Path stdin = Path.of(in.readUTF());
+		Path stdout = Path.of(in.readUTF());
+		Path stderr = Path.of(in.readUTF());
+		boolean manualReadiness = in.readBoolean();
+		int count = in.readInt();
+		if (count < 0 || count > 65536) {
+			throw new IOException("invalid argument count " + count);
+		}
+		List<Object> args = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			args.add(ArgsCodec.read(in));
+		}
+		return new LaunchRequest(pidFile, stdin, stdout, stderr, manualReadiness, Collections.unmodifiableList(args));
+	}
+
+}

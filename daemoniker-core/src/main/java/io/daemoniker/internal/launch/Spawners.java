@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.launch;
+
+import io.daemoniker.DaemonizeOptions;
+import io.daemoniker.StartupError;
+
+/**
+ * Chooses how to spawn the daemon. The {@code setsid} command with {@link ProcessBuilder}
+ * needs no native code in the launcher and is preferred; {@code posix_spawn} through JNA
+ * is used where descriptors must be shielded or the command is missing (macOS).
+ */
+final class Spawners {
+
+	/** Set to {@code posix} to force {@code posix_spawn}, as tests of that path do. */
+	static final String SPAWNER_PROPERTY = "daemoniker.spawner";
+
+	private Spawners() {
+	}
+
+	static DaemonSpawner choose(DaemonizeOptions options) {
+		boolean forcePosix = "posix".equals(System.getProperty(SPAWNER_PROPERTY));
+		if (!forcePosix && options.shieldedFds().isEmpty()) {
+			DaemonSpawner setsid = SetsidSpawner.find().orElse(null);
+			if (setsid != null) {
+				return setsid;
+			}
+		}
+		return posixSpawner();
+	}
+
+	private static DaemonSpawner posixSpawner() {
+		throw new StartupError("descriptors can only be shielded through posix_spawn, which is not available yet");
+	}
+
+}

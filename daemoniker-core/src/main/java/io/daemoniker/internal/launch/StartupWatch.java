@@ -1,0 +1,287 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.launch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.daemoniker.StartupError;
+import io.daemoniker.internal.platform.Processes;
+
+/**
+ * Watches a daemon start from the launcher: copies whatever it prints before it redirects
+ * its standard streams to the launcher's own, picks the handshake lines out of its
+ * standard output, and tells how the start ended.
+ */
+final class StartupWatch implements AutoCloseable {
+
+	private static final int REMEMBERED_ERROR_LINES = 20;
+
+	private final Process intermediate;
+
+	private final String prefix;
+
+	private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+	private final Deque<String> lastErrorLines = new ArrayDeque<>();
+
+	private final Thread outputReader;
+
+	private final Thread errorReader;
+
+	StartupWatch(Process intermediate, String token) {
+		this.intermediate = intermediate;
+		this.prefix = Handshake.prefix(token) + " ";
+		this.outputReader = start("daemoniker-startup-stdout", this::readOutput);
+		this.errorReader = start("daemoniker-startup-stderr", this::readErrors);
+	}
+
+	private static Thread start(String name, Runnable task) {
+		Thread thread = new Thread(task, name);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	/**
+	 * Waits until the daemon confirms start-up. On any other outcome the daemon is
+	 * stopped if it still runs, and its PID file removed if it left one.
+	 * @param timeout how long to wait
+	 * @param stopper stops a daemon by PID and cleans up its PID file
+	 * @param pidFile the daemon's PID file
+	 * @return the daemon's PID
+	 * @throws StartupError if the daemon failed, exited or did not answer in time
+	 */
+	long awaitReady(Duration timeout, Stopper stopper, Path pidFile) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		long daemonPid = -1;
+		while (true) {
+			Event event;
+			try {
+				event = this.events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				stopIfAlive(daemonPid, stopper, pidFile);
+				throw new StartupError("interrupted while waiting for the daemon to start", ex);
+			}
+			if (event == null) {
+				stopIfAlive(daemonPid, stopper, pidFile);
+				throw new StartupError("the daemon" + pidText(daemonPid) + " did not confirm its start-up within "
+						+ describe(timeout) + " and was stopped; raise the success timeout if it needs longer");
+			}
+			switch (event.kind) {
+				case SPAWNED -> daemonPid = event.pid;
+				case READY -> {
+					return event.pid;
+				}
+				case FAILED -> {
+					join(this.outputReader, 5000);
+					join(this.errorReader, 1000);
+					stopIfAlive(daemonPid, stopper, pidFile);
+					throw new StartupError("the daemon" + pidText(daemonPid) + " failed to start: " + event.message);
+				}
+				case CLOSED -> {
+					join(this.errorReader, 2000);
+					stopIfAlive(daemonPid, stopper, pidFile);
+					throw new StartupError(exitedMessage(daemonPid));
+				}
+			}
+		}
+	}
+
+	private String exitedMessage(long daemonPid) {
+		String cause;
+		synchronized (this.lastErrorLines) {
+			cause = this.lastErrorLines.stream()
+				.filter((line) -> !line.isBlank())
+				.filter((line) -> !line.startsWith("\tat ") && !line.startsWith("\t... "))
+				.reduce((first, second) -> second)
+				.orElse(null);
+		}
+		if (daemonPid < 0) {
+			Integer shellStatus = exitStatus();
+			if (shellStatus != null && shellStatus == 125) {
+				return "the daemon could not be started: its working directory or umask was refused"
+						+ ((cause != null) ? " (" + cause + ")" : "");
+			}
+		}
+		return "the daemon" + pidText(daemonPid) + " exited before confirming its start-up"
+				+ ((cause != null) ? ": " + cause : "; it printed nothing on its standard error");
+	}
+
+	private Integer exitStatus() {
+		try {
+			return this.intermediate.waitFor(2, TimeUnit.SECONDS) ? this.intermediate.exitValue() : null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	private static void stopIfAlive(long daemonPid, Stopper stopper, Path pidFile) {
+		if (daemonPid > 0 && !Processes.isGone(daemonPid)) {
+			stopper.stop(daemonPid, pidFile);
+		}
+	}
+
+	private static String pidText(long pid) {
+		return (pid > 0) ? " (pid " + pid + ")" : "";
+	}
+
+	private static String describe(Duration timeout) {
+		return (timeout.toMillis() % 1000 == 0) ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+	}
+
+	private void readOutput() {
+		try (InputStream in = this.intermediate.getInputStream()) {
+			ByteArrayOutputStream line = new ByteArrayOutputStream();
+			int b;
+			while ((b = in.read()) != -1) {
+				line.write(b);
+				if (b == '\n') {
+					handleOutputLine(line.toString(Charset.defaultCharset()));
+					line.reset();
+				}
+			}
+			if (line.size() > 0) {
+				handleOutputLine(line.toString(Charset.defaultCharset()));
+			}
+		}
+		catch (IOException ex) {
+			// The pipe broke: the daemon is gone, which CLOSED reports.
+		}
+		this.events.add(Event.closed());
+	}
+
+	private void handleOutputLine(String line) {
+		if (!line.startsWith(this.prefix)) {
+			relay(System.out, line);
+			return;
+		}
+		String body = line.substring(this.prefix.length()).stripTrailing();
+		int space = body.indexOf(' ');
+		String kind = (space < 0) ? body : body.substring(0, space);
+		String value = (space < 0) ? "" : body.substring(space + 1);
+		switch (kind) {
+			case "spawned" -> this.events.add(Event.spawned(Long.parseLong(value)));
+			case "ready" -> this.events.add(Event.ready(Long.parseLong(value)));
+			case "failed" -> this.events.add(Event.failed(Handshake.unescape(value)));
+			default -> relay(System.out, line);
+		}
+	}
+
+	private void readErrors() {
+		try (InputStream in = this.intermediate.getErrorStream()) {
+			byte[] buffer = new byte[8192];
+			StringBuilder partial = new StringBuilder();
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				System.err.write(buffer, 0, read);
+				System.err.flush();
+				remember(partial.append(new String(buffer, 0, read, Charset.defaultCharset())));
+			}
+			if (partial.length() > 0) {
+				remember(partial.append('\n'));
+			}
+		}
+		catch (IOException ex) {
+			// The pipe broke: nothing more to copy.
+		}
+	}
+
+	private void remember(StringBuilder text) {
+		int newline;
+		while ((newline = text.indexOf("\n")) >= 0) {
+			String line = text.substring(0, newline).stripTrailing();
+			text.delete(0, newline + 1);
+			synchronized (this.lastErrorLines) {
+				this.lastErrorLines.addLast(line);
+				if (this.lastErrorLines.size() > REMEMBERED_ERROR_LINES) {
+					this.lastErrorLines.removeFirst();
+				}
+			}
+		}
+	}
+
+	private static void relay(PrintStream stream, String line) {
+		stream.print(line);
+		stream.flush();
+	}
+
+	private static void join(Thread thread, long millis) {
+		try {
+			thread.join(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Finishes copying what the daemon printed, once the intermediate shell is gone, and
+	 * closes the pipes.
+	 */
+	@Override
+	public void close() {
+		join(this.outputReader, 1000);
+		join(this.errorReader, 1000);
+		try {
+			this.intermediate.getInputStream().close();
+			this.intermediate.getErrorStream().close();
+		}
+		catch (IOException ex) {
+			// Closing pipes to a process that is gone can only fail harmlessly.
+		}
+	}
+
+	/**
+	 * Stops a daemon that did not start properly.
+	 */
+	@FunctionalInterface
+	interface Stopper {
+
+		void stop(long pid, Path pidFile);
+
+	}
+
+	private record Event(Kind kind, long pid, String message) {
+
+		static Event spawned(long pid) {
+			return new Event(Kind.SPAWNED, pid, null);
+		}
+
+		static Event ready(long pid) {
+			return new Event(Kind.READY, pid, null);
+		}
+
+		static Event failed(String message) {
+			return new Event(Kind.FAILED, -1, message);
+		}
+
+		static Event closed() {
+			return new Event(Kind.CLOSED, -1, null);
+		}
+
+	}
+
+	private enum Kind {
+
+		SPAWNED, READY, FAILED, CLOSED
+
+	}
+
+}

@@ -1,0 +1,99 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.pidfile;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.daemoniker.DaemonStatus;
+import io.daemoniker.DaemonStatus.State;
+import io.daemoniker.internal.platform.Platform;
+
+/**
+ * Reads a PID file from outside its daemon and decides whether it can be trusted: the
+ * file must be locked, and the process holding the lock must be the one whose PID the
+ * file holds. Only then may a signal be sent to that PID.
+ */
+public final class PidFileInspector {
+
+	private final Platform platform;
+
+	/**
+	 * Creates an inspector that asks the given platform who holds a lock.
+	 * @param platform the platform
+	 */
+	public PidFileInspector(Platform platform) {
+		this.platform = platform;
+	}
+
+	/**
+	 * Inspects a PID file.
+	 * @param pidFile the PID file
+	 * @return what it says about its daemon
+	 */
+	public DaemonStatus inspect(Path pidFile) {
+		Path path = pidFile.toAbsolutePath().normalize();
+		Optional<PidFileLock> own = PidFileLock.heldByThisProcess(path);
+		if (own.isPresent()) {
+			long pid = ProcessHandle.current().pid();
+			return new DaemonStatus(path, State.RUNNING, pid, "running (pid " + pid + "): " + path);
+		}
+		if (Files.isSymbolicLink(path)) {
+			return untrusted(path, -1, "is a symbolic link, which a PID file never is; remove it by hand");
+		}
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+			String text = PidFileContent.readText(channel);
+			Optional<Long> pid = PidFileContent.parse(text);
+			// Asking who holds the lock takes no lock: a probe with tryLock would make a
+			// daemon that is starting at that moment believe the file is taken.
+			OptionalLong holder = this.platform.lockHolder(path);
+			if (holder.isEmpty()) {
+				return new DaemonStatus(path, State.STALE, pid.orElse(-1L),
+						"not running, stale PID file" + pid.map((value) -> " (pid " + value + ")").orElse("") + ": "
+								+ path + " is not locked by any process; the next start reclaims it");
+			}
+			if (pid.isEmpty()) {
+				String what = text.isBlank() ? "is empty" : "does not hold a PID (\"" + printable(text) + "\")";
+				return untrusted(path, -1, what + " although pid " + holder.getAsLong() + " holds its lock");
+			}
+			if (holder.getAsLong() != pid.get()) {
+				return untrusted(path, pid.get(), "names pid " + pid.get() + " but its lock is held by pid "
+						+ holder.getAsLong() + "; refusing to signal a process that does not hold the lock");
+			}
+			return new DaemonStatus(path, State.RUNNING, pid.get(), "running (pid " + pid.get() + "): " + path);
+		}
+		catch (NoSuchFileException ex) {
+			return new DaemonStatus(path, State.NOT_RUNNING, -1, "not running: no PID file at " + path);
+		}
+		catch (AccessDeniedException ex) {
+			return untrusted(path, -1, "cannot be read: permission denied");
+		}
+		catch (FileSystemException ex) {
+			return untrusted(path, -1, "cannot be read: " + ((ex.getReason() != null) ? ex.getReason() : ex));
+		}
+		catch (IOException ex) {
+			return untrusted(path, -1, "cannot be read: " + ex.getMessage());
+		}
+	}
+
+	private static DaemonStatus untrusted(Path path, long pid, String problem) {
+		return new DaemonStatus(path, State.UNTRUSTED, pid, "PID file " + path + " " + problem);
+	}
+
+	private static String printable(String text) {
+		String oneLine = text.strip().replaceAll("\\p{Cntrl}", "?");
+		return (oneLine.length() > 20) ? oneLine.substring(0, 20) + "..." : oneLine;
+	}
+
+}

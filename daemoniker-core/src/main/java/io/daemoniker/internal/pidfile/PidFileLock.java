@@ -1,0 +1,252 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.pidfile;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.daemoniker.AlreadyRunningError;
+import io.daemoniker.PidFileError;
+
+/**
+ * A PID file that this process has created or reclaimed and holds locked for as long as
+ * it lives. The operating system drops the lock when the process dies, however it dies,
+ * so a PID file that exists but is not locked is stale and is reclaimed by the next
+ * start.
+ * <p>
+ * The file is never opened a second time by this process while it is held: closing any
+ * descriptor of a file drops all of this process's POSIX locks on it.
+ */
+public final class PidFileLock implements AutoCloseable {
+
+	private static final Map<Path, PidFileLock> HELD = new ConcurrentHashMap<>();
+
+	private static final int ATTEMPTS = 20;
+
+	private final Path path;
+
+	private final FileChannel channel;
+
+	private final FileLock lock;
+
+	private final Object fileKey;
+
+	private volatile boolean released;
+
+	private PidFileLock(Path path, FileChannel channel, FileLock lock, Object fileKey) {
+		this.path = path;
+		this.channel = channel;
+		this.lock = lock;
+		this.fileKey = fileKey;
+	}
+
+	/**
+	 * Creates or reclaims the PID file, locks it and writes the PID into it. A shutdown
+	 * hook removes it when the JVM exits in an orderly way.
+	 * @param pidFile absolute path of the PID file
+	 * @param pid the PID to write
+	 * @return the held PID file
+	 * @throws AlreadyRunningError if a live process holds the lock
+	 * @throws PidFileError if the file cannot be created, locked or written
+	 */
+	public static PidFileLock acquire(Path pidFile, long pid) {
+		Path path = pidFile.toAbsolutePath().normalize();
+		if (HELD.containsKey(path)) {
+			throw new AlreadyRunningError(path, ProcessHandle.current().pid());
+		}
+		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+			Optional<PidFileLock> acquired = tryAcquire(path);
+			if (acquired.isPresent()) {
+				PidFileLock held = acquired.get();
+				held.write(pid);
+				HELD.put(path, held);
+				Runtime.getRuntime().addShutdownHook(new Thread(held::close, "daemoniker-pid-file-removal"));
+				return held;
+			}
+		}
+		throw new PidFileError(path, "cannot take " + path + ": it kept being replaced by other processes");
+	}
+
+	/**
+	 * Returns the PID file that this process holds at a path, if it holds one.
+	 * @param pidFile the path
+	 * @return the held PID file, or empty
+	 */
+	public static Optional<PidFileLock> heldByThisProcess(Path pidFile) {
+		return Optional.ofNullable(HELD.get(pidFile.toAbsolutePath().normalize()));
+	}
+
+	/**
+	 * One attempt: open or create the file, lock it, and check that the path still names
+	 * the file that was locked (another process may have removed it and created a new one
+	 * in between, and only a lock on the file the path names counts).
+	 */
+	private static Optional<PidFileLock> tryAcquire(Path path) {
+		FileChannel channel = null;
+		try {
+			Object keyBefore;
+			try {
+				channel = FileChannel.open(path, createOptions());
+				makeWorldReadable(path);
+				keyBefore = fileKey(path);
+			}
+			catch (FileAlreadyExistsException ex) {
+				keyBefore = fileKey(path);
+				channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+						LinkOption.NOFOLLOW_LINKS);
+			}
+			FileLock lock;
+			try {
+				lock = channel.tryLock();
+			}
+			catch (OverlappingFileLockException ex) {
+				lock = null;
+			}
+			if (lock == null) {
+				long holder = PidFileContent.read(channel).orElse(-1L);
+				channel.close();
+				throw new AlreadyRunningError(path, holder);
+			}
+			if (!Objects.equals(keyBefore, fileKey(path))) {
+				channel.close();
+				return Optional.empty();
+			}
+			return Optional.of(new PidFileLock(path, channel, lock, keyBefore));
+		}
+		catch (NoSuchFileException ex) {
+			closeQuietly(channel);
+			return Optional.empty();
+		}
+		catch (FileSystemException ex) {
+			closeQuietly(channel);
+			throw new PidFileError(path, "cannot create PID file " + path + ": " + reason(ex)
+					+ "; check that the directory exists and is writable and that the path is not a symbolic link", ex);
+		}
+		catch (IOException ex) {
+			closeQuietly(channel);
+			throw new PidFileError(path, "cannot create PID file " + path + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static OpenOption[] createOptions() {
+		return new OpenOption[] { StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE,
+				LinkOption.NOFOLLOW_LINKS };
+	}
+
+	private static void makeWorldReadable(Path path) throws IOException {
+		PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+				LinkOption.NOFOLLOW_LINKS);
+		if (view != null) {
+			// Mode 0644 whatever the umask, so that other users can run status and stop.
+			view.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
+		}
+	}
+
+	private static Object fileKey(Path path) throws IOException {
+		BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+				LinkOption.NOFOLLOW_LINKS);
+		if (attributes.isSymbolicLink()) {
+			throw new FileSystemException(path.toString(), null, "is a symbolic link");
+		}
+		Object key = attributes.fileKey();
+		return (key != null) ? key : attributes.creationTime();
+	}
+
+	private static String reason(FileSystemException ex) {
+		return (ex.getReason() != null) ? ex.getReason() : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * Replaces the PID in the file, keeping the lock.
+	 * @param pid the new PID
+	 * @throws PidFileError if the file cannot be written
+	 */
+	public synchronized void write(long pid) {
+		try {
+			byte[] content = PidFileContent.format(pid).getBytes(StandardCharsets.US_ASCII);
+			this.channel.truncate(0);
+			this.channel.write(ByteBuffer.wrap(content), 0);
+		}
+		catch (IOException ex) {
+			throw new PidFileError(this.path, "cannot write PID " + pid + " into " + this.path + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/**
+	 * Returns the path of the PID file.
+	 * @return the absolute path
+	 */
+	public Path path() {
+		return this.path;
+	}
+
+	/**
+	 * Returns whether this process still holds the PID file.
+	 * @return {@code false} once {@link #close()} ran
+	 */
+	public boolean isHeld() {
+		return !this.released;
+	}
+
+	/**
+	 * Removes the PID file and then releases the lock. Idempotent.
+	 */
+	@Override
+	public synchronized void close() {
+		if (this.released) {
+			return;
+		}
+		this.released = true;
+		HELD.remove(this.path, this);
+		try {
+			// Remove only the file we locked: never a newer one that replaced it.
+			if (Objects.equals(this.fileKey, fileKey(this.path))) {
+				Files.deleteIfExists(this.path);
+			}
+		}
+		catch (IOException ex) {
+			// Already gone, or not ours any more: either way nothing to remove.
+		}
+		try {
+			this.lock.release();
+		}
+		catch (IOException ex) {
+			// Closing the channel below releases it all the same.
+		}
+		closeQuietly(this.channel);
+	}
+
+	private static void closeQuietly(FileChannel channel) {
+		if (channel != null) {
+			try {
+				channel.close();
+			}
+			catch (IOException ex) {
+				// Nothing to be done about a failed close of a file we opened.
+			}
+		}
+	}
+
+}

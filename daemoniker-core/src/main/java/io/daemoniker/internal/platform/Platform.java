@@ -1,0 +1,95 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.platform;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/**
+ * The operating-system calls that Java cannot make by itself, one implementation per OS.
+ * Obtaining the platform loads no native code; each method loads what it needs on first
+ * use, so a launcher that never calls them never pays for JNA.
+ */
+public interface Platform {
+
+	/**
+	 * Returns the platform of the running operating system.
+	 * @return the platform
+	 */
+	static Platform current() {
+		return Holder.CURRENT;
+	}
+
+	/**
+	 * Points standard input, output and error of this process at the given files (output
+	 * appended, files created when missing) and keeps what standard output was before as
+	 * a private channel back to the launcher.
+	 * @param stdin file to read standard input from
+	 * @param stdout file to append standard output to
+	 * @param stderr file to append standard error to
+	 * @return the channel to the launcher, which the caller must close
+	 * @throws IOException if a file cannot be opened
+	 */
+	StatusChannel redirectStdio(Path stdin, Path stdout, Path stderr) throws IOException;
+
+	/**
+	 * Gives back their default disposition to the signals that this process inherited as
+	 * ignored (a launcher started under {@code nohup}, say), so that the JVM lets
+	 * handlers be installed for them. Signals that are not ignored are left untouched.
+	 * @param signums signal numbers to check
+	 */
+	void restoreIgnoredSignals(int... signums);
+
+	/**
+	 * Sends a signal to a process.
+	 * @param pid the process
+	 * @param signum the signal number
+	 * @throws IOException if the signal cannot be sent
+	 */
+	void kill(long pid, int signum) throws IOException;
+
+	/**
+	 * Returns the process that holds an exclusive lock on a file.
+	 * @param file the file
+	 * @return its PID, or empty when no process holds one or it cannot be told
+	 * @throws IOException if the file cannot be inspected
+	 */
+	OptionalLong lockHolder(Path file) throws IOException;
+
+	/**
+	 * A write-only channel to the launcher, kept after standard output was redirected.
+	 */
+	interface StatusChannel extends AutoCloseable {
+
+		/**
+		 * Writes one line to the launcher.
+		 * @param line the line, without its line break
+		 * @throws IOException if the launcher cannot be reached
+		 */
+		void writeLine(String line) throws IOException;
+
+		/**
+		 * Closes the channel, which tells the launcher that nothing more will come.
+		 */
+		@Override
+		void close();
+
+	}
+
+	/**
+	 * Holds the platform instance, created on first use.
+	 */
+	final class Holder {
+
+		static final Platform CURRENT = OperatingSystem.current().isUnix() ? new UnixPlatform()
+				: WindowsPlatformLoader.load();
+
+		private Holder() {
+		}
+
+	}
+
+}

@@ -1,0 +1,198 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.platform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.OptionalLong;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Memory;
+
+/**
+ * Linux, macOS and other Unixes. Reads {@code /proc} where it exists, which costs no
+ * native load, and falls back to C calls through JNA elsewhere.
+ */
+final class UnixPlatform implements Platform {
+
+	private static final long SIG_IGN = 1;
+
+	private static final long SIG_DFL = 0;
+
+	private final OperatingSystem os = OperatingSystem.current();
+
+	@Override
+	public StatusChannel redirectStdio(Path stdin, Path stdout, Path stderr) throws IOException {
+		UnixConstants constants = UnixConstants.forCurrent();
+		int in = open(stdin, UnixConstants.O_RDONLY, 0);
+		int out = -1;
+		int err = -1;
+		try {
+			out = open(stdout, UnixConstants.O_WRONLY | constants.oCreat | constants.oAppend, 0666);
+			err = stdout.equals(stderr) ? out
+					: open(stderr, UnixConstants.O_WRONLY | constants.oCreat | constants.oAppend, 0666);
+			System.out.flush();
+			System.err.flush();
+			int status = LibC.dup(1);
+			LibC.dup2(in, 0);
+			LibC.dup2(out, 1);
+			LibC.dup2(err, 2);
+			return new FdStatusChannel(status);
+		}
+		catch (LastErrorException ex) {
+			throw new IOException("cannot redirect standard streams: errno " + ex.getErrorCode(), ex);
+		}
+		finally {
+			closeQuietly(in);
+			closeQuietly(out);
+			if (err != out) {
+				closeQuietly(err);
+			}
+		}
+	}
+
+	private static int open(Path path, int flags, int mode) throws IOException {
+		try {
+			return LibC.open(path.toString(), flags, mode);
+		}
+		catch (LastErrorException ex) {
+			throw new IOException("cannot open " + path + ": " + Errno.describe(ex.getErrorCode()), ex);
+		}
+	}
+
+	private static void closeQuietly(int fd) {
+		if (fd > 2) {
+			try {
+				LibC.close(fd);
+			}
+			catch (LastErrorException ex) {
+				// Nothing useful can be done about a failed close of a descriptor we
+				// opened.
+			}
+		}
+	}
+
+	@Override
+	public void restoreIgnoredSignals(int... signums) {
+		long ignoredMask = (this.os == OperatingSystem.LINUX) ? ignoredSignalMask() : -1;
+		for (int signum : signums) {
+			if (ignoredMask != -1 && (ignoredMask & (1L << (signum - 1))) == 0) {
+				continue;
+			}
+			long previous = LibC.signal(signum, SIG_DFL);
+			if (previous != SIG_IGN) {
+				// It was not ignored: put back whatever the JVM had installed.
+				LibC.signal(signum, previous);
+			}
+		}
+	}
+
+	/**
+	 * Reads the mask of ignored signals from {@code /proc/self/status}, so that no native
+	 * call is needed when nothing is ignored.
+	 */
+	private static long ignoredSignalMask() {
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
+				if (line.startsWith("SigIgn:")) {
+					return Long.parseUnsignedLong(line.substring(7).trim(), 16);
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			// Fall through: check every signal with native calls instead.
+		}
+		return -1;
+	}
+
+	@Override
+	public void kill(long pid, int signum) throws IOException {
+		try {
+			LibC.kill(Math.toIntExact(pid), signum);
+		}
+		catch (LastErrorException ex) {
+			throw new IOException(
+					"cannot send signal " + signum + " to pid " + pid + ": " + Errno.describe(ex.getErrorCode()), ex);
+		}
+	}
+
+	@Override
+	public OptionalLong lockHolder(Path file) throws IOException {
+		if (this.os == OperatingSystem.LINUX) {
+			return ProcLocks.holderOf(file);
+		}
+		return fcntlLockHolder(file);
+	}
+
+	private static OptionalLong fcntlLockHolder(Path file) throws IOException {
+		if (Files.isSymbolicLink(file)) {
+			throw new IOException(file + " is a symbolic link");
+		}
+		UnixConstants constants = UnixConstants.forCurrent();
+		int fd = open(file, UnixConstants.O_RDONLY | constants.oNoFollow, 0);
+		try (Memory flock = new Memory(64)) {
+			flock.clear();
+			// struct flock on the BSDs: off_t l_start, off_t l_len, pid_t l_pid, short
+			// l_type,
+			// short l_whence. A zero start and length cover the whole file.
+			flock.setShort(20, (short) constants.fWrLck);
+			LibC.fcntl(fd, constants.fGetLk, flock);
+			if (flock.getShort(20) == constants.fUnlck) {
+				return OptionalLong.empty();
+			}
+			return OptionalLong.of(flock.getInt(16));
+		}
+		catch (LastErrorException ex) {
+			throw new IOException("cannot query the lock on " + file + ": " + Errno.describe(ex.getErrorCode()), ex);
+		}
+		finally {
+			closeQuietly(fd);
+		}
+	}
+
+	/**
+	 * The channel to the launcher: a duplicate of the standard output the daemon started
+	 * with.
+	 */
+	private static final class FdStatusChannel implements StatusChannel {
+
+		private int fd;
+
+		FdStatusChannel(int fd) {
+			this.fd = fd;
+		}
+
+		@Override
+		public synchronized void writeLine(String line) throws IOException {
+			if (this.fd < 0) {
+				throw new IOException("the channel to the launcher is closed");
+			}
+			byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+			int offset = 0;
+			try {
+				while (offset < bytes.length) {
+					byte[] rest = (offset == 0) ? bytes : Arrays.copyOfRange(bytes, offset, bytes.length);
+					offset += (int) LibC.write(this.fd, rest, rest.length);
+				}
+			}
+			catch (LastErrorException ex) {
+				throw new IOException("cannot write to the launcher: " + Errno.describe(ex.getErrorCode()), ex);
+			}
+		}
+
+		@Override
+		public synchronized void close() {
+			if (this.fd >= 0) {
+				closeQuietly(this.fd);
+				this.fd = -1;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,57 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.signal;
+
+import java.nio.file.Path;
+import java.util.function.IntConsumer;
+
+import io.daemoniker.SignalError;
+import io.daemoniker.internal.platform.OperatingSystem;
+
+/**
+ * Where signals come from: the JVM's own signal handling on Unix, a sentinel process on
+ * Windows. Whoever uses it installs and restores one signal at a time.
+ */
+public interface SignalSource {
+
+	/**
+	 * Returns the signal source of this operating system.
+	 * @param pidFile the daemon's PID file, which Windows needs to publish its sentinel
+	 * @return the source
+	 */
+	static SignalSource forCurrentPlatform(Path pidFile) {
+		if (OperatingSystem.current().isUnix()) {
+			return new UnixSignalSource();
+		}
+		throw new SignalError("signal handling on Windows is not available yet");
+	}
+
+	/**
+	 * Delivers a signal to a consumer from now on.
+	 * @param signum the signal number
+	 * @param delivery called with the signal number on each delivery; must return quickly
+	 * @throws SignalError if the signal cannot be handled here
+	 */
+	void handle(int signum, IntConsumer delivery);
+
+	/**
+	 * Ignores a signal from now on.
+	 * @param signum the signal number
+	 * @throws SignalError if the signal cannot be ignored here
+	 */
+	void ignore(int signum);
+
+	/**
+	 * Gives a signal back the handling it had before the first call for it.
+	 * @param signum the signal number
+	 */
+	void restore(int signum);
+
+	/**
+	 * Gives every signal back the handling it had, and releases what the source holds.
+	 */
+	void close();
+
+}
