@@ -1,0 +1,539 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The benchmark harness: starts real JVMs and daemons, times them from the outside, and
+ * prints every figure next to a baseline measured in the same run. Run by hand through
+ * {@code benchmarks/run.sh}, never by CI. Every process it starts is stopped by PID
+ * before it exits, also when a step fails.
+ */
+public final class Benchmark {
+
+	private final String java;
+
+	private final Path root;
+
+	private final Path classes;
+
+	private final Path work;
+
+	private final Map<String, String> options;
+
+	private final Set<Process> started = ConcurrentHashMap.newKeySet();
+
+	private final Set<Long> daemons = ConcurrentHashMap.newKeySet();
+
+	private final Map<String, List<Long>> samples = new LinkedHashMap<>();
+
+	private final List<String> notes = new ArrayList<>();
+
+	private int sequence;
+
+	private Benchmark(Map<String, String> options) {
+		this.options = options;
+		this.java = options.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		this.root = Path.of(System.getProperty("bench.root")).toAbsolutePath();
+		this.classes = Path.of(System.getProperty("bench.classes")).toAbsolutePath();
+		this.work = Path.of(System.getProperty("bench.work")).toAbsolutePath();
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new HashMap<>();
+		for (int i = 0; i + 1 < args.length; i += 2) {
+			options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+		}
+		Benchmark benchmark = new Benchmark(options);
+		Runtime.getRuntime().addShutdownHook(new Thread(benchmark::cleanUp));
+		try {
+			benchmark.run();
+		}
+		finally {
+			benchmark.cleanUp();
+		}
+	}
+
+	private void run() throws Exception {
+		String parts = this.options.getOrDefault("parts", "plain,signals,spring");
+		System.out.println("java for the measured JVMs: " + this.java + " (" + javaVersion() + ")");
+		if (parts.contains("plain")) {
+			plain(intOption("runs", 20));
+		}
+		if (parts.contains("signals")) {
+			signals(intOption("signals", 2000));
+		}
+		if (parts.contains("spring")) {
+			spring(intOption("spring-runs", 8), intOption("settle-ms", 2000));
+		}
+	}
+
+	// ---- Part 1: the plain daemon's launcher against a bare JVM start
+
+	private void plain(int runs) throws Exception {
+		Path plainJar = require(this.root.resolve("examples/plain-daemon/target/plain-daemon.jar"));
+		Path cliJar = require(this.root.resolve("daemoniker-core/target/daemoniker-cli.jar"));
+		String probeClassPath = this.classes + File.pathSeparator + plainJar;
+		int warmUp = 2;
+		System.out.printf("%n== plain-daemon: %d runs (+%d warm-up), interleaved ==%n", runs, warmUp);
+		for (int i = -warmUp; i < runs; i++) {
+			boolean record = i >= 0;
+			time(record, "hello", List.of(this.java, "-cp", this.classes.toString(), "Hello"));
+			time(record, "jna-native", List.of(this.java, "-cp", probeClassPath, JnaProbe.class.getName(), "native"));
+			time(record, "jna-call", List.of(this.java, "-cp", probeClassPath, JnaProbe.class.getName(), "call"));
+			int n = next();
+			Path pidFile = this.work.resolve("plain-" + n + ".pid");
+			Path log = this.work.resolve("plain-" + n + ".log");
+			time(record, "launcher", List.of(this.java, "-jar", plainJar.toString(), pidFile.toString(), log.toString()));
+			long pid = daemonPid(pidFile);
+			time(record, "cli-stop", List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
+			awaitGone(pid);
+			probeRun(record, probeClassPath, cliJar);
+			if (record) {
+				System.out.print(".");
+			}
+		}
+		System.out.println();
+		printPlain();
+	}
+
+	/**
+	 * The same daemonization by {@link ProbeDaemon}, which records when each JVM entered
+	 * {@code main} and left {@code daemonize}: splits the launcher's wall time into
+	 * phases.
+	 */
+	private void probeRun(boolean record, String classPath, Path cliJar) throws Exception {
+		int n = next();
+		Path pidFile = this.work.resolve("probe-" + n + ".pid");
+		Path log = this.work.resolve("probe-" + n + ".log");
+		String times = this.work.resolve("probe-" + n + ".times").toString();
+		long startedAt = epochNanos();
+		long nanos = time(record, "probe-launcher", List.of(this.java, "-cp", classPath, ProbeDaemon.class.getName(),
+				pidFile.toString(), log.toString(), times));
+		long endedAt = startedAt + nanos;
+		long pid = daemonPid(pidFile);
+		Map<String, Long> launcher = readTimes(Path.of(times + ".launcher"));
+		Map<String, Long> daemon = readTimes(Path.of(times + ".daemon"));
+		run(List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
+		awaitGone(pid);
+		if (record) {
+			add("phase 1 launcher JVM start -> main", launcher.get("main") - startedAt);
+			add("phase 2 launcher: daemonize() -> daemon JVM main", daemon.get("main") - launcher.get("before"));
+			add("phase 3 daemon: main -> daemonize() returned (ready sent)", daemon.get("after") - daemon.get("main"));
+			add("phase 4 ready sent -> launcher's daemonize() returned", launcher.get("after") - daemon.get("after"));
+			add("phase 5 launcher: System.exit -> process gone", endedAt - launcher.get("after"));
+		}
+	}
+
+	private void printPlain() {
+		System.out.println("wall times in ms, " + this.samples.get("hello").size() + " runs each (median / p90 / min)");
+		line("bare JVM: java -cp <dir> Hello", "hello");
+		line("JVM loading JNA only (Native class)", "jna-native");
+		line("JVM loading JNA + register libc + getpid()", "jna-call");
+		line("plain-daemon launcher to confirmed daemon", "launcher");
+		line("ProbeDaemon launcher (same calls, timestamps)", "probe-launcher");
+		line("CLI stop of the plain daemon", "cli-stop");
+		Stats hello = Stats.of(this.samples.get("hello"));
+		Stats launcher = Stats.of(this.samples.get("launcher"));
+		System.out.printf("RATIO launcher / bare JVM: median %.2fx, p90 %.2fx (goal <= 2.5x: %s)%n",
+				ratio(launcher.p50(), hello.p50()), ratio(launcher.p90(), hello.p90()),
+				ratio(launcher.p50(), hello.p50()) <= 2.5 ? "met at the median" : "NOT met at the median");
+		Stats jna = Stats.of(this.samples.get("jna-call"));
+		System.out.printf("JNA load + libc bind costs %.1f ms over a bare JVM (median difference)%n",
+				(jna.p50() - hello.p50()) / 1e6);
+		System.out.println("where the ProbeDaemon launcher's time goes (ms, median / p90 / min, from wall-clock stamps):");
+		for (String key : this.samples.keySet()) {
+			if (key.startsWith("phase")) {
+				line(key, key);
+			}
+		}
+	}
+
+	// ---- Part 2: in-process send -> handler latency
+
+	private void signals(int perMode) throws Exception {
+		Path plainJar = require(this.root.resolve("examples/plain-daemon/target/plain-daemon.jar"));
+		System.out.printf("%n== in-process signal latency: %d signals per mode ==%n", perMode);
+		Path pidFile = this.work.resolve("signals.pid");
+		Path output = this.work.resolve("signals.out");
+		int exit = run(List.of(this.java, "-cp", this.classes + File.pathSeparator + plainJar,
+				SignalLatency.class.getName(), pidFile.toString(), Integer.toString(perMode)), output, 600);
+		List<String> lines = Files.readAllLines(output);
+		lines.forEach(System.out::println);
+		if (exit != 0) {
+			throw new IllegalStateException("SignalLatency exited with " + exit);
+		}
+		Map<String, Map<String, Double>> rows = new HashMap<>();
+		for (String line : lines) {
+			String[] fields = line.trim().split("\\s+");
+			if (fields.length > 2 && fields[0].equals("signal")) {
+				Map<String, Double> values = new HashMap<>();
+				for (int i = 2; i < fields.length; i++) {
+					String[] pair = fields[i].split("=");
+					values.put(pair[0], Double.parseDouble(pair[1]));
+				}
+				rows.put(fields[1], values);
+			}
+		}
+		Map<String, Double> raw = rows.get("raise->raw");
+		Map<String, Double> ours = rows.get("send->SignalHandler1");
+		double overhead99 = ours.get("p99_us") - raw.get("p99_us");
+		System.out.printf(
+				"OVERHEAD send->SignalHandler1 over raise->raw: p50 %+.1f us, p99 %+.1f us (goal p99 overhead < 200 us: %s)%n",
+				ours.get("p50_us") - raw.get("p50_us"), overhead99, (overhead99 < 200) ? "met" : "NOT met");
+	}
+
+	// ---- Part 3: the Spring Boot example
+
+	private void spring(int runs, int settleMs) throws Exception {
+		Path jar = this.root.resolve("examples/spring-daemon/target/spring-daemon.jar");
+		System.out.printf("%n== spring-daemon: %d runs (+1 warm-up), interleaved, settle %d ms before RSS ==%n", runs,
+				settleMs);
+		if (!Files.isRegularFile(jar)) {
+			System.out.println("SKIPPED: " + jar + " does not exist; build it first (mvn -B -DskipTests package)");
+			return;
+		}
+		Path cliJar = require(this.root.resolve("daemoniker-core/target/daemoniker-cli.jar"));
+		for (int i = -1; i < runs; i++) {
+			boolean record = i >= 0;
+			springForeground(record, jar, false, settleMs);
+			springDaemon(record, jar, cliJar, settleMs);
+			springForeground(record, jar, true, settleMs);
+			if (record) {
+				System.out.print(".");
+			}
+		}
+		System.out.println();
+		System.out.println("wall times in ms (median / p90 / min)");
+		line("foreground, starter inactive: start -> GET / 200", "spring-fg");
+		line("foreground, starter active (mode=foreground): -> 200", "spring-fg-starter");
+		line("daemon: launcher start -> launcher exit 0", "spring-launcher");
+		line("daemon: launcher start -> GET / 200", "spring-daemon-200");
+		line("CLI stop of the idle daemon", "spring-stop");
+		Stats fg = Stats.of(this.samples.get("spring-fg"));
+		Stats launcher = Stats.of(this.samples.get("spring-launcher"));
+		double ratio = ratio(launcher.p50(), fg.p50());
+		System.out.printf("RATIO daemon launcher / foreground start: median %.2fx, p90 %.2fx (goal <= 1.15x: %s)%n",
+				ratio, ratio(launcher.p90(), fg.p90()), (ratio <= 1.15) ? "met at the median" : "NOT met at the median");
+		System.out.println("resident memory in MiB, VmRSS after readiness + settle (median / p90 / min)");
+		mib("foreground, starter inactive (no daemoniker.pid-file)", "rss-fg");
+		mib("foreground, starter active (mode=foreground)", "rss-fg-starter");
+		mib("daemon (starter active, daemonized)", "rss-daemon");
+		Stats without = Stats.of(this.samples.get("rss-fg"));
+		Stats daemon = Stats.of(this.samples.get("rss-daemon"));
+		double more = (daemon.p50() - without.p50()) / 1024.0;
+		System.out.printf("RSS daemon - foreground without starter: median %+.1f MiB (goal < 5 MiB more: %s)%n", more,
+				(more < 5) ? "met at the median" : "NOT met at the median");
+	}
+
+	private void springForeground(boolean record, Path jar, boolean starter, int settleMs) throws Exception {
+		int n = next();
+		int port = freePort();
+		Path pidFile = this.work.resolve("spring-fg-" + n + ".pid");
+		List<String> command = new ArrayList<>(List.of(this.java, "-jar", jar.toString(), "--server.port=" + port,
+				"--server.address=127.0.0.1"));
+		if (starter) {
+			command.add("--daemoniker.pid-file=" + pidFile);
+			command.add("--daemoniker.mode=foreground");
+		}
+		Path output = this.work.resolve("spring-fg-" + n + ".out");
+		long start = System.nanoTime();
+		Process process = start(command, output);
+		try {
+			awaitHttp(port, process, output);
+			long elapsed = System.nanoTime() - start;
+			Thread.sleep(settleMs);
+			long rss = rssKiB(process.pid());
+			if (record) {
+				add(starter ? "spring-fg-starter" : "spring-fg", elapsed);
+				add(starter ? "rss-fg-starter" : "rss-fg", rss);
+			}
+		}
+		finally {
+			stopProcess(process);
+		}
+	}
+
+	private void springDaemon(boolean record, Path jar, Path cliJar, int settleMs) throws Exception {
+		int n = next();
+		int port = freePort();
+		Path pidFile = this.work.resolve("spring-" + n + ".pid");
+		Path log = this.work.resolve("spring-" + n + ".log");
+		long start = System.nanoTime();
+		long launcher = time(false, "spring-launcher", List.of(this.java, "-jar", jar.toString(),
+				"--daemoniker.pid-file=" + pidFile, "--daemoniker.stdout=" + log, "--server.port=" + port,
+				"--server.address=127.0.0.1"));
+		long pid = daemonPid(pidFile);
+		awaitHttp(port, null, log);
+		long ready = System.nanoTime() - start;
+		Thread.sleep(settleMs);
+		long rss = rssKiB(pid);
+		long stop = time(false, "spring-stop", List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
+		awaitGone(pid);
+		if (record) {
+			add("spring-launcher", launcher);
+			add("spring-daemon-200", ready);
+			add("spring-stop", stop);
+			add("rss-daemon", rss);
+		}
+	}
+
+	private static void awaitHttp(int port, Process process, Path output) throws Exception {
+		URI uri = URI.create("http://127.0.0.1:" + port + "/");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (System.nanoTime() < deadline) {
+			if (process != null && !process.isAlive()) {
+				throw new IllegalStateException("the application exited with " + process.exitValue()
+						+ " before answering on " + uri + "; its output is in " + output);
+			}
+			try {
+				HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+				connection.setConnectTimeout(200);
+				connection.setReadTimeout(5000);
+				try {
+					if (connection.getResponseCode() == 200) {
+						return;
+					}
+				}
+				finally {
+					connection.disconnect();
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet.
+			}
+			Thread.sleep(5);
+		}
+		throw new IllegalStateException("no 200 from " + uri + " within 120 s; see " + output);
+	}
+
+	// ---- processes
+
+	/**
+	 * Runs a command to its end and returns its wall time in nanoseconds; fails unless it
+	 * exits with 0.
+	 */
+	private long time(boolean record, String key, List<String> command) throws Exception {
+		Path output = this.work.resolve(key + "-" + next() + ".out");
+		long start = System.nanoTime();
+		int exit = run(command, output, 180);
+		long elapsed = System.nanoTime() - start;
+		if (exit != 0) {
+			throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + ":\n"
+					+ Files.readString(output));
+		}
+		if (record) {
+			add(key, elapsed);
+		}
+		return elapsed;
+	}
+
+	private int run(List<String> command) throws Exception {
+		return run(command, this.work.resolve("run-" + next() + ".out"), 180);
+	}
+
+	private int run(List<String> command, Path output, int timeoutSeconds) throws Exception {
+		Process process = start(command, output);
+		if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new IllegalStateException(String.join(" ", command) + " did not end within " + timeoutSeconds + " s");
+		}
+		this.started.remove(process);
+		return process.exitValue();
+	}
+
+	private Process start(List<String> command, Path output) throws IOException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.redirectInput(new File("/dev/null"))
+			.start();
+		this.started.add(process);
+		return process;
+	}
+
+	private void stopProcess(Process process) throws InterruptedException {
+		process.destroy();
+		if (!process.waitFor(30, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			process.waitFor(10, TimeUnit.SECONDS);
+		}
+		this.started.remove(process);
+	}
+
+	private long daemonPid(Path pidFile) throws IOException {
+		if (!Files.exists(pidFile)) {
+			throw new IllegalStateException("the launcher exited with 0 but left no PID file " + pidFile);
+		}
+		long pid = Long.parseLong(Files.readString(pidFile).trim());
+		this.daemons.add(pid);
+		if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+			throw new IllegalStateException("daemon " + pid + " of " + pidFile + " is not running");
+		}
+		return pid;
+	}
+
+	/**
+	 * Waits until a stopped daemon is gone. Its new parent may reap it late, so a zombie
+	 * counts as gone.
+	 */
+	private void awaitGone(long pid) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (System.nanoTime() < deadline) {
+			if (isGone(pid)) {
+				this.daemons.remove(pid);
+				return;
+			}
+			Thread.sleep(5);
+		}
+		throw new IllegalStateException("daemon " + pid + " still runs 30 s after stop");
+	}
+
+	private static boolean isGone(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	private static long rssKiB(long pid) throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", ""));
+			}
+		}
+		throw new IllegalStateException("no VmRSS in /proc/" + pid + "/status");
+	}
+
+	/**
+	 * Stops whatever is still running: the processes started here, and the daemons they
+	 * left, recognised by their command line naming this run's work directory (so that a
+	 * reused PID never gets signalled).
+	 */
+	private synchronized void cleanUp() {
+		for (Process process : this.started) {
+			process.destroyForcibly();
+		}
+		this.started.clear();
+		try (DirectoryStream<Path> pidFiles = Files.newDirectoryStream(this.work, "*.pid")) {
+			for (Path pidFile : pidFiles) {
+				try {
+					this.daemons.add(Long.parseLong(Files.readString(pidFile).trim()));
+				}
+				catch (IOException | NumberFormatException ex) {
+					// Removed meanwhile or half written: nothing to stop through it.
+				}
+			}
+		}
+		catch (IOException ex) {
+			// The work directory is gone: nothing left to find.
+		}
+		for (Long pid : this.daemons) {
+			ProcessHandle.of(pid)
+				.filter((handle) -> handle.info().commandLine().orElse("").contains(this.work.toString()))
+				.ifPresent((handle) -> {
+					System.err.println("cleaning up daemon " + pid);
+					handle.destroyForcibly();
+				});
+		}
+		this.daemons.clear();
+	}
+
+	// ---- helpers
+
+	private static Map<String, Long> readTimes(Path file) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+		while (!Files.exists(file) || !Files.readString(file).endsWith("\n")) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(file + " was not written");
+			}
+			Thread.sleep(5);
+		}
+		Map<String, Long> times = new HashMap<>();
+		for (String pair : Files.readString(file).trim().split(" ")) {
+			String[] parts = pair.split("=");
+			times.put(parts[0], Long.parseLong(parts[1]));
+		}
+		return times;
+	}
+
+	private void add(String key, long value) {
+		this.samples.computeIfAbsent(key, (k) -> new ArrayList<>()).add(value);
+	}
+
+	private void line(String label, String key) {
+		Stats stats = Stats.of(this.samples.get(key));
+		System.out.printf("  %-58s %8.1f %8.1f %8.1f%n", label, stats.p50() / 1e6, stats.p90() / 1e6,
+				stats.min() / 1e6);
+	}
+
+	private void mib(String label, String key) {
+		Stats stats = Stats.of(this.samples.get(key));
+		System.out.printf("  %-58s %8.1f %8.1f %8.1f%n", label, stats.p50() / 1024.0, stats.p90() / 1024.0,
+				stats.min() / 1024.0);
+	}
+
+	private static double ratio(long value, long baseline) {
+		return (double) value / baseline;
+	}
+
+	private static long epochNanos() {
+		Instant now = Instant.now();
+		return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static Path require(Path file) {
+		if (!Files.isRegularFile(file)) {
+			throw new IllegalStateException(file + " does not exist; build first: mvn -B -DskipTests package");
+		}
+		return file;
+	}
+
+	private int intOption(String name, int defaultValue) {
+		return Integer.parseInt(this.options.getOrDefault(name, Integer.toString(defaultValue)));
+	}
+
+	private synchronized int next() {
+		return ++this.sequence;
+	}
+
+	private String javaVersion() throws Exception {
+		Path output = this.work.resolve("java-version.out");
+		run(List.of(this.java, "-version"), output, 60);
+		return Files.readAllLines(output)
+			.stream()
+			.filter((line) -> line.contains("Runtime Environment"))
+			.findFirst()
+			.orElse("?")
+			.trim();
+	}
+
+}
