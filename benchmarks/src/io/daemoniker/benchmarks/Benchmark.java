@@ -101,6 +101,8 @@ public final class Benchmark {
 			time(record, "hello", List.of(this.java, "-cp", this.classes.toString(), "Hello"));
 			time(record, "jna-native", List.of(this.java, "-cp", probeClassPath, JnaProbe.class.getName(), "native"));
 			time(record, "jna-call", List.of(this.java, "-cp", probeClassPath, JnaProbe.class.getName(), "call"));
+			time(record, "spawn", List.of(this.java, "-cp", this.classes.toString(), JnaProbe.class.getName(), "spawn"));
+			time(record, "steps", List.of(this.java, "-cp", this.classes.toString(), LauncherSteps.class.getName()));
 			int n = next();
 			Path pidFile = this.work.resolve("plain-" + n + ".pid");
 			Path log = this.work.resolve("plain-" + n + ".log");
@@ -151,6 +153,8 @@ public final class Benchmark {
 		line("JVM loading JNA only (Native class)", "jna-native");
 		line("JVM loading JNA + register libc + getpid()", "jna-call");
 		line("plain-daemon launcher to confirmed daemon", "launcher");
+		line("JVM starting /bin/true once (ProcessBuilder, no JNA)", "spawn");
+		line("JVM taking the launcher's JDK steps (LauncherSteps)", "steps");
 		line("ProbeDaemon launcher (same calls, timestamps)", "probe-launcher");
 		line("CLI stop of the plain daemon", "cli-stop");
 		Stats hello = Stats.of(this.samples.get("hello"));
@@ -165,6 +169,12 @@ public final class Benchmark {
 		for (String key : this.samples.keySet()) {
 			if (key.startsWith("phase")) {
 				line(key, key);
+			}
+		}
+		System.out.println("steps timed inside fresh JVMs by the probes (ms, median / p90 / min):");
+		for (String key : this.samples.keySet()) {
+			if (key.startsWith("split")) {
+				line(key.substring(6), key);
 			}
 		}
 	}
@@ -344,6 +354,15 @@ public final class Benchmark {
 		}
 		if (record) {
 			add(key, elapsed);
+			// Probes print "split name_us=N ...": steps they timed inside the JVM.
+			for (String line : Files.readAllLines(output)) {
+				if (line.startsWith("split ")) {
+					for (String pair : line.substring(6).trim().split("\\s+")) {
+						String[] parts = pair.split("=");
+						add("split " + parts[0].replaceFirst("_us$", ""), Long.parseLong(parts[1]) * 1000);
+					}
+				}
+			}
 		}
 		return elapsed;
 	}
