@@ -76,3 +76,4 @@ echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "$java" -Dbench.root="$root" -Dbench.classes="$classes" -Dbench.work="$work" \
 	-cp "$classes" io.daemoniker.benchmarks.Benchmark --java "$java" "$@"
+echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg)"

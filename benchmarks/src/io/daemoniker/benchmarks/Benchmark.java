@@ -216,7 +216,10 @@ public final class Benchmark {
 	// ---- Part 3: the Spring Boot example
 
 	private void spring(int runs, int settleMs) throws Exception {
-		Path jar = this.root.resolve("examples/spring-daemon/target/spring-daemon.jar");
+		Path jar = Path.of(this.options.getOrDefault("spring-jar",
+				this.root.resolve("examples/spring-daemon/target/spring-daemon.jar").toString()));
+		Set<String> variants = Set
+			.of(this.options.getOrDefault("spring-variants", "fg,daemon,fg-starter").split(","));
 		System.out.printf("%n== spring-daemon: %d runs (+1 warm-up), interleaved, settle %d ms before RSS ==%n", runs,
 				settleMs);
 		if (!Files.isRegularFile(jar)) {
@@ -226,9 +229,15 @@ public final class Benchmark {
 		Path cliJar = require(this.root.resolve("daemoniker-core/target/daemoniker-cli.jar"));
 		for (int i = -1; i < runs; i++) {
 			boolean record = i >= 0;
-			springForeground(record, jar, false, settleMs);
-			springDaemon(record, jar, cliJar, settleMs);
-			springForeground(record, jar, true, settleMs);
+			if (variants.contains("fg")) {
+				springForeground(record, jar, false, settleMs);
+			}
+			if (variants.contains("daemon")) {
+				springDaemon(record, jar, cliJar, settleMs);
+			}
+			if (variants.contains("fg-starter")) {
+				springForeground(record, jar, true, settleMs);
+			}
 			if (record) {
 				System.out.print(".");
 			}
@@ -240,20 +249,36 @@ public final class Benchmark {
 		line("daemon: launcher start -> launcher exit 0", "spring-launcher");
 		line("daemon: launcher start -> GET / 200", "spring-daemon-200");
 		line("CLI stop of the idle daemon", "spring-stop");
+		System.out.println("resident memory in MiB, VmRSS after readiness + settle (median / p90 / min)");
+		mib("foreground, starter inactive (no daemoniker.pid-file)", "rss-fg");
+		mib("foreground, starter active (mode=foreground)", "rss-fg-starter");
+		mib("daemon (starter active, daemonized)", "rss-daemon");
+		System.out.println("resident memory in MiB, VmRSS after a full GC (jcmd GC.run), less heap noise");
+		mib("foreground, starter inactive (no daemoniker.pid-file)", "rss-gc-fg");
+		mib("foreground, starter active (mode=foreground)", "rss-gc-fg-starter");
+		mib("daemon (starter active, daemonized)", "rss-gc-daemon");
+		if (this.samples.containsKey("rss-fg") && this.samples.containsKey("rss-fg-starter")) {
+			System.out.printf("RSS foreground with starter active - without: median %+.1f MiB%n",
+					(Stats.of(this.samples.get("rss-fg-starter")).p50() - Stats.of(this.samples.get("rss-fg")).p50())
+							/ 1024.0);
+		}
+		if (!this.samples.containsKey("spring-fg") || !this.samples.containsKey("spring-launcher")) {
+			return;
+		}
 		Stats fg = Stats.of(this.samples.get("spring-fg"));
 		Stats launcher = Stats.of(this.samples.get("spring-launcher"));
 		double ratio = ratio(launcher.p50(), fg.p50());
 		System.out.printf("RATIO daemon launcher / foreground start: median %.2fx, p90 %.2fx (goal <= 1.15x: %s)%n",
 				ratio, ratio(launcher.p90(), fg.p90()), (ratio <= 1.15) ? "met at the median" : "NOT met at the median");
-		System.out.println("resident memory in MiB, VmRSS after readiness + settle (median / p90 / min)");
-		mib("foreground, starter inactive (no daemoniker.pid-file)", "rss-fg");
-		mib("foreground, starter active (mode=foreground)", "rss-fg-starter");
-		mib("daemon (starter active, daemonized)", "rss-daemon");
 		Stats without = Stats.of(this.samples.get("rss-fg"));
 		Stats daemon = Stats.of(this.samples.get("rss-daemon"));
 		double more = (daemon.p50() - without.p50()) / 1024.0;
 		System.out.printf("RSS daemon - foreground without starter: median %+.1f MiB (goal < 5 MiB more: %s)%n", more,
 				(more < 5) ? "met at the median" : "NOT met at the median");
+		double moreAfterGc = (Stats.of(this.samples.get("rss-gc-daemon")).p50()
+				- Stats.of(this.samples.get("rss-gc-fg")).p50()) / 1024.0;
+		System.out.printf("RSS after full GC, daemon - foreground without starter: median %+.1f MiB (goal < 5 MiB: %s)%n",
+				moreAfterGc, (moreAfterGc < 5) ? "met at the median" : "NOT met at the median");
 	}
 
 	private void springForeground(boolean record, Path jar, boolean starter, int settleMs) throws Exception {
@@ -274,9 +299,11 @@ public final class Benchmark {
 			long elapsed = System.nanoTime() - start;
 			Thread.sleep(settleMs);
 			long rss = rssKiB(process.pid());
+			long rssAfterGc = rssAfterGc(process.pid());
 			if (record) {
 				add(starter ? "spring-fg-starter" : "spring-fg", elapsed);
 				add(starter ? "rss-fg-starter" : "rss-fg", rss);
+				add(starter ? "rss-gc-fg-starter" : "rss-gc-fg", rssAfterGc);
 			}
 		}
 		finally {
@@ -298,6 +325,7 @@ public final class Benchmark {
 		long ready = System.nanoTime() - start;
 		Thread.sleep(settleMs);
 		long rss = rssKiB(pid);
+		long rssAfterGc = rssAfterGc(pid);
 		long stop = time(false, "spring-stop", List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
 		awaitGone(pid);
 		if (record) {
@@ -305,6 +333,7 @@ public final class Benchmark {
 			add("spring-daemon-200", ready);
 			add("spring-stop", stop);
 			add("rss-daemon", rss);
+			add("rss-gc-daemon", rssAfterGc);
 		}
 	}
 
@@ -437,6 +466,21 @@ public final class Benchmark {
 		}
 	}
 
+	/**
+	 * Runs a full GC in the process ({@code jcmd <pid> GC.run}) and reads its resident
+	 * memory once it has given back what the collection freed: the heap's share of VmRSS
+	 * otherwise depends on how long ago the last collection ran.
+	 */
+	private long rssAfterGc(long pid) throws Exception {
+		Path jcmd = Path.of(this.java).toRealPath().getParent().resolve("jcmd");
+		int exit = run(List.of(jcmd.toString(), Long.toString(pid), "GC.run"));
+		if (exit != 0) {
+			throw new IllegalStateException("jcmd " + pid + " GC.run exited with " + exit);
+		}
+		Thread.sleep(500);
+		return rssKiB(pid);
+	}
+
 	private static long rssKiB(long pid) throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
 			if (line.startsWith("VmRSS:")) {
@@ -503,12 +547,18 @@ public final class Benchmark {
 	}
 
 	private void line(String label, String key) {
+		if (!this.samples.containsKey(key)) {
+			return;
+		}
 		Stats stats = Stats.of(this.samples.get(key));
 		System.out.printf("  %-58s %8.1f %8.1f %8.1f%n", label, stats.p50() / 1e6, stats.p90() / 1e6,
 				stats.min() / 1e6);
 	}
 
 	private void mib(String label, String key) {
+		if (!this.samples.containsKey(key)) {
+			return;
+		}
 		Stats stats = Stats.of(this.samples.get(key));
 		System.out.printf("  %-58s %8.1f %8.1f %8.1f%n", label, stats.p50() / 1024.0, stats.p90() / 1024.0,
 				stats.min() / 1024.0);
