@@ -7,6 +7,7 @@ package io.daemoniker.benchmarks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,22 +16,25 @@ import java.util.concurrent.TimeUnit;
 
 import io.daemoniker.Daemoniker;
 import io.daemoniker.PidFile;
+import io.daemoniker.SIGHUP;
 import io.daemoniker.SIGUSR1;
 import io.daemoniker.SignalHandler1;
 import sun.misc.Signal;
 
 /**
- * In-process signal latency: the time from the start of sending {@code SIGUSR1} to this
- * JVM's own PID to the moment its handler runs, one signal at a time (the next is sent
- * only once the handler ran).
+ * In-process signal latency: the time from the start of sending a signal to this JVM's
+ * own PID to the moment its handler runs, one signal at a time (the next is sent only
+ * once the handler ran).
  * <p>
  * Senders: {@code raise} ({@code sun.misc.Signal.raise}, no Daemoniker), {@code kill}
  * (the core's platform {@code kill()} through JNA, no PID-file check) and {@code send}
  * ({@code Daemoniker.send} on a PID file this JVM holds: PID-file and lock check, then
- * {@code kill()}). Receivers: {@code raw} ({@code sun.misc.Signal.handle}) and
- * {@code SignalHandler1} (the JVM's signal thread hands the signal to Daemoniker's
- * dispatch thread, which runs the handler). The modes run interleaved in rounds after a
- * warm-up round, so that drift on a noisy machine hits all of them alike.
+ * {@code kill()}). Receivers: {@code raw}, a {@code sun.misc.Signal.handle} handler on
+ * {@code SIGHUP}, and {@code SignalHandler1}, Daemoniker's handler on {@code SIGUSR1}
+ * (the JVM's signal thread hands the signal to Daemoniker's dispatch thread, which runs
+ * the handler). Both receivers are installed at once, so the modes take turns signal by
+ * signal, and drift on a noisy machine hits all of them alike. A warm-up of 500 signals
+ * per mode is not recorded.
  *
  * <pre>
  * java -cp ... SignalLatency &lt;pid-file&gt; &lt;signals-per-mode&gt;
@@ -38,7 +42,9 @@ import sun.misc.Signal;
  */
 public final class SignalLatency {
 
-	private static final int ROUNDS = 5;
+	private static final int WARM_UP = 500;
+
+	private static final Signal HUP = new Signal("HUP");
 
 	private static final Signal USR1 = new Signal("USR1");
 
@@ -61,32 +67,35 @@ public final class SignalLatency {
 	}
 
 	private void run(int perMode) throws Exception {
-		Map<String, List<Long>> samples = new LinkedHashMap<>();
-		for (String mode : List.of("raise->raw", "kill->raw", "send->raw", "raise->SignalHandler1",
-				"send->SignalHandler1")) {
-			samples.put(mode, new ArrayList<>());
-		}
 		long pid = ProcessHandle.current().pid();
-		int perRound = Math.max(1, perMode / ROUNDS);
-		for (int round = 0; round <= ROUNDS; round++) {
-			// Round 0 warms up the JIT and the code paths and is not recorded.
-			int count = (round == 0) ? Math.min(500, perRound) : perRound;
-			boolean record = round > 0;
-			Signal.handle(USR1, (signal) -> mark());
-			measure(count, record ? samples.get("raise->raw") : null, () -> Signal.raise(USR1));
-			measure(count, record ? samples.get("kill->raw") : null, () -> kill(pid));
-			measure(count, record ? samples.get("send->raw") : null, () -> Daemoniker.send(this.pidFile, SIGUSR1.class));
-			SignalHandler1 handler = new SignalHandler1(this.pidFile);
-			handler.setSigusr1((signum) -> mark());
-			handler.start();
-			try {
-				measure(count, record ? samples.get("raise->SignalHandler1") : null, () -> Signal.raise(USR1));
-				measure(count, record ? samples.get("send->SignalHandler1") : null,
-						() -> Daemoniker.send(this.pidFile, SIGUSR1.class));
+		Map<String, Sender> modes = new LinkedHashMap<>();
+		modes.put("raise->raw", () -> Signal.raise(HUP));
+		modes.put("kill->raw", () -> kill(pid, SIGHUP.SIGNUM));
+		modes.put("send->raw", () -> Daemoniker.send(this.pidFile, SIGHUP.class));
+		modes.put("raise->SignalHandler1", () -> Signal.raise(USR1));
+		modes.put("send->SignalHandler1", () -> Daemoniker.send(this.pidFile, SIGUSR1.class));
+		Map<String, List<Long>> samples = new LinkedHashMap<>();
+		modes.keySet().forEach((mode) -> samples.put(mode, new ArrayList<>()));
+		SignalHandler1 handler = new SignalHandler1(this.pidFile);
+		handler.setSigusr1((signum) -> mark());
+		handler.start();
+		try {
+			// Takes SIGHUP back from SignalHandler1 for the raw receiver.
+			Signal.handle(HUP, (signal) -> mark());
+			List<String> order = new ArrayList<>(modes.keySet());
+			for (int i = 0; i < WARM_UP + perMode; i++) {
+				// Rotates the order so that no mode always follows the same one.
+				Collections.rotate(order, 1);
+				for (String mode : order) {
+					long latency = measure(modes.get(mode));
+					if (i >= WARM_UP) {
+						samples.get(mode).add(latency);
+					}
+				}
 			}
-			finally {
-				handler.stop();
-			}
+		}
+		finally {
+			handler.stop();
 		}
 		for (Map.Entry<String, List<Long>> entry : samples.entrySet()) {
 			Stats stats = Stats.of(entry.getValue());
@@ -100,21 +109,17 @@ public final class SignalLatency {
 		this.handled.release();
 	}
 
-	private void measure(int count, List<Long> into, Sender sender) throws Exception {
-		for (int i = 0; i < count; i++) {
-			long start = System.nanoTime();
-			sender.send();
-			if (!this.handled.tryAcquire(10, TimeUnit.SECONDS)) {
-				throw new IllegalStateException("the handler did not run within 10 s of signal " + i);
-			}
-			if (into != null) {
-				into.add(this.handledAt - start);
-			}
+	private long measure(Sender sender) throws Exception {
+		long start = System.nanoTime();
+		sender.send();
+		if (!this.handled.tryAcquire(10, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("the handler did not run within 10 s");
 		}
+		return this.handledAt - start;
 	}
 
-	private static void kill(long pid) throws IOException {
-		io.daemoniker.internal.platform.Platform.current().kill(pid, SIGUSR1.SIGNUM);
+	private static void kill(long pid, int signum) throws IOException {
+		io.daemoniker.internal.platform.Platform.current().kill(pid, signum);
 	}
 
 	@FunctionalInterface
