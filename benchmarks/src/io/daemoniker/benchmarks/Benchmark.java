@@ -51,6 +51,8 @@ public final class Benchmark {
 
 	private int sequence;
 
+	private String springMain;
+
 	private Benchmark(Map<String, String> options) {
 		this.options = options;
 		this.java = options.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -218,8 +220,18 @@ public final class Benchmark {
 	private void spring(int runs, int settleMs) throws Exception {
 		Path jar = Path.of(this.options.getOrDefault("spring-jar",
 				this.root.resolve("examples/spring-daemon/target/spring-daemon.jar").toString()));
-		Set<String> variants = Set
-			.of(this.options.getOrDefault("spring-variants", "fg,daemon,fg-starter").split(","));
+		Set<String> variants = Set.of(this.options
+			.getOrDefault("spring-variants", "fg,daemon,fg-starter,exploded,exploded-nostarter")
+			.split(","));
+		Path exploded = this.work.resolve("spring-exploded");
+		if (variants.contains("exploded") || variants.contains("exploded-nostarter")) {
+			int exit = run(List.of(this.java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
+					exploded.toString()));
+			this.springMain = springMainOf(jar);
+			if (exit != 0 || this.springMain == null) {
+				throw new IllegalStateException("cannot extract " + jar + " (jarmode=tools) or find its Start-Class");
+			}
+		}
 		System.out.printf("%n== spring-daemon: %d runs (+1 warm-up), interleaved, settle %d ms before RSS ==%n", runs,
 				settleMs);
 		if (!Files.isRegularFile(jar)) {
@@ -238,25 +250,52 @@ public final class Benchmark {
 			if (variants.contains("fg-starter")) {
 				springForeground(record, jar, true, settleMs);
 			}
+			if (variants.contains("exploded")) {
+				springExploded(record, exploded, true, settleMs);
+			}
+			if (variants.contains("exploded-nostarter")) {
+				springExploded(record, exploded, false, settleMs);
+			}
 			if (record) {
 				System.out.print(".");
 			}
 		}
 		System.out.println();
+		if (variants.contains("daemon")) {
+			for (int i = 0; i < 3; i++) {
+				springMilestones(jar, cliJar);
+			}
+		}
 		System.out.println("wall times in ms (median / p90 / min)");
 		line("foreground, starter inactive: start -> GET / 200", "spring-fg");
 		line("foreground, starter active (mode=foreground): -> 200", "spring-fg-starter");
 		line("daemon: launcher start -> launcher exit 0", "spring-launcher");
+		line("  of which launcher start -> daemon JVM exists (10 ms ticks)", "spring-before-daemon");
+		line("  of which daemon JVM exists -> launcher exit 0", "spring-daemon-own");
 		line("daemon: launcher start -> GET / 200", "spring-daemon-200");
 		line("CLI stop of the idle daemon", "spring-stop");
+		line("extracted layout, all jars, starter inactive: -> 200", "spring-exploded");
+		line("extracted layout, without daemoniker/JNA jars: -> 200", "spring-exploded-nostarter");
+		if (this.samples.keySet().stream().anyMatch((key) -> key.startsWith("milestone"))) {
+			System.out.println("spring-daemon launcher JVM, uptime at first load of a class (-Xlog:class+load, 3 extra runs):");
+			for (String key : this.samples.keySet()) {
+				if (key.startsWith("milestone")) {
+					line(key.substring(10), key);
+				}
+			}
+		}
 		System.out.println("resident memory in MiB, VmRSS after readiness + settle (median / p90 / min)");
 		mib("foreground, starter inactive (no daemoniker.pid-file)", "rss-fg");
 		mib("foreground, starter active (mode=foreground)", "rss-fg-starter");
 		mib("daemon (starter active, daemonized)", "rss-daemon");
+		mib("extracted layout, all jars, starter inactive", "rss-exploded");
+		mib("extracted layout, without daemoniker/JNA jars", "rss-exploded-nostarter");
 		System.out.println("resident memory in MiB, VmRSS after a full GC (jcmd GC.run), less heap noise");
 		mib("foreground, starter inactive (no daemoniker.pid-file)", "rss-gc-fg");
 		mib("foreground, starter active (mode=foreground)", "rss-gc-fg-starter");
 		mib("daemon (starter active, daemonized)", "rss-gc-daemon");
+		mib("extracted layout, all jars, starter inactive", "rss-gc-exploded");
+		mib("extracted layout, without daemoniker/JNA jars", "rss-gc-exploded-nostarter");
 		if (this.samples.containsKey("rss-fg") && this.samples.containsKey("rss-fg-starter")) {
 			System.out.printf("RSS foreground with starter active - without: median %+.1f MiB%n",
 					(Stats.of(this.samples.get("rss-fg-starter")).p50() - Stats.of(this.samples.get("rss-fg")).p50())
@@ -283,15 +322,45 @@ public final class Benchmark {
 
 	private void springForeground(boolean record, Path jar, boolean starter, int settleMs) throws Exception {
 		int n = next();
-		int port = freePort();
 		Path pidFile = this.work.resolve("spring-fg-" + n + ".pid");
-		List<String> command = new ArrayList<>(List.of(this.java, "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1"));
+		List<String> command = new ArrayList<>(List.of(this.java, "-jar", jar.toString()));
 		if (starter) {
 			command.add("--daemoniker.pid-file=" + pidFile);
 			command.add("--daemoniker.mode=foreground");
 		}
-		Path output = this.work.resolve("spring-fg-" + n + ".out");
+		springForeground(record, command, starter ? "fg-starter" : "fg", settleMs);
+	}
+
+	/**
+	 * Starts the application from its extracted layout ({@code -Djarmode=tools extract}):
+	 * with every library, or without Daemoniker's jars (starter, core, JNA), which is the
+	 * same application built without the starter.
+	 */
+	private void springExploded(boolean record, Path exploded, boolean withStarter, int settleMs) throws Exception {
+		List<String> classPath = new ArrayList<>();
+		try (DirectoryStream<Path> jars = Files.newDirectoryStream(exploded, "*.jar")) {
+			jars.forEach((jar) -> classPath.add(jar.toString()));
+		}
+		try (DirectoryStream<Path> jars = Files.newDirectoryStream(exploded.resolve("lib"), "*.jar")) {
+			for (Path jar : jars) {
+				String name = jar.getFileName().toString();
+				if (withStarter || !(name.startsWith("daemoniker-") || name.startsWith("jna-"))) {
+					classPath.add(jar.toString());
+				}
+			}
+		}
+		List<String> command = List.of(this.java, "-cp", String.join(File.pathSeparator, classPath), this.springMain);
+		springForeground(record, command, withStarter ? "exploded" : "exploded-nostarter", settleMs);
+	}
+
+	private void springForeground(boolean record, List<String> baseCommand, String key, int settleMs)
+			throws Exception {
+		int n = next();
+		int port = freePort();
+		List<String> command = new ArrayList<>(baseCommand);
+		command.add("--server.port=" + port);
+		command.add("--server.address=127.0.0.1");
+		Path output = this.work.resolve("spring-" + key + "-" + n + ".out");
 		long start = System.nanoTime();
 		Process process = start(command, output);
 		try {
@@ -301,9 +370,9 @@ public final class Benchmark {
 			long rss = rssKiB(process.pid());
 			long rssAfterGc = rssAfterGc(process.pid());
 			if (record) {
-				add(starter ? "spring-fg-starter" : "spring-fg", elapsed);
-				add(starter ? "rss-fg-starter" : "rss-fg", rss);
-				add(starter ? "rss-gc-fg-starter" : "rss-gc-fg", rssAfterGc);
+				add("spring-" + key, elapsed);
+				add("rss-" + key, rss);
+				add("rss-gc-" + key, rssAfterGc);
 			}
 		}
 		finally {
@@ -316,11 +385,25 @@ public final class Benchmark {
 		int port = freePort();
 		Path pidFile = this.work.resolve("spring-" + n + ".pid");
 		Path log = this.work.resolve("spring-" + n + ".log");
+		List<String> command = List.of(this.java, "-jar", jar.toString(), "--daemoniker.pid-file=" + pidFile,
+				"--daemoniker.stdout=" + log, "--server.port=" + port, "--server.address=127.0.0.1");
+		Path output = this.work.resolve("spring-launcher-" + n + ".out");
 		long start = System.nanoTime();
-		long launcher = time(false, "spring-launcher", List.of(this.java, "-jar", jar.toString(),
-				"--daemoniker.pid-file=" + pidFile, "--daemoniker.stdout=" + log, "--server.port=" + port,
-				"--server.address=127.0.0.1"));
+		Process process = start(command, output);
+		long launcherTicks = startTicks(process.pid());
+		if (!process.waitFor(180, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("the spring-daemon launcher did not exit within 180 s; see " + output);
+		}
+		long launcher = System.nanoTime() - start;
+		this.started.remove(process);
+		if (process.exitValue() != 0) {
+			throw new IllegalStateException(
+					"the spring-daemon launcher exited with " + process.exitValue() + ":\n" + Files.readString(output));
+		}
 		long pid = daemonPid(pidFile);
+		// Process start times in clock ticks (10 ms): how long the launcher ran before the
+		// daemon JVM existed.
+		long beforeDaemon = (startTicks(pid) - launcherTicks) * 10 * 1_000_000L;
 		awaitHttp(port, null, log);
 		long ready = System.nanoTime() - start;
 		Thread.sleep(settleMs);
@@ -330,10 +413,66 @@ public final class Benchmark {
 		awaitGone(pid);
 		if (record) {
 			add("spring-launcher", launcher);
+			add("spring-before-daemon", beforeDaemon);
+			add("spring-daemon-own", launcher - beforeDaemon);
 			add("spring-daemon-200", ready);
 			add("spring-stop", stop);
 			add("rss-daemon", rss);
 			add("rss-gc-daemon", rssAfterGc);
+		}
+	}
+
+	/**
+	 * Starts the daemon once more with {@code -Xlog:class+load}, and reads from the
+	 * launcher's log when (JVM uptime) it reached the main class, the starter's
+	 * listener, the starter's properties and the spawn of the daemon: where the launcher
+	 * spends its time before the daemon exists. Not part of the timed runs.
+	 */
+	private void springMilestones(Path jar, Path cliJar) throws Exception {
+		int n = next();
+		int port = freePort();
+		Path pidFile = this.work.resolve("spring-xlog-" + n + ".pid");
+		Path log = this.work.resolve("spring-xlog-" + n + ".log");
+		String classLog = this.work.resolve("spring-xlog-" + n + "-%p.classes").toString();
+		Path output = this.work.resolve("spring-xlog-" + n + ".out");
+		Process launcher = start(List.of(this.java, "-Xlog:class+load:file=" + classLog, "-jar", jar.toString(),
+				"--daemoniker.pid-file=" + pidFile, "--daemoniker.stdout=" + log, "--server.port=" + port,
+				"--server.address=127.0.0.1"), output);
+		if (!launcher.waitFor(180, TimeUnit.SECONDS) || launcher.exitValue() != 0) {
+			throw new IllegalStateException("the spring-daemon launcher failed; see " + output);
+		}
+		this.started.remove(launcher);
+		long pid = daemonPid(pidFile);
+		run(List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
+		awaitGone(pid);
+		List<String> lines = Files.readAllLines(Path.of(classLog.replace("%p", Long.toString(launcher.pid()))));
+		Map<String, String> milestones = new LinkedHashMap<>();
+		milestones.put("application main class", " " + this.springMainOf(jar) + " ");
+		milestones.put("logback", " ch.qos.logback.");
+		milestones.put("starter listener", ".DaemonizingApplicationListener ");
+		milestones.put("starter properties", ".DaemonikerProperties ");
+		milestones.put("ProcessImpl (spawn of the daemon)", " java.lang.ProcessImpl ");
+		milestones.put("last class loaded (about exit)", null);
+		for (Map.Entry<String, String> milestone : milestones.entrySet()) {
+			String found = null;
+			for (String line : lines) {
+				if (milestone.getValue() == null || line.contains(milestone.getValue())) {
+					found = line;
+					if (milestone.getValue() != null) {
+						break;
+					}
+				}
+			}
+			if (found != null && found.startsWith("[")) {
+				double seconds = Double.parseDouble(found.substring(1, found.indexOf("s]")));
+				add("milestone " + milestone.getKey(), (long) (seconds * 1e9));
+			}
+		}
+	}
+
+	private String springMainOf(Path jar) throws IOException {
+		try (java.util.jar.JarFile app = new java.util.jar.JarFile(jar.toFile())) {
+			return app.getManifest().getMainAttributes().getValue("Start-Class");
 		}
 	}
 
@@ -479,6 +618,16 @@ public final class Benchmark {
 		}
 		Thread.sleep(500);
 		return rssKiB(pid);
+	}
+
+	/**
+	 * Returns when a process started, in clock ticks since boot (field 22 of
+	 * {@code /proc/<pid>/stat}; a tick is 10 ms on Linux).
+	 */
+	private static long startTicks(long pid) throws IOException {
+		String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[19]);
 	}
 
 	private static long rssKiB(long pid) throws IOException {
