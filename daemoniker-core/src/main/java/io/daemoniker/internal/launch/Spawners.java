@@ -32,7 +32,17 @@ final class Spawners {
 	}
 
 	private static DaemonSpawner posixSpawner() {
-		throw new StartupError("descriptors can only be shielded through posix_spawn, which is not available yet");
+		if (!com.sun.jna.Platform.isLinux() && !com.sun.jna.Platform.isMac()) {
+			throw new StartupError("cannot start the daemon on " + System.getProperty("os.name")
+					+ ": posix_spawn with a new session is supported on Linux and macOS only, and the setsid command "
+					+ "is " + (SetsidSpawner.find().isPresent() ? "no use when descriptors are shielded" : "missing"));
+		}
+		try {
+			return new PosixSpawnSpawner();
+		}
+		catch (LinkageError ex) {
+			throw new StartupError("cannot load posix_spawn through JNA: " + ex.getMessage(), ex);
+		}
 	}
 
 }
