@@ -20,7 +20,8 @@ import io.daemoniker.DaemonizeOptions;
  * A daemon for the spawner tests. Arguments: the PID file, a file that the launcher opens
  * and leaves open (without close-on-exec, as the JDK opens files), and a file whose
  * descriptor the launcher shields, or {@code -} for none. Before it daemonizes, the
- * launcher prints {@code shielded <fd>}. The daemon then waits to be killed.
+ * launcher prints {@code ignored <SigIgn mask>} and {@code shielded <fd>}. The daemon
+ * then waits to be killed.
  */
 final class PosixSpawnTestDaemon {
 
@@ -33,6 +34,7 @@ final class PosixSpawnTestDaemon {
 	public static void main(String[] args) throws Exception {
 		DaemonizeOptions.Builder options = DaemonizeOptions.builder().successTimeout(Duration.ofSeconds(60));
 		if (!Daemoniker.isDaemon()) {
+			System.out.println("ignored " + ignoredSignals());
 			OPEN.add(new FileInputStream(args[1]));
 			if (!"-".equals(args[2])) {
 				OPEN.add(new FileInputStream(args[2]));
@@ -44,6 +46,15 @@ final class PosixSpawnTestDaemon {
 		}
 		Daemoniker.daemonize(Path.of(args[0]), options.build());
 		Thread.sleep(Long.MAX_VALUE);
+	}
+
+	private static String ignoredSignals() throws IOException {
+		return Files.readAllLines(Path.of("/proc/self/status"))
+			.stream()
+			.filter((line) -> line.startsWith("SigIgn:"))
+			.map((line) -> line.substring(7).trim())
+			.findFirst()
+			.orElse("0");
 	}
 
 	private static int descriptorOf(Path file) throws IOException {
