@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.daemoniker.AlreadyRunningError;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonizeOptions;
+import io.daemoniker.PidFileError;
 import io.daemoniker.StartupError;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.platform.Platform;
@@ -131,8 +132,11 @@ public final class Launcher {
 
 	private void checkNotRunning(Path pidFile) {
 		DaemonStatus status = new PidFileInspector(this.platform).inspect(pidFile);
-		if (status.state() == DaemonStatus.State.RUNNING || status.state() == DaemonStatus.State.UNTRUSTED) {
+		if (status.state() == DaemonStatus.State.RUNNING) {
 			throw new AlreadyRunningError(pidFile, status.pid().orElse(-1));
+		}
+		if (status.state() == DaemonStatus.State.UNTRUSTED) {
+			throw new PidFileError(pidFile, "cannot start: " + status.description());
 		}
 	}
 
