@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * Tests for {@link PosixSpawnSpawner} on real processes: the intermediate shell runs a
@@ -85,6 +86,21 @@ class PosixSpawnSpawnerTests {
 		assertThat(fds.get(0)).startsWith("pipe:");
 		assertThat(fds.get(1)).startsWith("pipe:");
 		assertThat(fds.get(2)).startsWith("pipe:");
+	}
+
+	@Test
+	void shieldedDescriptorThreeSurvivesTheStandardInputHandOff() throws Exception {
+		// The intermediate shell used to hand its standard input on through descriptor 3.
+		String three = ProcFs.descriptors(ProcessHandle.current().pid()).get(3);
+		assumeThat(three).as("descriptor 3 open in the test JVM").isNotNull();
+		Process process = spawn(new PosixSpawnSpawner(), Set.of(3), "/bin/sh", "-c",
+				"read line; echo \"got $line\"; echo \"3 $(readlink /proc/$$/fd/3)\"");
+		try (OutputStream stdin = process.getOutputStream()) {
+			stdin.write("hello\n".getBytes(StandardCharsets.UTF_8));
+		}
+		List<String> lines = readLines(process);
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(lines).contains("got hello", "3 " + three);
 	}
 
 	@Test
