@@ -45,6 +45,9 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 
 	private static final int FIRST_CLOSED_FD = 3;
 
+	private static final String COMMAND_ENCODING = System.getProperty("sun.jnu.encoding",
+			System.getProperty("native.encoding", "UTF-8"));
+
 	/** glibc 2.34 and later: closes a descriptor and every one above it. */
 	private static final Function ADD_CLOSE_FROM = PosixSpawnLibC.MAC ? null
 			: PosixSpawnLibC.optionalFunction("posix_spawn_file_actions_addclosefrom_np");
@@ -73,12 +76,12 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 
 	@Override
 	public Process spawn(Spec spec) throws IOException {
-		for (int fd : spec.shieldedFds()) {
-			inheritable(fd);
-		}
 		List<String> argv = new ArrayList<>();
 		argv.add(SHELL);
 		argv.addAll(spec.shellArguments());
+		for (int fd : spec.shieldedFds()) {
+			inheritable(fd);
+		}
 		int[] stdin = null;
 		int[] stdout = null;
 		int[] stderr = null;
@@ -112,7 +115,9 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 					setAttributes(attributes, defaultSignals, noSignals);
 					addFileActions(actions, spec, stdin, stdout, stderr);
 					IntByReference pid = new IntByReference();
-					try (StringArray args = new StringArray(argv.toArray(new String[0]))) {
+					// Encoded as the JDK encodes the command lines of the processes it
+					// starts.
+					try (StringArray args = new StringArray(argv.toArray(new String[0]), COMMAND_ENCODING)) {
 						int error = PosixSpawnLibC.posix_spawn(pid, SHELL, actions, attributes, args,
 								PosixSpawnLibC.environ());
 						if (error != 0) {

@@ -33,9 +33,9 @@ final class Spawners {
 
 	private static DaemonSpawner posixSpawner() {
 		if (!com.sun.jna.Platform.isLinux() && !com.sun.jna.Platform.isMac()) {
-			throw new StartupError("cannot start the daemon on " + System.getProperty("os.name")
-					+ ": posix_spawn with a new session is supported on Linux and macOS only, and the setsid command "
-					+ "is " + (SetsidSpawner.find().isPresent() ? "no use when descriptors are shielded" : "missing"));
+			throw new StartupError("cannot start the daemon through posix_spawn on " + System.getProperty("os.name")
+					+ ": a new session through posix_spawn is supported on Linux and macOS only, and it is needed "
+					+ "to shield descriptors or where the setsid command is missing");
 		}
 		try {
 			return new PosixSpawnSpawner();
