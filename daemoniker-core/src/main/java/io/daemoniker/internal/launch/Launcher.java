@@ -107,9 +107,18 @@ public final class Launcher {
 		List<String> arguments = info.arguments().map(Arrays::asList).orElse(List.of());
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
+		if (Runtime.version().feature() >= 22 && arguments.stream().noneMatch(Launcher::enablesNativeAccess)) {
+			// The daemon loads JNA to redirect its streams; say so, or JDK 22 and later
+			// warn.
+			leading.add("--enable-native-access=ALL-UNNAMED");
+		}
 		leading.addAll(options.jvmOptions());
 		return JavaCommandLine.forDaemon(executable, arguments, workingDirectory, leading,
 				options.stripCommandArguments());
+	}
+
+	private static boolean enablesNativeAccess(String argument) {
+		return argument.startsWith("--enable-native-access");
 	}
 
 	private static void awaitExit(Process intermediate) {
