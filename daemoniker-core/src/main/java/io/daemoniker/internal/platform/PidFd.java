@@ -16,7 +16,9 @@ import com.sun.jna.Native;
  */
 final class PidFd {
 
-	private static final int ENOSYS = 38;
+	static final int EPERM = 1;
+
+	static final int ENOSYS = 38;
 
 	private static final int SYS_PIDFD_SEND_SIGNAL = 424;
 
@@ -47,7 +49,7 @@ final class PidFd {
 	/**
 	 * Opens a process descriptor.
 	 * @param pid the process
-	 * @return the descriptor, or {@code -1} if the kernel has no process descriptors
+	 * @return the descriptor, or {@code -1} if process descriptors are not available
 	 * @throws LastErrorException if the process does not exist, or on other errors
 	 */
 	static int open(long pid) throws LastErrorException {
@@ -55,7 +57,10 @@ final class PidFd {
 			return (int) Calls.syscall(SYS_PIDFD_OPEN, pid, 0, 0, 0);
 		}
 		catch (LastErrorException ex) {
-			if (ex.getErrorCode() == ENOSYS) {
+			// ENOSYS before Linux 5.3; EPERM where a seccomp filter (older container
+			// runtimes) refuses system calls it does not know, since pidfd_open itself
+			// checks no permission.
+			if (ex.getErrorCode() == ENOSYS || ex.getErrorCode() == EPERM) {
 				unavailable = true;
 				return -1;
 			}

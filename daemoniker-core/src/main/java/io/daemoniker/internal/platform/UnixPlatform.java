@@ -146,7 +146,17 @@ final class UnixPlatform implements Platform {
 			if (!stillTheProcess.getAsBoolean()) {
 				return false;
 			}
-			PidFd.sendSignal(pidfd, signum);
+			try {
+				PidFd.sendSignal(pidfd, signum);
+			}
+			catch (LastErrorException ex) {
+				if (ex.getErrorCode() != PidFd.EPERM && ex.getErrorCode() != PidFd.ENOSYS) {
+					throw ex;
+				}
+				// Refused by a filter that let pidfd_open through, or really not
+				// permitted: kill() tells which.
+				kill(pid, signum);
+			}
 			return true;
 		}
 		catch (LastErrorException ex) {
