@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.daemoniker.internal.platform.Processes;
@@ -41,11 +42,20 @@ class PosixSpawnDaemonTests {
 
 	private final List<Process> launchers = new ArrayList<>();
 
+	/**
+	 * Marks every JVM a test starts, so that a daemon whose PID was never learnt is
+	 * found.
+	 */
+	private final String marker = "-Dposix.spawn.test=" + UUID.randomUUID();
+
 	@AfterEach
 	void stopEverything() throws IOException {
 		for (Process launcher : this.launchers) {
 			launcher.destroyForcibly();
 		}
+		ProcessHandle.allProcesses()
+			.filter((process) -> process.info().arguments().map(List::of).orElse(List.of()).contains(this.marker))
+			.forEach((process) -> this.daemons.add(process.pid()));
 		for (long pid : this.daemons) {
 			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
 			Processes.awaitGone(pid, Duration.ofSeconds(10));
@@ -98,6 +108,7 @@ class PosixSpawnDaemonTests {
 		Path output = this.directory.resolve("launcher.out");
 		List<String> command = new ArrayList<>(wrapper);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(this.marker);
 		if (forcePosix) {
 			command.add("-D" + Spawners.SPAWNER_PROPERTY + "=posix");
 		}
