@@ -159,6 +159,18 @@ class PosixSpawnSpawnerTests {
 			.withMessageContaining("not open");
 	}
 
+	@Test
+	void descriptorsAreClosedUpToTheSoftLimitOnOpenFiles() throws IOException {
+		String limits = Files.readString(Path.of("/proc/self/limits"));
+		String soft = limits.lines()
+			.filter((line) -> line.startsWith("Max open files"))
+			.map((line) -> line.substring("Max open files".length()).trim().split("\\s+")[0])
+			.findFirst()
+			.orElseThrow();
+		int expected = "unlimited".equals(soft) ? 77 : Integer.parseInt(soft);
+		assertThat(PosixSpawnSpawner.descriptorLimit(77)).isEqualTo(expected);
+	}
+
 	private Path openFile(String name) throws IOException {
 		Path file = Files.writeString(this.directory.resolve(name), name);
 		this.open.add(new FileInputStream(file.toFile()));
