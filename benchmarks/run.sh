@@ -19,6 +19,11 @@
 #   --spring-runs N      spring-daemon runs per variant (default 8)
 #   --settle-ms N        wait after readiness before reading VmRSS (default 2000)
 #   --parts LIST         any of plain,signals,spring (default all three)
+#   --spring-jar PATH    the spring-daemon jar (default examples/spring-daemon/target/spring-daemon.jar)
+#   --spring-variants L  any of fg,daemon,fg-starter,exploded,exploded-nostarter (default all)
+#
+# On a shared or loaded machine the medians and p90s move a lot from run to run; the min
+# column (the least disturbed run) and the ratios within one run are the figures to compare.
 #
 # Every process it starts is stopped by PID when it ends, also on failure or Ctrl-C.
 set -euo pipefail
