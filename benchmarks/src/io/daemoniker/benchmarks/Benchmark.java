@@ -22,6 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark harness: starts real JVMs and daemons, times them from the outside, and
@@ -52,6 +55,8 @@ public final class Benchmark {
 	private int sequence;
 
 	private String springMain;
+
+	private List<String> nativeAccess = List.of();
 
 	private Benchmark(Map<String, String> options) {
 		this.options = options;
@@ -101,8 +106,8 @@ public final class Benchmark {
 		for (int i = -warmUp; i < runs; i++) {
 			boolean record = i >= 0;
 			time(record, "hello", List.of(this.java, "-cp", this.classes.toString(), "Hello"));
-			time(record, "jna-native", List.of(this.java, "-cp", probeClassPath, JnaProbe.class.getName(), "native"));
-			time(record, "jna-call", List.of(this.java, "-cp", probeClassPath, JnaProbe.class.getName(), "call"));
+			time(record, "jna-native", javaWithJna(probeClassPath, JnaProbe.class.getName(), "native"));
+			time(record, "jna-call", javaWithJna(probeClassPath, JnaProbe.class.getName(), "call"));
 			time(record, "spawn", List.of(this.java, "-cp", this.classes.toString(), JnaProbe.class.getName(), "spawn"));
 			time(record, "steps", List.of(this.java, "-cp", this.classes.toString(), LauncherSteps.class.getName()));
 			int n = next();
@@ -132,7 +137,7 @@ public final class Benchmark {
 		Path log = this.work.resolve("probe-" + n + ".log");
 		String times = this.work.resolve("probe-" + n + ".times").toString();
 		long startedAt = epochNanos();
-		long nanos = time(record, "probe-launcher", List.of(this.java, "-cp", classPath, ProbeDaemon.class.getName(),
+		long nanos = time(record, "probe-launcher", javaWithJna(classPath, ProbeDaemon.class.getName(),
 				pidFile.toString(), log.toString(), times));
 		long endedAt = startedAt + nanos;
 		long pid = daemonPid(pidFile);
@@ -188,8 +193,8 @@ public final class Benchmark {
 		System.out.printf("%n== in-process signal latency: %d signals per mode ==%n", perMode);
 		Path pidFile = this.work.resolve("signals.pid");
 		Path output = this.work.resolve("signals.out");
-		int exit = run(List.of(this.java, "-cp", this.classes + File.pathSeparator + plainJar,
-				SignalLatency.class.getName(), pidFile.toString(), Integer.toString(perMode)), output, 600);
+		int exit = run(javaWithJna(this.classes + File.pathSeparator + plainJar, SignalLatency.class.getName(),
+				pidFile.toString(), Integer.toString(perMode)), output, 600);
 		List<String> lines = Files.readAllLines(output);
 		lines.forEach(System.out::println);
 		if (exit != 0) {
@@ -471,7 +476,7 @@ public final class Benchmark {
 	}
 
 	private String springMainOf(Path jar) throws IOException {
-		try (java.util.jar.JarFile app = new java.util.jar.JarFile(jar.toFile())) {
+		try (JarFile app = new JarFile(jar.toFile())) {
 			return app.getManifest().getMainAttributes().getValue("Start-Class");
 		}
 	}
@@ -746,12 +751,29 @@ public final class Benchmark {
 	private String javaVersion() throws Exception {
 		Path output = this.work.resolve("java-version.out");
 		run(List.of(this.java, "-version"), output, 60);
-		return Files.readAllLines(output)
-			.stream()
+		List<String> lines = Files.readAllLines(output);
+		Matcher feature = Pattern.compile("version \"(\\d+)").matcher(lines.get(0));
+		// JDK 22 and later warn when JNA loads its library unless native access is
+		// enabled (the executable jars enable it in their manifests).
+		if (feature.find() && Integer.parseInt(feature.group(1)) >= 22) {
+			this.nativeAccess = List.of("--enable-native-access=ALL-UNNAMED");
+		}
+		return lines.stream()
 			.filter((line) -> line.contains("Runtime Environment"))
 			.findFirst()
 			.orElse("?")
 			.trim();
+	}
+
+	/**
+	 * Returns a {@code java -cp} command line for a class that uses JNA.
+	 */
+	private List<String> javaWithJna(String classPath, String mainClass, String... args) {
+		List<String> command = new ArrayList<>(List.of(this.java));
+		command.addAll(this.nativeAccess);
+		command.addAll(List.of("-cp", classPath, mainClass));
+		command.addAll(List.of(args));
+		return command;
 	}
 
 }
