@@ -301,6 +301,30 @@ public final class Benchmark {
 		mib("daemon (starter active, daemonized)", "rss-gc-daemon");
 		mib("extracted layout, all jars, starter inactive", "rss-gc-exploded");
 		mib("extracted layout, without daemoniker/JNA jars", "rss-gc-exploded-nostarter");
+		System.out.println("after the full GC: heap used + Metaspace used, in MiB (jcmd GC.heap_info)");
+		for (String key : List.of("fg", "fg-starter", "daemon", "exploded", "exploded-nostarter")) {
+			if (this.samples.containsKey("heap-" + key)) {
+				List<Long> sums = new ArrayList<>();
+				for (int i = 0; i < this.samples.get("heap-" + key).size(); i++) {
+					sums.add(this.samples.get("heap-" + key).get(i) + this.samples.get("meta-" + key).get(i));
+				}
+				this.samples.put("heap+meta-" + key, sums);
+				mib(key + ": heap used", "heap-" + key);
+				mib(key + ": Metaspace used", "meta-" + key);
+				mib(key + ": heap + Metaspace used", "heap+meta-" + key);
+			}
+		}
+		if (this.samples.containsKey("heap+meta-daemon") && this.samples.containsKey("heap+meta-fg")) {
+			double more = (Stats.of(this.samples.get("heap+meta-daemon")).p50()
+					- Stats.of(this.samples.get("heap+meta-fg")).p50()) / 1024.0;
+			System.out.printf("heap + Metaspace used, daemon - foreground without starter: median %+.1f MiB%n", more);
+		}
+		if (this.samples.containsKey("heap+meta-exploded") && this.samples.containsKey("heap+meta-exploded-nostarter")) {
+			double more = (Stats.of(this.samples.get("heap+meta-exploded")).p50()
+					- Stats.of(this.samples.get("heap+meta-exploded-nostarter")).p50()) / 1024.0;
+			System.out.printf(
+					"heap + Metaspace used, extracted with Daemoniker's jars - without: median %+.1f MiB%n", more);
+		}
 		if (this.samples.containsKey("rss-fg") && this.samples.containsKey("rss-fg-starter")) {
 			System.out.printf("RSS foreground with starter active - without: median %+.1f MiB%n",
 					(Stats.of(this.samples.get("rss-fg-starter")).p50() - Stats.of(this.samples.get("rss-fg")).p50())
@@ -374,10 +398,13 @@ public final class Benchmark {
 			Thread.sleep(settleMs);
 			long rss = rssKiB(process.pid());
 			long rssAfterGc = rssAfterGc(process.pid());
+			Map<String, Long> heap = heapInfo(process.pid());
 			if (record) {
 				add("spring-" + key, elapsed);
 				add("rss-" + key, rss);
 				add("rss-gc-" + key, rssAfterGc);
+				add("heap-" + key, heap.get("heap"));
+				add("meta-" + key, heap.get("meta"));
 			}
 		}
 		finally {
@@ -414,6 +441,7 @@ public final class Benchmark {
 		Thread.sleep(settleMs);
 		long rss = rssKiB(pid);
 		long rssAfterGc = rssAfterGc(pid);
+		Map<String, Long> heap = heapInfo(pid);
 		long stop = time(false, "spring-stop", List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
 		awaitGone(pid);
 		if (record) {
@@ -424,6 +452,8 @@ public final class Benchmark {
 			add("spring-stop", stop);
 			add("rss-daemon", rss);
 			add("rss-gc-daemon", rssAfterGc);
+			add("heap-daemon", heap.get("heap"));
+			add("meta-daemon", heap.get("meta"));
 		}
 	}
 
@@ -633,6 +663,37 @@ public final class Benchmark {
 		String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		return Long.parseLong(fields[19]);
+	}
+
+	/**
+	 * Reads, after the full GC of {@link #rssAfterGc}, the heap in use (the live set)
+	 * and the Metaspace in use ({@code jcmd <pid> GC.heap_info}), in KiB: steadier than
+	 * VmRSS, whose heap share depends on how far the heap has grown.
+	 */
+	private Map<String, Long> heapInfo(long pid) throws Exception {
+		Path jcmd = Path.of(this.java).toRealPath().getParent().resolve("jcmd");
+		Path output = this.work.resolve("heap-info-" + next() + ".out");
+		if (run(List.of(jcmd.toString(), Long.toString(pid), "GC.heap_info"), output, 60) != 0) {
+			throw new IllegalStateException("jcmd " + pid + " GC.heap_info failed; see " + output);
+		}
+		Map<String, Long> values = new HashMap<>();
+		Pattern used = Pattern.compile("used (\\d+)K");
+		for (String line : Files.readAllLines(output)) {
+			Matcher matcher = used.matcher(line);
+			if (!matcher.find()) {
+				continue;
+			}
+			if (line.contains("total") && !values.containsKey("heap")) {
+				values.put("heap", Long.parseLong(matcher.group(1)));
+			}
+			else if (line.trim().startsWith("Metaspace")) {
+				values.put("meta", Long.parseLong(matcher.group(1)));
+			}
+		}
+		if (values.size() != 2) {
+			throw new IllegalStateException("cannot read heap and Metaspace use from " + output);
+		}
+		return values;
 	}
 
 	private static long rssKiB(long pid) throws IOException {
