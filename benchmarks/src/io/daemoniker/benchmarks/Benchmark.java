@@ -66,6 +66,11 @@ public final class Benchmark {
 		this.work = Path.of(System.getProperty("bench.work")).toAbsolutePath();
 	}
 
+	/**
+	 * Runs the benchmark.
+	 * @param args {@code --name value} options, see {@code benchmarks/run.sh}
+	 * @throws Exception if a step fails; everything started is stopped first
+	 */
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i + 1 < args.length; i += 2) {
@@ -108,12 +113,14 @@ public final class Benchmark {
 			time(record, "hello", List.of(this.java, "-cp", this.classes.toString(), "Hello"));
 			time(record, "jna-native", javaWithJna(probeClassPath, JnaProbe.class.getName(), "native"));
 			time(record, "jna-call", javaWithJna(probeClassPath, JnaProbe.class.getName(), "call"));
-			time(record, "spawn", List.of(this.java, "-cp", this.classes.toString(), JnaProbe.class.getName(), "spawn"));
+			time(record, "spawn",
+					List.of(this.java, "-cp", this.classes.toString(), JnaProbe.class.getName(), "spawn"));
 			time(record, "steps", List.of(this.java, "-cp", this.classes.toString(), LauncherSteps.class.getName()));
 			int n = next();
 			Path pidFile = this.work.resolve("plain-" + n + ".pid");
 			Path log = this.work.resolve("plain-" + n + ".log");
-			time(record, "launcher", List.of(this.java, "-jar", plainJar.toString(), pidFile.toString(), log.toString()));
+			time(record, "launcher",
+					List.of(this.java, "-jar", plainJar.toString(), pidFile.toString(), log.toString()));
 			long pid = daemonPid(pidFile);
 			time(record, "cli-stop", List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
 			awaitGone(pid);
@@ -137,8 +144,8 @@ public final class Benchmark {
 		Path log = this.work.resolve("probe-" + n + ".log");
 		String times = this.work.resolve("probe-" + n + ".times").toString();
 		long startedAt = epochNanos();
-		long nanos = time(record, "probe-launcher", javaWithJna(classPath, ProbeDaemon.class.getName(),
-				pidFile.toString(), log.toString(), times));
+		long nanos = time(record, "probe-launcher",
+				javaWithJna(classPath, ProbeDaemon.class.getName(), pidFile.toString(), log.toString(), times));
 		long endedAt = startedAt + nanos;
 		long pid = daemonPid(pidFile);
 		Map<String, Long> launcher = readTimes(Path.of(times + ".launcher"));
@@ -167,12 +174,14 @@ public final class Benchmark {
 		Stats hello = Stats.of(this.samples.get("hello"));
 		Stats launcher = Stats.of(this.samples.get("launcher"));
 		System.out.printf("RATIO launcher / bare JVM: median %.2fx, p90 %.2fx, min %.2fx (goal <= 2.5x: %s)%n",
-				ratio(launcher.p50(), hello.p50()), ratio(launcher.p90(), hello.p90()), ratio(launcher.min(), hello.min()),
+				ratio(launcher.p50(), hello.p50()), ratio(launcher.p90(), hello.p90()),
+				ratio(launcher.min(), hello.min()),
 				ratio(launcher.p50(), hello.p50()) <= 2.5 ? "met at the median" : "NOT met at the median");
 		Stats jna = Stats.of(this.samples.get("jna-call"));
 		System.out.printf("JNA load + libc bind costs %.1f ms over a bare JVM (median difference)%n",
 				(jna.p50() - hello.p50()) / 1e6);
-		System.out.println("where the ProbeDaemon launcher's time goes (ms, median / p90 / min, from wall-clock stamps):");
+		System.out
+			.println("where the ProbeDaemon launcher's time goes (ms, median / p90 / min, from wall-clock stamps):");
 		for (String key : this.samples.keySet()) {
 			if (key.startsWith("phase")) {
 				line(key, key);
@@ -225,9 +234,9 @@ public final class Benchmark {
 	private void spring(int runs, int settleMs) throws Exception {
 		Path jar = Path.of(this.options.getOrDefault("spring-jar",
 				this.root.resolve("examples/spring-daemon/target/spring-daemon.jar").toString()));
-		Set<String> variants = Set.of(this.options
-			.getOrDefault("spring-variants", "fg,daemon,fg-starter,exploded,exploded-nostarter")
-			.split(","));
+		Set<String> variants = Set
+			.of(this.options.getOrDefault("spring-variants", "fg,daemon,fg-starter,exploded,exploded-nostarter")
+				.split(","));
 		Path exploded = this.work.resolve("spring-exploded");
 		if (variants.contains("exploded") || variants.contains("exploded-nostarter")) {
 			int exit = run(List.of(this.java, "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
@@ -282,7 +291,8 @@ public final class Benchmark {
 		line("extracted layout, all jars, starter inactive: -> 200", "spring-exploded");
 		line("extracted layout, without daemoniker/JNA jars: -> 200", "spring-exploded-nostarter");
 		if (this.samples.keySet().stream().anyMatch((key) -> key.startsWith("milestone"))) {
-			System.out.println("spring-daemon launcher JVM, uptime at first load of a class (-Xlog:class+load, 3 extra runs):");
+			System.out.println(
+					"spring-daemon launcher JVM, uptime at first load of a class (-Xlog:class+load, 3 extra runs):");
 			for (String key : this.samples.keySet()) {
 				if (key.startsWith("milestone")) {
 					line(key.substring(10), key);
@@ -319,11 +329,12 @@ public final class Benchmark {
 					- Stats.of(this.samples.get("heap+meta-fg")).p50()) / 1024.0;
 			System.out.printf("heap + Metaspace used, daemon - foreground without starter: median %+.1f MiB%n", more);
 		}
-		if (this.samples.containsKey("heap+meta-exploded") && this.samples.containsKey("heap+meta-exploded-nostarter")) {
+		if (this.samples.containsKey("heap+meta-exploded")
+				&& this.samples.containsKey("heap+meta-exploded-nostarter")) {
 			double more = (Stats.of(this.samples.get("heap+meta-exploded")).p50()
 					- Stats.of(this.samples.get("heap+meta-exploded-nostarter")).p50()) / 1024.0;
-			System.out.printf(
-					"heap + Metaspace used, extracted with Daemoniker's jars - without: median %+.1f MiB%n", more);
+			System.out.printf("heap + Metaspace used, extracted with Daemoniker's jars - without: median %+.1f MiB%n",
+					more);
 		}
 		if (this.samples.containsKey("rss-fg") && this.samples.containsKey("rss-fg-starter")) {
 			System.out.printf("RSS foreground with starter active - without: median %+.1f MiB%n",
@@ -336,8 +347,10 @@ public final class Benchmark {
 		Stats fg = Stats.of(this.samples.get("spring-fg"));
 		Stats launcher = Stats.of(this.samples.get("spring-launcher"));
 		double ratio = ratio(launcher.p50(), fg.p50());
-		System.out.printf("RATIO daemon launcher / foreground start: median %.2fx, p90 %.2fx, min %.2fx (goal <= 1.15x: %s)%n",
-				ratio, ratio(launcher.p90(), fg.p90()), ratio(launcher.min(), fg.min()), (ratio <= 1.15) ? "met at the median" : "NOT met at the median");
+		System.out.printf(
+				"RATIO daemon launcher / foreground start: median %.2fx, p90 %.2fx, min %.2fx (goal <= 1.15x: %s)%n",
+				ratio, ratio(launcher.p90(), fg.p90()), ratio(launcher.min(), fg.min()),
+				(ratio <= 1.15) ? "met at the median" : "NOT met at the median");
 		Stats without = Stats.of(this.samples.get("rss-fg"));
 		Stats daemon = Stats.of(this.samples.get("rss-daemon"));
 		double more = (daemon.p50() - without.p50()) / 1024.0;
@@ -345,7 +358,8 @@ public final class Benchmark {
 				(more < 5) ? "met at the median" : "NOT met at the median");
 		double moreAfterGc = (Stats.of(this.samples.get("rss-gc-daemon")).p50()
 				- Stats.of(this.samples.get("rss-gc-fg")).p50()) / 1024.0;
-		System.out.printf("RSS after full GC, daemon - foreground without starter: median %+.1f MiB (goal < 5 MiB: %s)%n",
+		System.out.printf(
+				"RSS after full GC, daemon - foreground without starter: median %+.1f MiB (goal < 5 MiB: %s)%n",
 				moreAfterGc, (moreAfterGc < 5) ? "met at the median" : "NOT met at the median");
 	}
 
@@ -382,8 +396,7 @@ public final class Benchmark {
 		springForeground(record, command, withStarter ? "exploded" : "exploded-nostarter", settleMs);
 	}
 
-	private void springForeground(boolean record, List<String> baseCommand, String key, int settleMs)
-			throws Exception {
+	private void springForeground(boolean record, List<String> baseCommand, String key, int settleMs) throws Exception {
 		int n = next();
 		int port = freePort();
 		List<String> command = new ArrayList<>(baseCommand);
@@ -433,7 +446,8 @@ public final class Benchmark {
 					"the spring-daemon launcher exited with " + process.exitValue() + ":\n" + Files.readString(output));
 		}
 		long pid = daemonPid(pidFile);
-		// Process start times in clock ticks (10 ms): how long the launcher ran before the
+		// Process start times in clock ticks (10 ms): how long the launcher ran before
+		// the
 		// daemon JVM existed.
 		long beforeDaemon = (startTicks(pid) - launcherTicks) * 10 * 1_000_000L;
 		awaitHttp(port, null, log);
@@ -442,7 +456,8 @@ public final class Benchmark {
 		long rss = rssKiB(pid);
 		long rssAfterGc = rssAfterGc(pid);
 		Map<String, Long> heap = heapInfo(pid);
-		long stop = time(false, "spring-stop", List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
+		long stop = time(false, "spring-stop",
+				List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
 		awaitGone(pid);
 		if (record) {
 			add("spring-launcher", launcher);
@@ -459,9 +474,9 @@ public final class Benchmark {
 
 	/**
 	 * Starts the daemon once more with {@code -Xlog:class+load}, and reads from the
-	 * launcher's log when (JVM uptime) it reached the main class, the starter's
-	 * listener, the starter's properties and the spawn of the daemon: where the launcher
-	 * spends its time before the daemon exists. Not part of the timed runs.
+	 * launcher's log when (JVM uptime) it reached the main class, the starter's listener,
+	 * the starter's properties and the spawn of the daemon: where the launcher spends its
+	 * time before the daemon exists. Not part of the timed runs.
 	 */
 	private void springMilestones(Path jar, Path cliJar) throws Exception {
 		int n = next();
@@ -552,8 +567,8 @@ public final class Benchmark {
 		int exit = run(command, output, 180);
 		long elapsed = System.nanoTime() - start;
 		if (exit != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + ":\n"
-					+ Files.readString(output));
+			throw new IllegalStateException(
+					String.join(" ", command) + " exited with " + exit + ":\n" + Files.readString(output));
 		}
 		if (record) {
 			add(key, elapsed);
@@ -666,8 +681,8 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Reads, after the full GC of {@link #rssAfterGc}, the heap in use (the live set)
-	 * and the Metaspace in use ({@code jcmd <pid> GC.heap_info}), in KiB: steadier than
+	 * Reads, after the full GC of {@link #rssAfterGc}, the heap in use (the live set) and
+	 * the Metaspace in use ({@code jcmd <pid> GC.heap_info}), in KiB: steadier than
 	 * VmRSS, whose heap share depends on how far the heap has grown.
 	 */
 	private Map<String, Long> heapInfo(long pid) throws Exception {
@@ -819,11 +834,7 @@ public final class Benchmark {
 		if (feature.find() && Integer.parseInt(feature.group(1)) >= 22) {
 			this.nativeAccess = List.of("--enable-native-access=ALL-UNNAMED");
 		}
-		return lines.stream()
-			.filter((line) -> line.contains("Runtime Environment"))
-			.findFirst()
-			.orElse("?")
-			.trim();
+		return lines.stream().filter((line) -> line.contains("Runtime Environment")).findFirst().orElse("?").trim();
 	}
 
 	/**

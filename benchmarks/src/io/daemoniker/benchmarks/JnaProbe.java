@@ -12,14 +12,18 @@ import com.sun.jna.NativeLibrary;
  * {@code native} only loads JNA's native dispatch library ({@code Native}'s class
  * initializer); {@code call} also binds the C library by direct mapping, as the core's
  * {@code LibC} does, and calls {@code getpid()} once. It prints how long each step took
- * inside the JVM, in microseconds. {@code spawn} loads no JNA and starts {@code /bin/true}
- * once, as JNA starts {@code ldconfig}.
+ * inside the JVM, in microseconds. {@code spawn} loads no JNA and starts
+ * {@code /bin/true} once, as JNA starts {@code ldconfig}.
  */
 public final class JnaProbe {
 
 	private JnaProbe() {
 	}
 
+	/**
+	 * Runs the probe.
+	 * @param args {@code native}, {@code call} or {@code spawn}
+	 */
 	public static void main(String[] args) {
 		long start = System.nanoTime();
 		if (args.length > 0 && args[0].equals("spawn")) {
@@ -37,7 +41,8 @@ public final class JnaProbe {
 		int pointerSize = Native.POINTER_SIZE;
 		long loaded = System.nanoTime();
 		if (args.length > 0 && args[0].equals("call")) {
-			// NativeLibrary's class initializer runs "/sbin/ldconfig -p" on Linux to learn
+			// NativeLibrary's class initializer runs "/sbin/ldconfig -p" on Linux to
+			// learn
 			// the library path: time it apart from the binding itself.
 			NativeLibrary.getProcess();
 			long libraryClass = System.nanoTime();
@@ -48,9 +53,10 @@ public final class JnaProbe {
 			if (pid != ProcessHandle.current().pid()) {
 				throw new IllegalStateException("getpid() returned " + pid);
 			}
-			System.out.println("split jna_native_class_us=" + (loaded - start) / 1000 + " jna_nativelibrary_class_incl_ldconfig_us="
-					+ (libraryClass - loaded) / 1000 + " jna_register_libc_us=" + (bound - libraryClass) / 1000
-					+ " jna_first_getpid_us=" + (called - bound) / 1000);
+			System.out.println("split jna_native_class_us=" + (loaded - start) / 1000
+					+ " jna_nativelibrary_class_incl_ldconfig_us=" + (libraryClass - loaded) / 1000
+					+ " jna_register_libc_us=" + (bound - libraryClass) / 1000 + " jna_first_getpid_us="
+					+ (called - bound) / 1000);
 		}
 		else {
 			System.out.println("native_us=" + (loaded - start) / 1000 + " pointer=" + pointerSize);

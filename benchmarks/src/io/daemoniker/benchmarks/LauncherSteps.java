@@ -22,6 +22,12 @@ public final class LauncherSteps {
 	private LauncherSteps() {
 	}
 
+	/**
+	 * Times the steps and prints them.
+	 * @param args ignored
+	 * @throws IOException if the shell cannot be started
+	 * @throws InterruptedException if interrupted while waiting for it
+	 */
 	public static void main(String[] args) throws IOException, InterruptedException {
 		long start = System.nanoTime();
 		byte[] token = new byte[12];
@@ -38,9 +44,10 @@ public final class LauncherSteps {
 		if (exit != 0 || command.isEmpty() || arguments.isEmpty()) {
 			throw new IllegalStateException("unexpected: exit " + exit + ", command " + command);
 		}
-		System.out.println("split launcher_securerandom_us=" + (random - start) / 1000 + " launcher_processhandle_info_us="
-				+ (commandLine - random) / 1000 + " launcher_processbuilder_setsid_sh_us=" + (spawned - commandLine) / 1000
-				+ " launcher_setsid_sh_wait_us=" + (exited - spawned) / 1000);
+		System.out
+			.println("split launcher_securerandom_us=" + (random - start) / 1000 + " launcher_processhandle_info_us="
+					+ (commandLine - random) / 1000 + " launcher_processbuilder_setsid_sh_us="
+					+ (spawned - commandLine) / 1000 + " launcher_setsid_sh_wait_us=" + (exited - spawned) / 1000);
 	}
 
 }

@@ -33,6 +33,12 @@ public final class ProbeDaemon {
 	private ProbeDaemon() {
 	}
 
+	/**
+	 * Daemonizes, stamping the times, and waits for a signal.
+	 * @param args the PID file, the log file and the prefix of the times files
+	 * @throws IOException if a times file cannot be written
+	 * @throws InterruptedException if interrupted while waiting for a signal
+	 */
 	public static void main(String[] args) throws IOException, InterruptedException {
 		long mainAt = now();
 		Path pidFile = Path.of(args[0]);

@@ -58,6 +58,11 @@ public final class SignalLatency {
 		this.pidFile = pidFile;
 	}
 
+	/**
+	 * Measures and prints the latencies.
+	 * @param args the PID file to hold and the number of signals per mode
+	 * @throws Exception if a signal cannot be sent or a handler does not run
+	 */
 	public static void main(String[] args) throws Exception {
 		Path pidFile = Path.of(args[0]);
 		int perMode = Integer.parseInt(args[1]);
