@@ -57,13 +57,13 @@ fi
 work="$(mktemp -d "${TMPDIR:-/tmp}/daemoniker-bench.XXXXXX")"
 clean_up() {
 	local status=$?
-	# Daemons left behind: only those whose command line names this run's directory.
-	local pid_file pid
-	for pid_file in "$work"/*.pid; do
-		[[ -f "$pid_file" ]] || continue
-		pid="$(cat "$pid_file" 2>/dev/null || true)"
-		if [[ "$pid" =~ ^[0-9]+$ ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$work"; then
-			echo "cleaning up daemon $pid ($pid_file)" >&2
+	# Anything left behind (a daemon, a daemon still starting, its intermediate shell): only
+	# processes whose command line names this run's fresh directory.
+	local proc pid
+	for proc in /proc/[0-9]*; do
+		pid="${proc#/proc/}"
+		if [[ "$pid" != "$$" ]] && tr '\0' ' ' <"$proc/cmdline" 2>/dev/null | grep -qF "$work"; then
+			echo "cleaning up process $pid" >&2
 			kill -KILL "$pid" 2>/dev/null || true
 		fi
 	done
@@ -75,10 +75,14 @@ clean_up() {
 	exit $status
 }
 trap clean_up EXIT
-trap 'exit 130' INT TERM
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# In the background so that Ctrl-C or TERM reaches this script at once; the harness, told with
+# TERM, stops what it started (its shutdown hook) before the EXIT trap looks for leftovers.
 "$java" -Dbench.root="$root" -Dbench.classes="$classes" -Dbench.work="$work" \
-	-cp "$classes" io.daemoniker.benchmarks.Benchmark --java "$java" "$@"
+	-cp "$classes" io.daemoniker.benchmarks.Benchmark --java "$java" "$@" &
+harness=$!
+trap 'kill -TERM "$harness" 2>/dev/null || true; wait "$harness" || true; exit 130' INT TERM
+wait "$harness"
 echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg)"

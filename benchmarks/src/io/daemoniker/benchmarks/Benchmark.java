@@ -46,8 +46,6 @@ public final class Benchmark {
 
 	private final Set<Process> started = ConcurrentHashMap.newKeySet();
 
-	private final Set<Long> daemons = ConcurrentHashMap.newKeySet();
-
 	private final Map<String, List<Long>> samples = new LinkedHashMap<>();
 
 	private final List<String> notes = new ArrayList<>();
@@ -234,6 +232,12 @@ public final class Benchmark {
 	private void spring(int runs, int settleMs) throws Exception {
 		Path jar = Path.of(this.options.getOrDefault("spring-jar",
 				this.root.resolve("examples/spring-daemon/target/spring-daemon.jar").toString()));
+		System.out.printf("%n== spring-daemon: %d runs (+1 warm-up), interleaved, settle %d ms before RSS ==%n", runs,
+				settleMs);
+		if (!Files.isRegularFile(jar)) {
+			System.out.println("SKIPPED: " + jar + " does not exist; build it first (mvn -B -DskipTests package)");
+			return;
+		}
 		Set<String> variants = Set
 			.of(this.options.getOrDefault("spring-variants", "fg,daemon,fg-starter,exploded,exploded-nostarter")
 				.split(","));
@@ -245,12 +249,6 @@ public final class Benchmark {
 			if (exit != 0 || this.springMain == null) {
 				throw new IllegalStateException("cannot extract " + jar + " (jarmode=tools) or find its Start-Class");
 			}
-		}
-		System.out.printf("%n== spring-daemon: %d runs (+1 warm-up), interleaved, settle %d ms before RSS ==%n", runs,
-				settleMs);
-		if (!Files.isRegularFile(jar)) {
-			System.out.println("SKIPPED: " + jar + " does not exist; build it first (mvn -B -DskipTests package)");
-			return;
 		}
 		Path cliJar = require(this.root.resolve("daemoniker-core/target/daemoniker-cli.jar"));
 		for (int i = -1; i < runs; i++) {
@@ -622,7 +620,6 @@ public final class Benchmark {
 			throw new IllegalStateException("the launcher exited with 0 but left no PID file " + pidFile);
 		}
 		long pid = Long.parseLong(Files.readString(pidFile).trim());
-		this.daemons.add(pid);
 		if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
 			throw new IllegalStateException("daemon " + pid + " of " + pidFile + " is not running");
 		}
@@ -637,7 +634,6 @@ public final class Benchmark {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (System.nanoTime() < deadline) {
 			if (isGone(pid)) {
-				this.daemons.remove(pid);
 				return;
 			}
 			Thread.sleep(5);
@@ -721,37 +717,34 @@ public final class Benchmark {
 	}
 
 	/**
-	 * Stops whatever is still running: the processes started here, and the daemons they
-	 * left, recognised by their command line naming this run's work directory (so that a
-	 * reused PID never gets signalled).
+	 * Stops whatever is still running: the processes started here, and every process
+	 * whose command line names this run's work directory (a fresh temporary directory):
+	 * daemons, and daemons still starting whose launcher was stopped before they wrote
+	 * their PID file, with their intermediate shells. A reused PID never matches.
 	 */
 	private synchronized void cleanUp() {
 		for (Process process : this.started) {
 			process.destroyForcibly();
 		}
 		this.started.clear();
-		try (DirectoryStream<Path> pidFiles = Files.newDirectoryStream(this.work, "*.pid")) {
-			for (Path pidFile : pidFiles) {
-				try {
-					this.daemons.add(Long.parseLong(Files.readString(pidFile).trim()));
-				}
-				catch (IOException | NumberFormatException ex) {
-					// Removed meanwhile or half written: nothing to stop through it.
-				}
-			}
-		}
-		catch (IOException ex) {
-			// The work directory is gone: nothing left to find.
-		}
-		for (Long pid : this.daemons) {
-			ProcessHandle.of(pid)
+		// Twice: a shell caught between its start and its exec of the daemon's JVM is
+		// found the first time, a JVM it had just started the second time.
+		for (int pass = 0; pass < 2; pass++) {
+			ProcessHandle.allProcesses()
+				.filter((handle) -> handle.pid() != ProcessHandle.current().pid())
 				.filter((handle) -> handle.info().commandLine().orElse("").contains(this.work.toString()))
-				.ifPresent((handle) -> {
-					System.err.println("cleaning up daemon " + pid);
+				.forEach((handle) -> {
+					System.err.println("cleaning up process " + handle.pid());
 					handle.destroyForcibly();
 				});
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
 		}
-		this.daemons.clear();
 	}
 
 	// ---- helpers
