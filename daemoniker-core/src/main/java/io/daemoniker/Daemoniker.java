@@ -87,10 +87,10 @@ public final class Daemoniker {
 		Objects.requireNonNull(pidFile, "pidFile");
 		Objects.requireNonNull(options, "options");
 		if (DaemonSide.isDaemon()) {
-			return new DaemonizeResult(false, DaemonSide.become().request().args());
+			return new DaemonizeResult(false, DaemonSide.become().request().args(), ProcessHandle.current().pid());
 		}
-		Launcher.forOptions(options).launch(pidFile, options, args);
-		return new DaemonizeResult(true, Arrays.asList(new Object[args.length]));
+		long pid = Launcher.forOptions(options).launch(pidFile, options, args);
+		return new DaemonizeResult(true, Arrays.asList(new Object[args.length]), pid);
 	}
 
 	static void exitLauncher() {

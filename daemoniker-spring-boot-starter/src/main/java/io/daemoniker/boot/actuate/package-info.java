@@ -1,0 +1,12 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+
+/**
+ * The Actuator endpoint {@code daemoniker} and its auto-configuration.
+ */
+@NullMarked
+package io.daemoniker.boot.actuate;
+
+import org.jspecify.annotations.NullMarked;

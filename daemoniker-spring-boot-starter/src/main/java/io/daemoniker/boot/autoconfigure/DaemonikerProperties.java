@@ -1,0 +1,238 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.boot.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.daemoniker.DaemonizeOptions;
+import io.daemoniker.boot.DaemonikerMode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the Daemoniker starter. Invalid values make the application
+ * fail to start, with a message that names the property.
+ */
+@ConfigurationProperties("daemoniker")
+public class DaemonikerProperties {
+
+	/**
+	 * PID file of the application. Setting it turns the starter on; without it the
+	 * application runs as if the starter were absent. A relative path is resolved against
+	 * the working directory of the process that starts the application.
+	 */
+	private @Nullable Path pidFile;
+
+	/**
+	 * Whether to daemonize: 'auto' runs in the foreground under systemd or as PID 1 and
+	 * daemonizes otherwise.
+	 */
+	private DaemonikerMode mode = DaemonikerMode.AUTO;
+
+	/**
+	 * File that the daemon's standard output, and so its console log, is appended to.
+	 * Discarded when not set. Used in daemon mode only.
+	 */
+	private @Nullable Path stdout;
+
+	/**
+	 * File that the daemon's standard error is appended to; may be the same file as
+	 * 'stdout'. Discarded when not set. Used in daemon mode only.
+	 */
+	private @Nullable Path stderr;
+
+	/**
+	 * File that the daemon's standard input reads from. The null device when not set.
+	 * Used in daemon mode only.
+	 */
+	private @Nullable Path stdin;
+
+	/**
+	 * Working directory of the daemon, which must exist. The launcher's working directory
+	 * when not set. Used in daemon mode only.
+	 */
+	private @Nullable Path workingDirectory;
+
+	/**
+	 * File creation mask of the daemon, in octal. Used in daemon mode only.
+	 */
+	private String umask = "027";
+
+	/**
+	 * How long the launcher waits for the daemon's application context to be ready before
+	 * it stops the daemon and fails.
+	 */
+	private Duration startupTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * JVM options that only the daemon gets, placed before the launcher's own, such as
+	 * '-Xmx512m'.
+	 */
+	private List<String> jvmOptions = new ArrayList<>();
+
+	/**
+	 * Signals that close the application context gracefully and end the process, after
+	 * the @OnSignal methods for them have run. Remove a signal from the list to leave it
+	 * to @OnSignal methods alone.
+	 */
+	private List<String> shutdownSignals = new ArrayList<>(List.of("TERM", "INT"));
+
+	public @Nullable Path getPidFile() {
+		return this.pidFile;
+	}
+
+	public void setPidFile(@Nullable Path pidFile) {
+		this.pidFile = pidFile;
+	}
+
+	public DaemonikerMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(DaemonikerMode mode) {
+		this.mode = mode;
+	}
+
+	public @Nullable Path getStdout() {
+		return this.stdout;
+	}
+
+	public void setStdout(@Nullable Path stdout) {
+		this.stdout = stdout;
+	}
+
+	public @Nullable Path getStderr() {
+		return this.stderr;
+	}
+
+	public void setStderr(@Nullable Path stderr) {
+		this.stderr = stderr;
+	}
+
+	public @Nullable Path getStdin() {
+		return this.stdin;
+	}
+
+	public void setStdin(@Nullable Path stdin) {
+		this.stdin = stdin;
+	}
+
+	public @Nullable Path getWorkingDirectory() {
+		return this.workingDirectory;
+	}
+
+	public void setWorkingDirectory(@Nullable Path workingDirectory) {
+		this.workingDirectory = workingDirectory;
+	}
+
+	public String getUmask() {
+		return this.umask;
+	}
+
+	/**
+	 * Sets the umask.
+	 * @param umask octal digits, such as {@code 027}
+	 * @throws IllegalArgumentException if it is not an octal mask from 0 to 0777
+	 */
+	public void setUmask(String umask) {
+		parseUmask(umask);
+		this.umask = umask;
+	}
+
+	public Duration getStartupTimeout() {
+		return this.startupTimeout;
+	}
+
+	/**
+	 * Sets the start-up timeout.
+	 * @param startupTimeout a positive duration
+	 * @throws IllegalArgumentException if it is not positive
+	 */
+	public void setStartupTimeout(Duration startupTimeout) {
+		if (startupTimeout.isNegative() || startupTimeout.isZero()) {
+			throw new IllegalArgumentException("the start-up timeout must be positive, not " + startupTimeout);
+		}
+		this.startupTimeout = startupTimeout;
+	}
+
+	public List<String> getJvmOptions() {
+		return this.jvmOptions;
+	}
+
+	/**
+	 * Sets the daemon's own JVM options.
+	 * @param jvmOptions options that each start with {@code -}
+	 * @throws IllegalArgumentException if one does not
+	 */
+	public void setJvmOptions(List<String> jvmOptions) {
+		for (String option : jvmOptions) {
+			if (!option.startsWith("-")) {
+				throw new IllegalArgumentException("JVM option \"" + option + "\" does not start with '-'");
+			}
+		}
+		this.jvmOptions = new ArrayList<>(jvmOptions);
+	}
+
+	public List<String> getShutdownSignals() {
+		return this.shutdownSignals;
+	}
+
+	/**
+	 * Sets the signals that shut the application down.
+	 * @param shutdownSignals signal names, such as {@code TERM}
+	 * @throws IllegalArgumentException if a signal cannot be handled
+	 */
+	public void setShutdownSignals(List<String> shutdownSignals) {
+		shutdownSignals.forEach(Signals::number);
+		this.shutdownSignals = new ArrayList<>(shutdownSignals);
+	}
+
+	/**
+	 * Returns the numbers of the signals that shut the application down.
+	 * @return signal numbers
+	 */
+	Set<Integer> shutdownSignalNumbers() {
+		Set<Integer> numbers = new LinkedHashSet<>();
+		this.shutdownSignals.forEach((name) -> numbers.add(Signals.number(name)));
+		return numbers;
+	}
+
+	/**
+	 * Returns the core's options for daemonizing with these properties.
+	 * @return the options, with readiness confirmed by the starter
+	 */
+	DaemonizeOptions toDaemonizeOptions() {
+		return DaemonizeOptions.builder()
+			.chdir(this.workingDirectory)
+			.stdin(this.stdin)
+			.stdout(this.stdout)
+			.stderr(this.stderr)
+			.umask(parseUmask(this.umask))
+			.successTimeout(this.startupTimeout)
+			.jvmOptions(this.jvmOptions.toArray(String[]::new))
+			.manualReadiness(true)
+			.build();
+	}
+
+	static int parseUmask(String umask) {
+		String digits = umask.strip();
+		if (!digits.matches("[0-7]{1,4}")) {
+			throw new IllegalArgumentException(
+					"umask \"" + umask + "\" is not an octal file creation mask; use octal digits such as 027");
+		}
+		int value = Integer.parseInt(digits, 8);
+		if (value > 0777) {
+			throw new IllegalArgumentException("umask \"" + umask + "\" is out of range; use 000 to 777 (octal)");
+		}
+		return value;
+	}
+
+}
