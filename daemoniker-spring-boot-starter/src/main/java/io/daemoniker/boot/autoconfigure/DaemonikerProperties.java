@@ -158,7 +158,7 @@ public class DaemonikerProperties {
 	 */
 	public void setStartupTimeout(Duration startupTimeout) {
 		if (startupTimeout.isNegative() || startupTimeout.isZero()) {
-			throw new IllegalArgumentException("the start-up timeout must be positive, not " + startupTimeout);
+			throw new IllegalArgumentException("daemoniker.startup-timeout must be positive, not " + startupTimeout);
 		}
 		this.startupTimeout = startupTimeout;
 	}
@@ -175,7 +175,8 @@ public class DaemonikerProperties {
 	public void setJvmOptions(List<String> jvmOptions) {
 		for (String option : jvmOptions) {
 			if (!option.startsWith("-")) {
-				throw new IllegalArgumentException("JVM option \"" + option + "\" does not start with '-'");
+				throw new IllegalArgumentException(
+						"daemoniker.jvm-options: \"" + option + "\" does not start with '-'");
 			}
 		}
 		this.jvmOptions = new ArrayList<>(jvmOptions);
@@ -191,7 +192,14 @@ public class DaemonikerProperties {
 	 * @throws IllegalArgumentException if a signal cannot be handled
 	 */
 	public void setShutdownSignals(List<String> shutdownSignals) {
-		shutdownSignals.forEach(Signals::number);
+		for (String name : shutdownSignals) {
+			try {
+				Signals.number(name);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("daemoniker.shutdown-signals: " + ex.getMessage(), ex);
+			}
+		}
 		this.shutdownSignals = new ArrayList<>(shutdownSignals);
 	}
 
@@ -225,12 +233,13 @@ public class DaemonikerProperties {
 	static int parseUmask(String umask) {
 		String digits = umask.strip();
 		if (!digits.matches("[0-7]{1,4}")) {
-			throw new IllegalArgumentException(
-					"umask \"" + umask + "\" is not an octal file creation mask; use octal digits such as 027");
+			throw new IllegalArgumentException("daemoniker.umask \"" + umask
+					+ "\" is not an octal file creation mask; use octal digits such as 027");
 		}
 		int value = Integer.parseInt(digits, 8);
 		if (value > 0777) {
-			throw new IllegalArgumentException("umask \"" + umask + "\" is out of range; use 000 to 777 (octal)");
+			throw new IllegalArgumentException(
+					"daemoniker.umask \"" + umask + "\" is out of range; use 000 to 777 (octal)");
 		}
 		return value;
 	}

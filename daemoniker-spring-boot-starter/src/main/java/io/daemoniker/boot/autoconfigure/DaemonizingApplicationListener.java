@@ -78,6 +78,14 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	public DaemonizingApplicationListener() {
 	}
 
+	/**
+	 * Forgets that this JVM was handled, so that tests can run several applications.
+	 */
+	static void reset() {
+		resolved = null;
+		System.clearProperty(HANDLED_PROPERTY);
+	}
+
 	@Override
 	public boolean supportsEventType(ResolvableType eventType) {
 		Class<?> type = eventType.getRawClass();

@@ -4,6 +4,9 @@
  */
 package io.daemoniker.examples.spring;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class GreetingController {
 
+	private static final Log logger = LogFactory.getLog(GreetingController.class);
+
 	@GetMapping("/")
 	String hello() {
 		return "Hello from pid " + ProcessHandle.current().pid() + "\n";
@@ -22,6 +27,7 @@ class GreetingController {
 
 	@GetMapping("/slow")
 	String slow(@RequestParam(defaultValue = "1000") long ms) throws InterruptedException {
+		logger.info("slow request started, answering in " + ms + " ms");
 		Thread.sleep(Math.max(0, ms));
 		return "Slept " + ms + " ms\n";
 	}
