@@ -25,6 +25,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class DaemonikerProperties {
 
 	/**
+	 * Creates the properties with their defaults.
+	 */
+	public DaemonikerProperties() {
+	}
+
+	/**
 	 * PID file of the application. Setting it turns the starter on; without it the
 	 * application runs as if the starter were absent. A relative path is resolved against
 	 * the working directory of the process that starts the application.
@@ -85,54 +91,106 @@ public class DaemonikerProperties {
 	 */
 	private List<String> shutdownSignals = new ArrayList<>(List.of("TERM", "INT"));
 
+	/**
+	 * Returns the PID file.
+	 * @return the PID file, or {@code null} when not set
+	 */
 	public @Nullable Path getPidFile() {
 		return this.pidFile;
 	}
 
+	/**
+	 * Sets the PID file.
+	 * @param pidFile the PID file, or {@code null}
+	 */
 	public void setPidFile(@Nullable Path pidFile) {
 		this.pidFile = pidFile;
 	}
 
+	/**
+	 * Returns the mode.
+	 * @return the mode
+	 */
 	public DaemonikerMode getMode() {
 		return this.mode;
 	}
 
+	/**
+	 * Sets the mode.
+	 * @param mode the mode
+	 */
 	public void setMode(DaemonikerMode mode) {
 		this.mode = mode;
 	}
 
+	/**
+	 * Returns the daemon's standard output file.
+	 * @return the daemon's standard output file, or {@code null} when not set
+	 */
 	public @Nullable Path getStdout() {
 		return this.stdout;
 	}
 
+	/**
+	 * Sets the daemon's standard output file.
+	 * @param stdout the daemon's standard output file, or {@code null}
+	 */
 	public void setStdout(@Nullable Path stdout) {
 		this.stdout = stdout;
 	}
 
+	/**
+	 * Returns the daemon's standard error file.
+	 * @return the daemon's standard error file, or {@code null} when not set
+	 */
 	public @Nullable Path getStderr() {
 		return this.stderr;
 	}
 
+	/**
+	 * Sets the daemon's standard error file.
+	 * @param stderr the daemon's standard error file, or {@code null}
+	 */
 	public void setStderr(@Nullable Path stderr) {
 		this.stderr = stderr;
 	}
 
+	/**
+	 * Returns the daemon's standard input file.
+	 * @return the daemon's standard input file, or {@code null} when not set
+	 */
 	public @Nullable Path getStdin() {
 		return this.stdin;
 	}
 
+	/**
+	 * Sets the daemon's standard input file.
+	 * @param stdin the daemon's standard input file, or {@code null}
+	 */
 	public void setStdin(@Nullable Path stdin) {
 		this.stdin = stdin;
 	}
 
+	/**
+	 * Returns the daemon's working directory.
+	 * @return the daemon's working directory, or {@code null} when not set
+	 */
 	public @Nullable Path getWorkingDirectory() {
 		return this.workingDirectory;
 	}
 
+	/**
+	 * Sets the daemon's working directory.
+	 * @param workingDirectory the daemon's working directory, or {@code null}
+	 */
 	public void setWorkingDirectory(@Nullable Path workingDirectory) {
 		this.workingDirectory = workingDirectory;
 	}
 
+	/**
+	 * Returns the umask, in octal.
+	 * @return the umask, in octal
+	 */
 	public String getUmask() {
 		return this.umask;
 	}
@@ -147,6 +205,10 @@ public class DaemonikerProperties {
 		this.umask = umask;
 	}
 
+	/**
+	 * Returns the start-up timeout.
+	 * @return the start-up timeout
+	 */
 	public Duration getStartupTimeout() {
 		return this.startupTimeout;
 	}
@@ -163,6 +225,10 @@ public class DaemonikerProperties {
 		this.startupTimeout = startupTimeout;
 	}
 
+	/**
+	 * Returns the daemon's own JVM options.
+	 * @return the daemon's own JVM options
+	 */
 	public List<String> getJvmOptions() {
 		return this.jvmOptions;
 	}
@@ -182,6 +248,10 @@ public class DaemonikerProperties {
 		this.jvmOptions = new ArrayList<>(jvmOptions);
 	}
 
+	/**
+	 * Returns the signals that shut the application down.
+	 * @return the signals that shut the application down
+	 */
 	public List<String> getShutdownSignals() {
 		return this.shutdownSignals;
 	}

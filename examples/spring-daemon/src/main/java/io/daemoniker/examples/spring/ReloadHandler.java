@@ -29,6 +29,12 @@ class ReloadHandler {
 		logger.info("reload requested (" + this.reloads.incrementAndGet() + ")");
 	}
 
+	@OnSignal("TERM")
+	void beforeShutdown(int signum) {
+		// Runs before the graceful shutdown that TERM starts; it does not replace it.
+		logger.info("signal " + signum + " received, shutting down");
+	}
+
 	@PreDestroy
 	void goodbye() {
 		logger.info("destroying beans after " + this.reloads.get() + " reloads");

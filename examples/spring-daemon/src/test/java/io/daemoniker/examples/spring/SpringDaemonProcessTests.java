@@ -116,6 +116,7 @@ class SpringDaemonProcessTests {
 		assertThat(JsonPath.<String>read(description, "$.mode")).isEqualTo("daemon");
 		assertThat(JsonPath.<Integer>read(description, "$.signals.HUP")).isEqualTo(3);
 		assertThat(JsonPath.<Integer>read(description, "$.signals.TERM")).isZero();
+		assertThat(JsonPath.<Integer>read(description, "$.signals.INT")).isZero();
 		assertThat(post("/actuator/daemoniker/signal/QUIT").statusCode()).isEqualTo(400);
 		assertThat(Daemoniker.status(this.pidFile).isRunning()).as("the daemon still holds its PID file").isTrue();
 	}
@@ -149,8 +150,10 @@ class SpringDaemonProcessTests {
 		assertThat(this.pidFile).doesNotExist();
 		awaitGone(this.pid);
 		String logText = Files.readString(this.log);
-		assertThat(logText).contains("Stopping on SIGTERM", "Graceful shutdown complete",
-				"destroying beans after 3 reloads");
+		assertThat(logText).contains("signal 15 received, shutting down", "Stopping on SIGTERM",
+				"Graceful shutdown complete", "destroying beans after 3 reloads");
+		assertThat(logText.indexOf("signal 15 received")).as("the @OnSignal method runs first")
+			.isLessThan(logText.indexOf("Stopping on SIGTERM"));
 		assertThat(logText.indexOf("Graceful shutdown complete")).isLessThan(logText.indexOf("destroying beans"));
 	}
 
