@@ -159,13 +159,25 @@ class SpringDaemonProcessTests {
 
 	@Test
 	@Order(5)
-	void actuatorStopEndsAnotherDaemon() throws Exception {
+	void actuatorStopEndsAnotherDaemonStartedElsewhere() throws Exception {
 		Path otherPidFile = this.directory.resolve("other.pid");
 		Path otherLog = this.directory.resolve("other.log");
+		Path workingDirectory = Files.createDirectory(this.directory.resolve("work"));
 		int otherPort = freePort();
-		Launch launch = launch(otherPidFile, otherLog, otherPort);
+		// A relative PID file is the launcher's, even though the daemon runs elsewhere.
+		Launch launch = launch(Path.of("other.pid"), otherLog, otherPort,
+				"--daemoniker.working-directory=" + workingDirectory, "--daemoniker.stderr=" + otherLog,
+				"--daemoniker.umask=077");
 		assertThat(launch.status()).as(launch.toString()).isZero();
 		long otherPid = launch.daemonPid();
+		assertThat(otherPidFile).hasContent(Long.toString(otherPid));
+		assertThat(Path.of("/proc/" + otherPid + "/cwd").toRealPath()).isEqualTo(workingDirectory.toRealPath());
+		assertThat(Files.readAllLines(Path.of("/proc/" + otherPid + "/status"))).contains("Umask:\t0077");
+		String description = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + otherPort + "/actuator/daemoniker")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(JsonPath.<String>read(description, "$.pidFile")).isEqualTo(otherPidFile.toString());
 		HttpResponse<String> stopped = this.http
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + otherPort + "/actuator/daemoniker/stop"))
 				.POST(HttpRequest.BodyPublishers.noBody())
@@ -193,11 +205,12 @@ class SpringDaemonProcessTests {
 			.untilAsserted(() -> assertThat(processesNaming(failedPidFile)).as("processes left").isEmpty());
 	}
 
-	private Launch launch(Path pidFile, Path logFile, int serverPort) throws Exception {
+	private Launch launch(Path pidFile, Path logFile, int serverPort, String... extraArguments) throws Exception {
 		Path out = Files.createTempFile(this.directory, "launcher", ".out");
 		Path err = Files.createTempFile(this.directory, "launcher", ".err");
 		List<String> command = new ArrayList<>(List.of(java(), "-jar", System.getProperty("daemoniker.test.jar"),
 				"--daemoniker.pid-file=" + pidFile, "--daemoniker.stdout=" + logFile, "--server.port=" + serverPort));
+		command.addAll(List.of(extraArguments));
 		Process launcher = new ProcessBuilder(command).directory(this.directory.toFile())
 			.redirectOutput(out.toFile())
 			.redirectError(err.toFile())
