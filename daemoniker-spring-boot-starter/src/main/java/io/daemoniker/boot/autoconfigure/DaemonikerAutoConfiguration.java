@@ -10,10 +10,10 @@ import io.daemoniker.boot.OnSignal;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration of the Daemoniker starter, active while {@code daemoniker.pid-file}
@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
  * Daemonizing itself happens earlier, in {@link DaemonizingApplicationListener}.
  */
 @AutoConfiguration
-@ConditionalOnProperty(prefix = "daemoniker", name = "pid-file")
+@Conditional(OnPidFileCondition.class)
 @EnableConfigurationProperties(DaemonikerProperties.class)
 public final class DaemonikerAutoConfiguration {
 

@@ -58,6 +58,12 @@ class DaemonikerAutoConfigurationTests {
 	}
 
 	@Test
+	void emptyPidFileIsNoPidFile() {
+		this.runner.withPropertyValues("daemoniker.pid-file=")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ManagedDaemon.class));
+	}
+
+	@Test
 	void withPidFileTheDaemonIsManagedAndTermAndIntShutDown() {
 		Path pidFile = this.temp.resolve("app.pid");
 		this.runner.withPropertyValues("daemoniker.pid-file=" + pidFile, "daemoniker.mode=foreground")
