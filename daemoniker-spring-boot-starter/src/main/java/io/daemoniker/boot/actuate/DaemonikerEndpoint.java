@@ -66,6 +66,7 @@ public class DaemonikerEndpoint {
 					"unknown action");
 		}
 		Thread thread = new Thread(this::stopAfterAnswering, "daemoniker-endpoint-stop");
+		thread.setDaemon(false);
 		thread.setContextClassLoader(getClass().getClassLoader());
 		thread.start();
 		return new MessageDescriptor("Stopping pid " + this.daemon.pid() + ", bye...");

@@ -205,6 +205,36 @@ class SpringDaemonProcessTests {
 			.untilAsserted(() -> assertThat(processesNaming(failedPidFile)).as("processes left").isEmpty());
 	}
 
+	@Test
+	@Order(7)
+	void underSystemdAutoModeRunsInTheForegroundAndTermEndsIt() throws Exception {
+		Path foregroundPidFile = this.directory.resolve("foreground.pid");
+		int foregroundPort = freePort();
+		ProcessBuilder builder = new ProcessBuilder(java(), "-jar", System.getProperty("daemoniker.test.jar"),
+				"--daemoniker.pid-file=" + foregroundPidFile, "--server.port=" + foregroundPort)
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("foreground.log").toFile());
+		builder.environment().put("INVOCATION_ID", "0123456789abcdef");
+		Process application = builder.start();
+		try {
+			await().atMost(LAUNCH_TIMEOUT).until(() -> {
+				assertThat(application.isAlive()).as("the application runs").isTrue();
+				return Files.exists(foregroundPidFile) && Files.readString(this.log.resolveSibling("foreground.log"))
+					.contains("Started SpringDaemonApplication");
+			});
+			assertThat(foregroundPidFile).hasContent(Long.toString(application.pid()));
+			Daemoniker.send(foregroundPidFile, "TERM");
+			assertThat(application.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(application.exitValue()).as("128 + SIGTERM").isEqualTo(143);
+			assertThat(foregroundPidFile).doesNotExist();
+			assertThat(Files.readString(this.directory.resolve("foreground.log"))).contains("Stopping on SIGTERM",
+					"destroying beans");
+		}
+		finally {
+			application.destroyForcibly();
+		}
+	}
+
 	private Launch launch(Path pidFile, Path logFile, int serverPort, String... extraArguments) throws Exception {
 		Path out = Files.createTempFile(this.directory, "launcher", ".out");
 		Path err = Files.createTempFile(this.directory, "launcher", ".err");
