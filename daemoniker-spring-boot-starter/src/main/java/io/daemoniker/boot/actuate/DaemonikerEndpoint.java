@@ -6,6 +6,7 @@ package io.daemoniker.boot.actuate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 import io.daemoniker.boot.ManagedDaemon;
@@ -49,7 +50,7 @@ public class DaemonikerEndpoint {
 		Instant start = this.daemon.startTime();
 		Duration uptime = Duration.between(start, Instant.now()).withNanos(0);
 		return new DaemonDescriptor(this.daemon.pid(), this.daemon.pidFile().toString(),
-				this.daemon.mode().name().toLowerCase(java.util.Locale.ROOT), start.toString(), uptime.toString(),
+				this.daemon.mode().name().toLowerCase(Locale.ROOT), start.toString(), uptime.toString(),
 				this.daemon.handledSignals());
 	}
 
@@ -93,8 +94,8 @@ public class DaemonikerEndpoint {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), "unsupported signal");
 		}
-		return new MessageDescriptor("Sent SIG" + name.toUpperCase(java.util.Locale.ROOT).replaceFirst("^SIG", "")
-				+ " to pid " + this.daemon.pid());
+		return new MessageDescriptor(
+				"Sent SIG" + name.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "") + " to pid " + this.daemon.pid());
 	}
 
 	private void stopAfterAnswering() {

@@ -7,6 +7,7 @@ package io.daemoniker.boot.autoconfigure;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,7 +147,7 @@ final class DaemonikerLifecycle implements ManagedDaemon, SmartLifecycle {
 
 	@Override
 	public Map<String, Long> handledSignals() {
-		Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		Map<String, Long> counts = new LinkedHashMap<>();
 		Set<Integer> handled = handled();
 		Signals.supported().forEach((name, signum) -> {
 			if (handled.contains(signum)) {

@@ -7,6 +7,7 @@ package io.daemoniker.boot.autoconfigure;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.daemoniker.Daemoniker;
@@ -168,7 +169,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	private static void remember(ConfigurableEnvironment environment, Path pidFile, DaemonikerMode mode) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put(PID_FILE_PROPERTY, pidFile.toString());
-		settings.put("daemoniker.mode", mode.name().toLowerCase(java.util.Locale.ROOT));
+		settings.put("daemoniker.mode", mode.name().toLowerCase(Locale.ROOT));
 		resolved = settings;
 		addResolvedSettings(environment, settings);
 	}
