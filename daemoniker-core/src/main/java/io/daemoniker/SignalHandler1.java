@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.daemoniker.internal.signal.BuiltInSignalActions;
 import io.daemoniker.internal.signal.SignalDispatcher;
 import io.daemoniker.internal.signal.SignalNumbers;
 import io.daemoniker.internal.signal.SignalSource;
@@ -32,6 +33,12 @@ import io.daemoniker.internal.signal.SignalSource;
  * to a thread waiting in {@link #awaitSignal()}; when no thread waits, it ends the JVM in
  * an orderly way: shutdown hooks run, the PID file is removed, and the exit status is 128
  * plus the signal number, as a shell reports a process killed by that signal.
+ * <p>
+ * Daemoniker's own action for a signal, reopening the standard streams on the signal of
+ * {@link DaemonizeOptions.Builder#reopenStreamsOn(String)} ({@code SIGHUP} by default),
+ * runs first, before the handler; it runs even when the handler is
+ * {@link #IGNORE_SIGNAL}. A signal with such an action counts as handled by it: the
+ * default handler neither ends the JVM nor hands it to {@link #awaitSignal()}.
  *
  * <pre class="code">
  * SignalHandler1 signals = new SignalHandler1(pidFile);
@@ -285,7 +292,7 @@ public final class SignalHandler1 {
 	}
 
 	private void install(int signum) {
-		if (this.actions.get(signum) == IGNORE_SIGNAL) {
+		if (this.actions.get(signum) == IGNORE_SIGNAL && !BuiltInSignalActions.has(signum)) {
 			this.source.ignore(signum);
 		}
 		else {
@@ -295,12 +302,15 @@ public final class SignalHandler1 {
 	}
 
 	private void dispatch(int signum) throws RuntimeException {
+		boolean builtIn = BuiltInSignalActions.run(signum);
 		SignalAction action = this.actions.get(signum);
 		if (action == IGNORE_SIGNAL) {
 			return;
 		}
 		if (action == null) {
-			handleByDefault(signum);
+			if (!builtIn) {
+				handleByDefault(signum);
+			}
 			return;
 		}
 		try {
