@@ -88,6 +88,28 @@ class ProcessSettingsTests {
 	}
 
 	@Test
+	void foregroundSwitchesUsersAndPreventsCoreDumpsToo() throws Exception {
+		assumeRootAndNobody();
+		String nobody = Long.toString(OpsProcesses.uidOf("nobody").getAsLong());
+		Files.setAttribute(this.directory, "unix:uid", Integer.parseInt(nobody));
+		Path pidFile = this.directory.resolve("app.pid");
+		Path output = this.directory.resolve("console.log");
+		ProcessBuilder builder = new ProcessBuilder(OpsProcesses.command(OpsDaemonFixture.class, pidFile.toString(),
+				"-", "mode=foreground", "user=nobody", "nocore"));
+		builder.redirectErrorStream(true).redirectOutput(output.toFile());
+		Process process = this.processes.start(builder);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> Files.readString(output).contains("started pid=" + process.pid()));
+		assertThat(OpsProcesses.status(process.pid(), "Uid"))
+			.contains(String.join(" ", nobody, nobody, nobody, nobody));
+		assertThat(coreLimit(process.pid())).isEqualTo("0 0");
+		assertThat(Files.readString(pidFile).trim()).isEqualTo(Long.toString(process.pid()));
+		Daemoniker.send(pidFile, "TERM");
+		assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		assertThat(pidFile).doesNotExist();
+	}
+
+	@Test
 	void switchesGroupAsAsked() throws Exception {
 		assumeRootAndNobody();
 		Files.setPosixFilePermissions(this.directory, PosixFilePermissions.fromString("rwxrwxrwx"));

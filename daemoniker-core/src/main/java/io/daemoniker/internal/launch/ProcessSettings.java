@@ -11,6 +11,7 @@ import java.nio.file.Path;
 
 import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.StartupError;
+import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Privileges;
 import io.daemoniker.internal.platform.Privileges.Credentials;
 import io.daemoniker.internal.platform.ProcessLimits;
@@ -54,6 +55,10 @@ public record ProcessSettings(String user, String group, boolean preventCoreDump
 	 */
 	public void check() {
 		if (switchesUser()) {
+			if (!OperatingSystem.current().isUnix()) {
+				throw new StartupError("the user and group options work on Unix only; on Windows, run the service"
+						+ " under the account it should use");
+			}
 			Privileges.requireRoot(this.user, this.group);
 		}
 	}
@@ -66,7 +71,7 @@ public record ProcessSettings(String user, String group, boolean preventCoreDump
 	 * @throws StartupError if a setting cannot be applied
 	 */
 	public void apply(Path pidFile) {
-		if (this.preventCoreDumps) {
+		if (this.preventCoreDumps && OperatingSystem.current().isUnix()) {
 			try {
 				ProcessLimits.disableCoreDumps();
 			}

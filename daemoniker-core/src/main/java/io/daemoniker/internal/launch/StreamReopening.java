@@ -7,6 +7,8 @@ package io.daemoniker.internal.launch;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.daemoniker.SignalError;
+import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.BuiltInSignalActions;
 import io.daemoniker.internal.signal.SignalNumbers;
@@ -31,18 +33,25 @@ final class StreamReopening {
 	 * @param stderr the file standard error is appended to
 	 */
 	static void install(int signum, Path stdout, Path stderr) {
-		if (fileOrNull(stdout) == null && fileOrNull(stderr) == null) {
+		if (!OperatingSystem.current().isUnix() || (fileOrNull(stdout) == null && fileOrNull(stderr) == null)) {
 			return;
 		}
-		BuiltInSignalActions.add(signum, () -> {
-			try {
-				reopen(stdout, stderr);
-			}
-			catch (IOException ex) {
-				System.err.println("daemoniker: on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
-						+ "; still writing to the previous files");
-			}
-		});
+		try {
+			BuiltInSignalActions.add(signum, () -> {
+				try {
+					reopen(stdout, stderr);
+				}
+				catch (IOException ex) {
+					System.err.println("daemoniker: on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
+							+ "; still writing to the previous files");
+				}
+			});
+		}
+		catch (SignalError ex) {
+			// A daemon that cannot reopen its logs (under -Xrs, say) still runs.
+			System.err.println("daemoniker: the log files will not be reopened on SIG" + SignalNumbers.name(signum)
+					+ ": " + ex.getMessage());
+		}
 	}
 
 	static void reopen(Path stdout, Path stderr) throws IOException {
