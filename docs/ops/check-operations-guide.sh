@@ -237,7 +237,7 @@ check_container() {
 	local stop_signal
 	stop_signal=$(snippet container | grep '^STOPSIGNAL' | awk '{print $2}')
 	run_container "-Ddaemoniker.mode=foreground"
-	if [ "$(cat "$CONTAINER_PID_FILE" 2>/dev/null)" = 1 ] && grep -q 'daemon started pid=1 ' "$CONTAINER_OUT"; then
+	if [ "$(cat "$CONTAINER_PID_FILE" 2>/dev/null)" = 1 ] && wait_for "grep -q 'daemon started pid=1 ' '$CONTAINER_OUT'" 30; then
 		pass "container: the entry point stays in the foreground as PID 1 and holds its PID file"
 	else
 		fail "container: PID file says '$(cat "$CONTAINER_PID_FILE" 2>&1)': $(cat "$CONTAINER_OUT")"

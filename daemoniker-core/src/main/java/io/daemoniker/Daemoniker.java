@@ -80,12 +80,24 @@ public final class Daemoniker {
 	 * {@code Boolean}, {@code Integer}, {@code Long}, {@code Double}, {@code byte[]}, and
 	 * {@code List}s and {@code String}-keyed {@code Map}s of these
 	 * @return in the daemon, the arguments, in order; the launcher does not return
-	 * @throws AlreadyRunningError in the launcher, if a live daemon holds the PID file
-	 * @throws StartupError in the launcher, if the daemon did not confirm its start-up
 	 * @throws IllegalArgumentException if an argument is not plain data
+	 * @throws DaemonikerException in the daemon, if it cannot take its PID file or
+	 * redirect its streams (the launcher is told first)
 	 */
 	public static List<Object> daemonize(Path pidFile, DaemonizeOptions options, Object... args) {
-		DaemonizeResult result = daemonizeOnce(pidFile, options, args);
+		DaemonizeResult result;
+		try {
+			result = daemonizeOnce(pidFile, options, args);
+		}
+		catch (DaemonikerException ex) {
+			if (isDaemon()) {
+				throw ex;
+			}
+			System.out.flush();
+			System.err.println("daemoniker: " + ex.getMessage());
+			System.exit(1);
+			throw ex;
+		}
 		if (result.isParent()) {
 			exitLauncher();
 		}

@@ -36,9 +36,10 @@ import io.daemoniker.internal.signal.SignalSource;
  * <p>
  * Daemoniker's own action for a signal, reopening the standard streams on the signal of
  * {@link DaemonizeOptions.Builder#reopenStreamsOn(String)} ({@code SIGHUP} by default),
- * runs first, before the handler; it runs even when the handler is
- * {@link #IGNORE_SIGNAL}. A signal with such an action counts as handled by it: the
- * default handler neither ends the JVM nor hands it to {@link #awaitSignal()}.
+ * runs first, before the handler. With the default handler, such a signal is still handed
+ * to a thread waiting in {@link #awaitSignal()}, but when no thread waits it counts as
+ * handled and does not end the JVM. {@link #IGNORE_SIGNAL} ignores the signal altogether,
+ * Daemoniker's action included.
  *
  * <pre class="code">
  * SignalHandler1 signals = new SignalHandler1(pidFile);
@@ -292,7 +293,7 @@ public final class SignalHandler1 {
 	}
 
 	private void install(int signum) {
-		if (this.actions.get(signum) == IGNORE_SIGNAL && !BuiltInSignalActions.has(signum)) {
+		if (this.actions.get(signum) == IGNORE_SIGNAL) {
 			this.source.ignore(signum);
 		}
 		else {
@@ -302,15 +303,13 @@ public final class SignalHandler1 {
 	}
 
 	private void dispatch(int signum) throws RuntimeException {
-		boolean builtIn = BuiltInSignalActions.run(signum);
 		SignalAction action = this.actions.get(signum);
 		if (action == IGNORE_SIGNAL) {
 			return;
 		}
+		boolean builtIn = BuiltInSignalActions.run(signum);
 		if (action == null) {
-			if (!builtIn) {
-				handleByDefault(signum);
-			}
+			handleByDefault(signum, builtIn);
 			return;
 		}
 		try {
@@ -324,9 +323,13 @@ public final class SignalHandler1 {
 		}
 	}
 
-	private void handleByDefault(int signum) {
+	private void handleByDefault(int signum, boolean handledByBuiltIn) {
 		if (this.waiting.get() > 0) {
 			this.handedOver.add(ReceivedSignal.of(signum));
+			return;
+		}
+		if (handledByBuiltIn) {
+			// Reopening the logs on SIGHUP must not end a daemon that handles no SIGHUP.
 			return;
 		}
 		// System.exit blocks until shutdown hooks finish; run it apart so that a hook

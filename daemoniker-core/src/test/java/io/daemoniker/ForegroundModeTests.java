@@ -132,7 +132,7 @@ class ForegroundModeTests {
 		Process second = startForeground(pidFile, secondOutput, Map.of(), "mode=foreground");
 		assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(second.exitValue()).isNotZero();
-		assertThat(Files.readString(secondOutput)).contains(AlreadyRunningError.class.getSimpleName())
+		assertThat(Files.readString(secondOutput)).contains("already running (pid " + first.pid() + ")")
 			.contains(Long.toString(first.pid()));
 		assertThat(Files.readString(pidFile).trim()).isEqualTo(Long.toString(first.pid()));
 	}

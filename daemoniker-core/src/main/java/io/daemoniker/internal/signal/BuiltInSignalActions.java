@@ -47,16 +47,6 @@ public final class BuiltInSignalActions {
 	}
 
 	/**
-	 * Returns whether a signal has built-in actions.
-	 * @param signum the signal number
-	 * @return {@code true} if it has
-	 */
-	public static boolean has(int signum) {
-		List<Runnable> actions = ACTIONS.get(signum);
-		return actions != null && !actions.isEmpty();
-	}
-
-	/**
 	 * Runs the built-in actions of a signal, each protected from the others' failures.
 	 * @param signum the signal number
 	 * @return {@code true} if the signal had any

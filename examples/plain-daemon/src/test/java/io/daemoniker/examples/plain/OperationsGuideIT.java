@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * builds.
  */
 @EnabledOnOs(OS.LINUX)
-class OperationsGuideIntegrationTests {
+class OperationsGuideIT {
 
 	@Test
 	void everySnippetOfTheOperationsGuideWorks() throws Exception {

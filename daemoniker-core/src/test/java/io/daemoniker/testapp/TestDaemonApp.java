@@ -1,0 +1,193 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.testapp;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import io.daemoniker.DaemonizeOptions;
+import io.daemoniker.DaemonizeResult;
+import io.daemoniker.Daemoniker;
+import io.daemoniker.Daemonizer;
+import io.daemoniker.ReceivedSignal;
+import io.daemoniker.SignalAction;
+import io.daemoniker.SignalHandler1;
+import io.daemoniker.internal.signal.SignalNumbers;
+
+/**
+ * A daemon for the tests, driven by system properties so that one program covers every
+ * case. Usage: {@code TestDaemonApp <pid-file> <log-file> [args...]}. Everything it
+ * observes goes to the log file, one fact per line.
+ *
+ * <ul>
+ * <li>{@code test.chdir}, {@code test.umask} (octal), {@code test.stdin},
+ * {@code test.stderr} (default: the log file), {@code test.timeoutMs},
+ * {@code test.jvmOption}, {@code test.strip}: daemonize options</li>
+ * <li>{@code test.openInLauncher}: a file the launcher opens and keeps open</li>
+ * <li>{@code test.deleteInLauncher}: a file the launcher deletes during set-up</li>
+ * <li>{@code test.failInDaemon}: throw before daemonize returns, in the daemon only</li>
+ * <li>{@code test.daemonDelayMs}: sleep before daemonize, in the daemon only</li>
+ * <li>{@code test.handle}: signals with a custom handler (e.g. {@code HUP,USR1})</li>
+ * <li>{@code test.ignore}: signals to ignore</li>
+ * <li>{@code test.handlerMs}: how long each custom handler takes</li>
+ * <li>{@code test.await}: whether the main thread waits for signals as exceptions</li>
+ * <li>{@code test.foreground}: hold the PID file and handle signals without
+ * daemonizing</li>
+ * </ul>
+ */
+public final class TestDaemonApp {
+
+	private static final List<InputStream> KEPT_OPEN = new ArrayList<>();
+
+	private TestDaemonApp() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path pidFile = Path.of(args[0]);
+		Path log = Path.of(args[1]);
+		List<Object> passed = new ArrayList<>(List.of(args).subList(2, args.length));
+		if (Daemoniker.isDaemon()) {
+			beforeDaemonizeInDaemon();
+		}
+		if (Boolean.getBoolean("test.foreground")) {
+			io.daemoniker.PidFile held = io.daemoniker.PidFile.acquire(pidFile);
+			System.out.println("foreground pid=" + ProcessHandle.current().pid() + " pidfile=" + held.path());
+			System.out.flush();
+			runDaemon(pidFile, passed);
+			return;
+		}
+		List<Object> received;
+		try (Daemonizer daemonizer = new Daemonizer()) {
+			if (daemonizer.isSetup()) {
+				setUpInLauncher();
+			}
+			DaemonizeResult result = daemonizer.daemonize(pidFile, options(log), passed.toArray());
+			if (result.isParent()) {
+				System.out.println("launcher: daemon confirmed, args in launcher=" + result.args());
+			}
+			received = result.args();
+		}
+		System.out.println("daemon started pid=" + ProcessHandle.current().pid());
+		System.out.println("cwd=" + Path.of("").toAbsolutePath());
+		System.out.println("args=" + received);
+		System.out.flush();
+		runDaemon(pidFile, received);
+	}
+
+	private static void beforeDaemonizeInDaemon() throws InterruptedException {
+		if (Boolean.getBoolean("test.failInDaemon")) {
+			throw new IllegalStateException("boom before daemonize in the daemon");
+		}
+		long delay = Long.getLong("test.daemonDelayMs", 0);
+		if (delay > 0) {
+			Thread.sleep(delay);
+		}
+	}
+
+	private static void setUpInLauncher() throws IOException {
+		System.out.println("launcher: set-up ran");
+		String open = System.getProperty("test.openInLauncher");
+		if (open != null) {
+			KEPT_OPEN.add(new FileInputStream(open));
+		}
+		String delete = System.getProperty("test.deleteInLauncher");
+		if (delete != null) {
+			Files.delete(Path.of(delete));
+		}
+	}
+
+	private static DaemonizeOptions options(Path log) {
+		DaemonizeOptions.Builder builder = DaemonizeOptions.builder().stdout(log);
+		String stderr = System.getProperty("test.stderr");
+		builder.stderr((stderr != null) ? Path.of(stderr) : log);
+		String chdir = System.getProperty("test.chdir");
+		if (chdir != null) {
+			builder.chdir(Path.of(chdir));
+		}
+		String umask = System.getProperty("test.umask");
+		if (umask != null) {
+			builder.umask(Integer.parseInt(umask, 8));
+		}
+		String stdin = System.getProperty("test.stdin");
+		if (stdin != null) {
+			builder.stdin(Path.of(stdin));
+		}
+		String timeout = System.getProperty("test.timeoutMs");
+		if (timeout != null) {
+			builder.successTimeout(Duration.ofMillis(Long.parseLong(timeout)));
+		}
+		String jvmOption = System.getProperty("test.jvmOption");
+		if (jvmOption != null) {
+			builder.jvmOptions(jvmOption);
+		}
+		builder.stripCommandArguments(Boolean.getBoolean("test.strip"));
+		return builder.build();
+	}
+
+	private static void runDaemon(Path pidFile, List<Object> args) throws InterruptedException {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			System.out.println("shutdown hook ran");
+			System.out.flush();
+		}));
+		SignalHandler1 signals = new SignalHandler1(pidFile);
+		long handlerMs = Long.getLong("test.handlerMs", 0);
+		for (String name : list("test.handle")) {
+			signals.setHandler(SignalNumbers.require(name), handler(handlerMs));
+		}
+		for (String name : list("test.ignore")) {
+			signals.setHandler(SignalNumbers.require(name), SignalHandler1.IGNORE_SIGNAL);
+		}
+		signals.start();
+		System.out.println("signals started");
+		System.out.flush();
+		if (Boolean.getBoolean("test.await")) {
+			while (true) {
+				try {
+					signals.awaitSignal();
+				}
+				catch (ReceivedSignal ex) {
+					System.out.println("main observed " + ex.getClass().getSimpleName() + " signum=" + ex.signum());
+					System.out.flush();
+					if (ex.signum() == io.daemoniker.SIGTERM.SIGNUM) {
+						System.exit(0);
+					}
+				}
+			}
+		}
+		Thread.sleep(Long.MAX_VALUE);
+	}
+
+	private static SignalAction handler(long handlerMs) {
+		return (signum) -> {
+			System.out.println(
+					"handler start SIG" + SignalNumbers.name(signum) + " thread=" + Thread.currentThread().getName());
+			System.out.flush();
+			if (handlerMs > 0) {
+				Thread.sleep(handlerMs);
+			}
+			System.out.println("handled SIG" + SignalNumbers.name(signum));
+			System.out.flush();
+		};
+	}
+
+	private static List<String> list(String property) {
+		String value = System.getProperty(property, "");
+		List<String> names = new ArrayList<>();
+		for (String name : value.split(",")) {
+			if (!name.isBlank()) {
+				names.add(name.trim().toUpperCase(Locale.ROOT));
+			}
+		}
+		return names;
+	}
+
+}
