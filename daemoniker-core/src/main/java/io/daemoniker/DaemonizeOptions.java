@@ -514,7 +514,9 @@ public final class DaemonizeOptions {
 		 * {@code copytruncate} (Unix). {@code SIGHUP} unless told otherwise; it is only
 		 * installed when a stream goes to a file. Daemoniker reopens the files first, and
 		 * then the application's handler of the signal in {@link SignalHandler1} runs as
-		 * usual; without such a handler, the signal no longer ends the daemon.
+		 * usual; without such a handler, the signal no longer ends the daemon (a thread
+		 * in {@link SignalHandler1#awaitSignal()} still receives it), and a handler set
+		 * to {@link SignalHandler1#IGNORE_SIGNAL} ignores it, reopening included.
 		 * @param signal {@code HUP} or {@code USR1} (with or without {@code SIG}), or
 		 * {@code null} not to reopen on any signal
 		 * @return this builder
