@@ -274,7 +274,16 @@ public final class Daemoniker {
 		}
 		long pid = runningPid(pidFile);
 		try {
-			Platform.current().kill(pid, signum);
+			// Checked again once the process is pinned: the daemon may have exited and
+			// its PID been reused since the first check.
+			boolean sent = Platform.current().killIf(pid, signum, () -> {
+				DaemonStatus status = status(pidFile);
+				return status.isRunning() && status.pid().orElse(-1) == pid;
+			});
+			if (!sent) {
+				throw new PidFileError(pidFile.toAbsolutePath().normalize(), "not signalling: pid " + pid
+						+ " no longer holds the lock of this PID file: " + status(pidFile).description());
+			}
 		}
 		catch (IOException ex) {
 			throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to pid " + pid + " of " + pidFile
