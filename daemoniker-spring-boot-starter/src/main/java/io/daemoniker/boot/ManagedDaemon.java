@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 
+import io.daemoniker.RunMode;
+
 /**
  * The running application as the Daemoniker starter manages it: its PID file, how it
  * runs, the signals it handles, and a way to stop it. A bean, present while the
@@ -29,9 +31,9 @@ public interface ManagedDaemon {
 
 	/**
 	 * Returns how this process runs.
-	 * @return {@link DaemonikerMode#DAEMON} or {@link DaemonikerMode#FOREGROUND}
+	 * @return {@link RunMode#DAEMON} or {@link RunMode#FOREGROUND}
 	 */
-	DaemonikerMode mode();
+	RunMode mode();
 
 	/**
 	 * Returns when this process started.

@@ -5,9 +5,8 @@
 
 /**
  * What applications name when they use the Daemoniker starter:
- * {@link io.daemoniker.boot.OnSignal} handler methods, the
- * {@link io.daemoniker.boot.ManagedDaemon} bean, and the
- * {@link io.daemoniker.boot.DaemonikerMode} that decides whether to daemonize.
+ * {@link io.daemoniker.boot.OnSignal} handler methods and the
+ * {@link io.daemoniker.boot.ManagedDaemon} bean.
  */
 @NullMarked
 package io.daemoniker.boot;

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.daemoniker.Daemoniker;
+import io.daemoniker.RunMode;
 import io.daemoniker.SignalHandler1;
-import io.daemoniker.boot.DaemonikerMode;
+import io.daemoniker.Supervision;
 import io.daemoniker.boot.ManagedDaemon;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -40,7 +41,7 @@ final class DaemonikerLifecycle implements ManagedDaemon, SmartLifecycle {
 
 	private final Path pidFile;
 
-	private final DaemonikerMode mode;
+	private final RunMode mode;
 
 	private final Set<Integer> shutdownSignals;
 
@@ -58,8 +59,7 @@ final class DaemonikerLifecycle implements ManagedDaemon, SmartLifecycle {
 		this.pidFile = Path.of(System.getProperty("user.dir"))
 			.resolve(String.valueOf(properties.getPidFile()))
 			.normalize();
-		this.mode = Daemoniker.isDaemon() ? DaemonikerMode.DAEMON
-				: properties.getMode().resolve(System.getenv(), ProcessHandle.current().pid());
+		this.mode = Daemoniker.isDaemon() ? RunMode.DAEMON : properties.getMode().resolve(Supervision.detect());
 		this.shutdownSignals = properties.shutdownSignalNumbers();
 		this.context = context;
 	}
@@ -136,7 +136,7 @@ final class DaemonikerLifecycle implements ManagedDaemon, SmartLifecycle {
 	}
 
 	@Override
-	public DaemonikerMode mode() {
+	public RunMode mode() {
 		return this.mode;
 	}
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.daemoniker.DaemonizeOptions;
-import io.daemoniker.boot.DaemonikerMode;
+import io.daemoniker.RunMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,9 +39,9 @@ public class DaemonikerProperties {
 
 	/**
 	 * Whether to daemonize: 'auto' runs in the foreground under systemd or as PID 1 and
-	 * daemonizes otherwise.
+	 * daemonizes otherwise. Use 'daemon' for systemd units of Type=forking.
 	 */
-	private DaemonikerMode mode = DaemonikerMode.AUTO;
+	private RunMode mode = RunMode.AUTO;
 
 	/**
 	 * File that the daemon's standard output, and so its console log, is appended to.
@@ -92,6 +92,29 @@ public class DaemonikerProperties {
 	private List<String> shutdownSignals = new ArrayList<>(List.of("TERM", "INT"));
 
 	/**
+	 * User to run as, by name or numeric id, once the PID file is taken. Only a process
+	 * started as root can switch users.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Group to run as, by name or numeric id. The user's primary group when not set.
+	 */
+	private @Nullable String group;
+
+	/**
+	 * Whether to prevent core dumps of the process, which would hold its whole heap.
+	 */
+	private boolean preventCoreDumps;
+
+	/**
+	 * Signal on which the daemon reopens its 'stdout' and 'stderr' files, for log
+	 * rotation: HUP or USR1, or empty for none. @OnSignal methods for that signal run as
+	 * well.
+	 */
+	private String reopenStreamsOn = "HUP";
+
+	/**
 	 * Returns the PID file.
 	 * @return the PID file, or {@code null} when not set
 	 */
@@ -111,7 +134,7 @@ public class DaemonikerProperties {
 	 * Returns the mode.
 	 * @return the mode
 	 */
-	public DaemonikerMode getMode() {
+	public RunMode getMode() {
 		return this.mode;
 	}
 
@@ -119,7 +142,7 @@ public class DaemonikerProperties {
 	 * Sets the mode.
 	 * @param mode the mode
 	 */
-	public void setMode(DaemonikerMode mode) {
+	public void setMode(RunMode mode) {
 		this.mode = mode;
 	}
 
@@ -274,6 +297,77 @@ public class DaemonikerProperties {
 	}
 
 	/**
+	 * Returns the user to run as.
+	 * @return the user, or {@code null} to keep the current one
+	 */
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	/**
+	 * Sets the user to run as.
+	 * @param user a user name or numeric id, or {@code null}
+	 */
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	/**
+	 * Returns the group to run as.
+	 * @return the group, or {@code null} for the user's primary group
+	 */
+	public @Nullable String getGroup() {
+		return this.group;
+	}
+
+	/**
+	 * Sets the group to run as.
+	 * @param group a group name or numeric id, or {@code null}
+	 */
+	public void setGroup(@Nullable String group) {
+		this.group = group;
+	}
+
+	/**
+	 * Returns whether core dumps are prevented.
+	 * @return {@code true} to prevent them
+	 */
+	public boolean isPreventCoreDumps() {
+		return this.preventCoreDumps;
+	}
+
+	/**
+	 * Sets whether core dumps are prevented.
+	 * @param preventCoreDumps {@code true} to prevent them
+	 */
+	public void setPreventCoreDumps(boolean preventCoreDumps) {
+		this.preventCoreDumps = preventCoreDumps;
+	}
+
+	/**
+	 * Returns the signal on which the standard stream files are reopened.
+	 * @return {@code HUP}, {@code USR1}, or empty for none
+	 */
+	public String getReopenStreamsOn() {
+		return this.reopenStreamsOn;
+	}
+
+	/**
+	 * Sets the signal on which the standard stream files are reopened.
+	 * @param reopenStreamsOn {@code HUP}, {@code USR1}, or empty for none
+	 * @throws IllegalArgumentException if it is another signal
+	 */
+	public void setReopenStreamsOn(String reopenStreamsOn) {
+		try {
+			DaemonizeOptions.builder().reopenStreamsOn(reopenStreamsOn);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("daemoniker.reopen-streams-on: " + ex.getMessage(), ex);
+		}
+		this.reopenStreamsOn = reopenStreamsOn;
+	}
+
+	/**
 	 * Returns the numbers of the signals that shut the application down.
 	 * @return signal numbers
 	 */
@@ -284,11 +378,13 @@ public class DaemonikerProperties {
 	}
 
 	/**
-	 * Returns the core's options for daemonizing with these properties.
+	 * Returns the core's options for running with these properties.
+	 * @param mode {@link RunMode#DAEMON} or {@link RunMode#FOREGROUND}
 	 * @return the options, with readiness confirmed by the starter
 	 */
-	DaemonizeOptions toDaemonizeOptions() {
+	DaemonizeOptions toDaemonizeOptions(RunMode mode) {
 		return DaemonizeOptions.builder()
+			.mode(mode)
 			.chdir(this.workingDirectory)
 			.stdin(this.stdin)
 			.stdout(this.stdout)
@@ -296,6 +392,10 @@ public class DaemonikerProperties {
 			.umask(parseUmask(this.umask))
 			.successTimeout(this.startupTimeout)
 			.jvmOptions(this.jvmOptions.toArray(String[]::new))
+			.user(this.user)
+			.group(this.group)
+			.preventCoreDumps(this.preventCoreDumps)
+			.reopenStreamsOn(this.reopenStreamsOn)
 			.manualReadiness(true)
 			.build();
 	}

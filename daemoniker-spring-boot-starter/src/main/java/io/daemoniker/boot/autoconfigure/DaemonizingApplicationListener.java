@@ -14,8 +14,8 @@ import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
 import io.daemoniker.DaemonizeResult;
 import io.daemoniker.Daemonizer;
-import io.daemoniker.PidFile;
-import io.daemoniker.boot.DaemonikerMode;
+import io.daemoniker.RunMode;
+import io.daemoniker.Supervision;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -48,7 +48,9 @@ import org.springframework.util.StringUtils;
  * <li>in the daemon, it takes the PID file and redirects the standard streams, and later
  * confirms readiness on {@link ApplicationReadyEvent} or reports the failure on
  * {@link ApplicationFailedEvent} and ends the daemon with status 1;</li>
- * <li>in foreground mode, it takes and locks the PID file for the life of the JVM.</li>
+ * <li>in foreground mode, it takes and locks the PID file for the life of the JVM,
+ * applies the process settings (user, core dumps), and under systemd
+ * ({@code NOTIFY_SOCKET}) reports readiness on {@link ApplicationReadyEvent}.</li>
  * </ul>
  * It acts once per JVM, however many applications (or DevTools restarts) the JVM runs.
  */
@@ -108,8 +110,9 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		else if (event instanceof ApplicationReadyEvent) {
 			Daemoniker.notifyReady();
 		}
-		else if (event instanceof ApplicationFailedEvent failed && Daemoniker.isDaemon()) {
-			onDaemonStartFailed(failed);
+		else if (event instanceof ApplicationFailedEvent failed
+				&& (Daemoniker.isDaemon() || System.getProperty(HANDLED_PROPERTY) != null)) {
+			onStartFailed(failed);
 		}
 	}
 
@@ -132,12 +135,12 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			List<Object> passed = completeDaemon(pidFile, properties);
 			// The launcher resolved the PID file against its working directory, which
 			// need not be the daemon's.
-			remember(environment, Path.of((String) passed.get(0)), DaemonikerMode.DAEMON);
+			remember(environment, Path.of((String) passed.get(0)), RunMode.DAEMON);
 			return;
 		}
-		DaemonikerMode mode = properties.getMode().resolve(System.getenv(), ProcessHandle.current().pid());
-		if (mode == DaemonikerMode.FOREGROUND) {
-			holdPidFile(pidFile);
+		RunMode mode = properties.getMode().resolve(Supervision.detect());
+		if (mode == RunMode.FOREGROUND) {
+			runInForeground(pidFile, properties);
 			remember(environment, pidFile, mode);
 			return;
 		}
@@ -166,7 +169,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		return Path.of(System.getProperty("user.dir")).resolve(String.valueOf(pidFile)).normalize();
 	}
 
-	private static void remember(ConfigurableEnvironment environment, Path pidFile, DaemonikerMode mode) {
+	private static void remember(ConfigurableEnvironment environment, Path pidFile, RunMode mode) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put(PID_FILE_PROPERTY, pidFile.toString());
 		settings.put("daemoniker.mode", mode.name().toLowerCase(Locale.ROOT));
@@ -180,7 +183,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 
 	private static List<Object> completeDaemon(Path pidFile, DaemonikerProperties properties) {
 		try {
-			return Daemoniker.daemonize(pidFile, properties.toDaemonizeOptions());
+			return Daemoniker.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.DAEMON));
 		}
 		catch (DaemonikerException ex) {
 			// The core has told the launcher already.
@@ -188,9 +191,16 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		}
 	}
 
-	private static void holdPidFile(Path pidFile) {
-		try {
-			PidFile.acquire(pidFile);
+	/**
+	 * Takes the PID file and applies the process settings without relaunching; under
+	 * systemd, readiness goes to it when the context is ready.
+	 */
+	private static void runInForeground(Path pidFile, DaemonikerProperties properties) {
+		// Daemonizer rather than Daemoniker.daemonize, which would end the JVM on
+		// failure:
+		// here the application reports it.
+		try (Daemonizer daemonizer = new Daemonizer()) {
+			daemonizer.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.FOREGROUND));
 		}
 		catch (DaemonikerException ex) {
 			throw new IllegalStateException("daemoniker: " + ex.getMessage(), ex);
@@ -203,7 +213,8 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 */
 	private static void launch(Path pidFile, DaemonikerProperties properties) {
 		try (Daemonizer daemonizer = new Daemonizer()) {
-			DaemonizeResult result = daemonizer.daemonize(pidFile, properties.toDaemonizeOptions(), pidFile.toString());
+			DaemonizeResult result = daemonizer.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.DAEMON),
+					pidFile.toString());
 			System.out.println("Started daemon: pid " + result.pid() + ", PID file " + pidFile);
 		}
 		catch (DaemonikerException | IllegalArgumentException ex) {
@@ -215,8 +226,12 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		System.exit(1);
 	}
 
-	private static void onDaemonStartFailed(ApplicationFailedEvent event) {
+	private static void onStartFailed(ApplicationFailedEvent event) {
+		// To the launcher, or in the foreground to systemd as the unit's status.
 		Daemoniker.notifyStartupFailed(StartupFailure.describe(event.getException(), event.getApplicationContext()));
+		if (!Daemoniker.isDaemon()) {
+			return;
+		}
 		// Spring Boot goes on to report the failure and close the context on this thread;
 		// once that is over, the daemon must end even if the application left threads.
 		Thread failing = Thread.currentThread();

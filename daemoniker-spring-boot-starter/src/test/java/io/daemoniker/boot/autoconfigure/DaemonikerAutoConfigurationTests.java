@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.PidFile;
 import io.daemoniker.ReceivedSignal;
+import io.daemoniker.RunMode;
 import io.daemoniker.SIGHUP;
 import io.daemoniker.SIGUSR1;
-import io.daemoniker.boot.DaemonikerMode;
+import io.daemoniker.Supervision;
 import io.daemoniker.boot.ManagedDaemon;
 import io.daemoniker.boot.OnSignal;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -71,7 +73,7 @@ class DaemonikerAutoConfigurationTests {
 				ManagedDaemon daemon = context.getBean(ManagedDaemon.class);
 				assertThat(daemon.pidFile()).isEqualTo(pidFile);
 				assertThat(daemon.pid()).isEqualTo(ProcessHandle.current().pid());
-				assertThat(daemon.mode()).isEqualTo(DaemonikerMode.FOREGROUND);
+				assertThat(daemon.mode()).isEqualTo(RunMode.FOREGROUND);
 				assertThat(daemon.startTime()).isBefore(Instant.now());
 				assertThat(daemon.handledSignals()).containsExactly(Map.entry("INT", 0L), Map.entry("TERM", 0L));
 				assertThat(context.getBean(DaemonikerLifecycle.class).isRunning()).isTrue();
@@ -222,21 +224,31 @@ class DaemonikerAutoConfigurationTests {
 		properties.setUmask("0077");
 		properties.setStdout(Path.of("out.log"));
 		properties.setJvmOptions(List.of("-Xmx64m"));
-		assertThat(properties.toDaemonizeOptions().umask()).isEqualTo(0077);
-		assertThat(properties.toDaemonizeOptions().stdout()).isEqualTo(Path.of("out.log"));
-		assertThat(properties.toDaemonizeOptions().jvmOptions()).containsExactly("-Xmx64m");
-		assertThat(properties.toDaemonizeOptions().manualReadiness()).isTrue();
+		properties.setPreventCoreDumps(true);
+		properties.setReopenStreamsOn("USR1");
+		DaemonizeOptions options = properties.toDaemonizeOptions(RunMode.DAEMON);
+		assertThat(options.mode()).isEqualTo(RunMode.DAEMON);
+		assertThat(options.umask()).isEqualTo(0077);
+		assertThat(options.stdout()).isEqualTo(Path.of("out.log"));
+		assertThat(options.jvmOptions()).containsExactly("-Xmx64m");
+		assertThat(options.preventCoreDumps()).isTrue();
+		assertThat(options.reopenStreamsSignal()).hasValue(SIGUSR1.SIGNUM);
+		assertThat(options.manualReadiness()).isTrue();
 	}
 
 	@Test
 	void autoModeStaysInTheForegroundUnderSupervisors() {
-		assertThat(DaemonikerMode.AUTO.resolve(Map.of(), 4242)).isEqualTo(DaemonikerMode.DAEMON);
-		assertThat(DaemonikerMode.AUTO.resolve(Map.of("INVOCATION_ID", "x"), 4242))
-			.isEqualTo(DaemonikerMode.FOREGROUND);
-		assertThat(DaemonikerMode.AUTO.resolve(Map.of("NOTIFY_SOCKET", "/run/x"), 4242))
-			.isEqualTo(DaemonikerMode.FOREGROUND);
-		assertThat(DaemonikerMode.AUTO.resolve(Map.of(), 1)).isEqualTo(DaemonikerMode.FOREGROUND);
-		assertThat(DaemonikerMode.DAEMON.resolve(Map.of("INVOCATION_ID", "x"), 1)).isEqualTo(DaemonikerMode.DAEMON);
+		DaemonikerProperties properties = new DaemonikerProperties();
+		assertThat(properties.getMode()).isEqualTo(RunMode.AUTO);
+		assertThat(properties.getMode().resolve(Supervision.of(Map.of(), 4242))).isEqualTo(RunMode.DAEMON);
+		assertThat(properties.getMode().resolve(Supervision.of(Map.of("INVOCATION_ID", "x"), 4242)))
+			.isEqualTo(RunMode.FOREGROUND);
+		assertThat(properties.getMode().resolve(Supervision.of(Map.of(), 1))).isEqualTo(RunMode.FOREGROUND);
+	}
+
+	@Test
+	void reopenSignalIsChecked() {
+		assertFailsOn("daemoniker.reopen-streams-on=TERM", "daemoniker.reopen-streams-on");
 	}
 
 	private static String describeChain(Throwable failure) {
@@ -263,8 +275,8 @@ class DaemonikerAutoConfigurationTests {
 			}
 
 			@Override
-			public DaemonikerMode mode() {
-				return DaemonikerMode.FOREGROUND;
+			public RunMode mode() {
+				return RunMode.FOREGROUND;
 			}
 
 			@Override

@@ -12,12 +12,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.PidFile;
-import io.daemoniker.boot.DaemonikerMode;
+import io.daemoniker.RunMode;
 import io.daemoniker.boot.ManagedDaemon;
 import io.daemoniker.boot.OnSignal;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
@@ -34,8 +37,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Tests for {@link DaemonizingApplicationListener} through a real
  * {@link SpringApplication#run}, in foreground mode (daemon mode ends the JVM that
- * launches: the example's process tests cover it).
+ * launches: the example's process tests cover it). The core runs a JVM in the foreground
+ * once, so one test alone gets that far, last.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaemonizingApplicationListenerTests {
 
 	@TempDir
@@ -57,7 +62,8 @@ class DaemonizingApplicationListenerTests {
 	}
 
 	@Test
-	void foregroundModeHoldsThePidFileAndDispatchesSignals() {
+	@Order(Integer.MAX_VALUE)
+	void foregroundModeHoldsThePidFileAndDispatchesSignalsOncePerJvm() {
 		Path pidFile = this.temp.resolve("fg.pid");
 		this.pidFiles.add(pidFile);
 		try (ConfigurableApplicationContext context = run("--daemoniker.pid-file=" + pidFile,
@@ -68,7 +74,7 @@ class DaemonizingApplicationListenerTests {
 			assertThat(status.isRunning()).isTrue();
 			assertThat(status.pid()).hasValue(pid);
 			ManagedDaemon daemon = context.getBean(ManagedDaemon.class);
-			assertThat(daemon.mode()).isEqualTo(DaemonikerMode.FOREGROUND);
+			assertThat(daemon.mode()).isEqualTo(RunMode.FOREGROUND);
 			assertThat(daemon.pidFile()).isEqualTo(pidFile);
 			assertThat(context.getEnvironment().getProperty("daemoniker.mode")).isEqualTo("foreground");
 			Reloads reloads = context.getBean(Reloads.class);
@@ -80,6 +86,14 @@ class DaemonizingApplicationListenerTests {
 			await().until(() -> reloads.signals.size() == 2);
 			assertThat(Daemoniker.status(pidFile).isRunning()).isTrue();
 			assertThat(daemon.handledSignals()).containsEntry("HUP", 2L);
+			Path second = this.temp.resolve("second.pid");
+			try (ConfigurableApplicationContext restarted = run("--daemoniker.pid-file=" + second,
+					"--daemoniker.mode=foreground")) {
+				assertThat(second).as("once per JVM").doesNotExist();
+				// As after a DevTools restart: the application that came later still sees
+				// the PID file that this JVM holds.
+				assertThat(restarted.getBean(ManagedDaemon.class).pidFile()).isEqualTo(pidFile);
+			}
 		}
 		assertThat(pidFile).as("held until the JVM exits").exists();
 	}
@@ -92,24 +106,6 @@ class DaemonizingApplicationListenerTests {
 				.getPropertySources()
 				.contains(DaemonizingApplicationListener.PROPERTY_SOURCE_NAME)).isFalse();
 			assertThat(System.getProperty(DaemonizingApplicationListener.HANDLED_PROPERTY)).isNull();
-		}
-	}
-
-	@Test
-	void actsOncePerJvm() {
-		Path first = this.temp.resolve("first.pid");
-		Path second = this.temp.resolve("second.pid");
-		this.pidFiles.add(first);
-		this.pidFiles.add(second);
-		try (ConfigurableApplicationContext context = run("--daemoniker.pid-file=" + first,
-				"--daemoniker.mode=foreground")) {
-			try (ConfigurableApplicationContext restarted = run("--daemoniker.pid-file=" + second,
-					"--daemoniker.mode=foreground")) {
-				assertThat(second).doesNotExist();
-				// As after a DevTools restart: the application that came later still sees
-				// the PID file that this JVM holds.
-				assertThat(restarted.getBean(ManagedDaemon.class).pidFile()).isEqualTo(first);
-			}
 		}
 	}
 
