@@ -196,9 +196,8 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 * systemd, readiness goes to it when the context is ready.
 	 */
 	private static void runInForeground(Path pidFile, DaemonikerProperties properties) {
-		// Daemonizer rather than Daemoniker.daemonize, which would end the JVM on
-		// failure:
-		// here the application reports it.
+		// Not Daemoniker.daemonize, which ends the JVM on failure: the application
+		// reports it instead.
 		try (Daemonizer daemonizer = new Daemonizer()) {
 			daemonizer.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.FOREGROUND));
 		}
