@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.signal;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The smallest Java sentinel: reads its standard input until it ends, then exits with
+ * status 0. Loads nothing beyond what the JVM loads to start, and no Daemoniker class but
+ * this one, so it can run from a copy of this single class file.
+ */
+public final class SentinelMain {
+
+	private SentinelMain() {
+	}
+
+	/**
+	 * Waits for the end of standard input.
+	 * @param args ignored
+	 */
+	public static void main(String[] args) {
+		byte[] buffer = new byte[64];
+		try {
+			InputStream in = System.in;
+			while (in.read(buffer) >= 0) {
+				// Nothing is ever written: the daemon only closes the pipe.
+			}
+		}
+		catch (IOException ex) {
+			// A broken pipe means the daemon is gone: end all the same.
+		}
+		System.exit(0);
+	}
+
+}
