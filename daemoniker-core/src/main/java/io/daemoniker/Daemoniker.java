@@ -14,8 +14,10 @@ import java.util.Objects;
 import io.daemoniker.internal.launch.DaemonSide;
 import io.daemoniker.internal.launch.Launcher;
 import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
+import io.daemoniker.internal.platform.SignalNotDeliveredException;
 import io.daemoniker.internal.signal.SignalNumbers;
 
 /**
@@ -43,6 +45,12 @@ public final class Daemoniker {
 	 * {@link SignalHandler1#IGNORE_SIGNAL}.
 	 */
 	public static final SignalAction IGNORE_SIGNAL = SignalHandler1.IGNORE_SIGNAL;
+
+	/**
+	 * How long {@code send} waits on Windows for the daemon to publish its next signal
+	 * sentinel.
+	 */
+	private static final Duration SENTINEL_PATIENCE = Duration.ofSeconds(5);
 
 	private Daemoniker() {
 	}
@@ -197,12 +205,25 @@ public final class Daemoniker {
 			throw new IllegalArgumentException("signal number " + signum + " is out of range; use 1 to 64");
 		}
 		long pid = runningPid(pidFile);
-		try {
-			Platform.current().kill(pid, signum);
-		}
-		catch (IOException ex) {
-			throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to pid " + pid + " of " + pidFile
-					+ ": " + ex.getMessage(), ex);
+		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
+		while (true) {
+			try {
+				Platform.current().kill(pid, signum);
+				return;
+			}
+			catch (SignalNotDeliveredException ex) {
+				// Windows: the signal met a sentinel in the moment it was being replaced
+				// (or another sender's signal); the PID file names the next one.
+				if (System.nanoTime() - deadline > 0) {
+					throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to the daemon of "
+							+ pidFile + ": " + ex.getMessage(), ex);
+				}
+				pid = runningPid(pidFile);
+			}
+			catch (IOException ex) {
+				throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to pid " + pid + " of "
+						+ pidFile + ": " + ex.getMessage(), ex);
+			}
 		}
 	}
 
@@ -219,11 +240,14 @@ public final class Daemoniker {
 		long pid = runningPid(pidFile);
 		send(pidFile, SIGTERM.SIGNUM);
 		long deadline = System.nanoTime() + timeout.toNanos();
+		// On Windows the PID file names the signal sentinel, which is replaced on each
+		// signal: only the lock's release tells that the daemon is gone.
+		boolean byLockOnly = OperatingSystem.current() == OperatingSystem.WINDOWS;
 		while (true) {
 			DaemonStatus status = status(pidFile);
 			boolean released = status.state() == DaemonStatus.State.NOT_RUNNING
-					|| status.state() == DaemonStatus.State.STALE || status.pid().orElse(-1) != pid;
-			if (released || Processes.isGone(pid)) {
+					|| status.state() == DaemonStatus.State.STALE || (!byLockOnly && status.pid().orElse(-1) != pid);
+			if (released || (!byLockOnly && Processes.isGone(pid))) {
 				return true;
 			}
 			if (System.nanoTime() - deadline > 0) {
@@ -241,10 +265,28 @@ public final class Daemoniker {
 
 	private static long runningPid(Path pidFile) {
 		DaemonStatus status = status(pidFile);
+		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
+		while (OperatingSystem.current() == OperatingSystem.WINDOWS && status.state() == DaemonStatus.State.UNTRUSTED
+				&& status.pid().isPresent() && Processes.isGone(status.pid().getAsLong())
+				&& System.nanoTime() - deadline < 0) {
+			// The daemon holds its PID file but the sentinel it names has just ended: the
+			// next one is being published.
+			pause(10);
+			status = status(pidFile);
+		}
 		if (!status.isRunning()) {
 			throw new PidFileError(status.pidFile(), "not signalling: " + status.description());
 		}
 		return status.pid().orElseThrow();
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -37,4 +37,13 @@ public interface Sentinel {
 	 */
 	boolean wasForced();
 
+	/**
+	 * Lets go of an ended sentinel once its successor is published. Until then the
+	 * sentinel's PID stays taken (Windows does not reuse the PID of a process while a
+	 * handle to it is open), so a sender that still reads the old PID finds an ended
+	 * process rather than an unrelated one.
+	 */
+	default void release() {
+	}
+
 }

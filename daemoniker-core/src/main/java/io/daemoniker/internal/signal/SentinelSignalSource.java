@@ -17,7 +17,8 @@ import java.util.function.LongConsumer;
  * <p>
  * A signal that arrives while it has neither a handler nor is ignored (after
  * {@link #restore(int)}) ends the JVM in an orderly way with status 128 plus its number,
- * as the JVM does on Unix for TERM, INT and HUP without a handler.
+ * as the JVM does on Unix for TERM, INT and HUP without a handler. KILL, which no handler
+ * can take, ends the JVM at once, without shutdown hooks, as on Unix.
  */
 public final class SentinelSignalSource implements SignalSource {
 
@@ -79,6 +80,11 @@ public final class SentinelSignalSource implements SignalSource {
 		IntConsumer handler = this.handlers.get(signum);
 		if (handler != null) {
 			handler.accept(signum);
+		}
+		else if (signum == SignalNumbers.number("KILL").orElse(-1)) {
+			// As SIGKILL on Unix: no shutdown hooks; the next start reclaims the PID
+			// file.
+			Runtime.getRuntime().halt(128 + signum);
 		}
 		else if (!this.ignored.contains(signum)) {
 			Thread exit = new Thread(() -> System.exit(128 + signum),

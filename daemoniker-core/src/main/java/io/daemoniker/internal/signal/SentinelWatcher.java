@@ -127,9 +127,12 @@ public final class SentinelWatcher {
 						+ ", which stands for no signal; starting another");
 			}
 			if (closing) {
+				sentinel.release();
 				return;
 			}
+			Sentinel ended = sentinel;
 			sentinel = next(failures);
+			ended.release();
 		}
 	}
 
