@@ -24,11 +24,20 @@ public final class JvmSentinel {
 
 	/** The JVM options of the sentinel. */
 	public static final List<String> OPTIONS = List.of("-Xint", "-XX:+UseSerialGC", "-Xms1m", "-Xmx4m", "-Xss256k",
-			"-XX:-UsePerfData", "-XX:MaxMetaspaceSize=8m", "-XX:ReservedCodeCacheSize=2m", "-Xshare:auto");
+			"-XX:-UsePerfData", "-XX:MaxMetaspaceSize=8m", "-Xshare:auto");
 
 	private static final String CLASS_FILE = SentinelMain.class.getName().replace('.', '/') + ".class";
 
 	private JvmSentinel() {
+	}
+
+	/**
+	 * Returns a starter of these sentinels.
+	 * @param java the Java launcher to run them with
+	 * @return the starter
+	 */
+	public static SentinelStarter starter(Path java) {
+		return new ProcessSentinelStarter(command(java), true);
 	}
 
 	/**

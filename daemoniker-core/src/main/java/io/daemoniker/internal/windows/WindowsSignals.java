@@ -11,7 +11,6 @@ import java.util.List;
 import io.daemoniker.SignalError;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.signal.JvmSentinel;
-import io.daemoniker.internal.signal.ProcessSentinelStarter;
 import io.daemoniker.internal.signal.SentinelExitCodes;
 import io.daemoniker.internal.signal.SentinelSignalSource;
 import io.daemoniker.internal.signal.SentinelStarter;
@@ -60,7 +59,7 @@ public final class WindowsSignals {
 			return new DetachedSentinelStarter(List.of(sort.toString()), system);
 		}
 		Path javaw = WindowsJava.in(Path.of(System.getProperty("java.home"))).executable();
-		return new ProcessSentinelStarter(JvmSentinel.command(javaw));
+		return JvmSentinel.starter(javaw);
 	}
 
 }
