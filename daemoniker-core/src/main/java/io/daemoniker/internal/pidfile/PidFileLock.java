@@ -241,8 +241,10 @@ public final class PidFileLock implements AutoCloseable {
 	public synchronized void write(long pid) {
 		try {
 			byte[] content = PidFileContent.format(pid).getBytes(StandardCharsets.US_ASCII);
-			this.channel.truncate(0);
+			// Written over the old PID, then cut to length, so that a reader never finds
+			// the file empty: it changes on every signal on Windows.
 			this.channel.write(ByteBuffer.wrap(content), 0);
+			this.channel.truncate(content.length);
 		}
 		catch (IOException ex) {
 			throw new PidFileError(this.path, "cannot write PID " + pid + " into " + this.path + ": " + ex.getMessage(),
