@@ -164,14 +164,11 @@ public final class SentinelWatcher {
 			}
 			catch (IOException ex) {
 				attempt++;
+				// The PID file keeps naming the ended sentinel: a sender fails and says
+				// so,
+				// where the daemon's own PID would have it ended without its handlers.
 				this.log.accept("cannot start a new signal sentinel (" + this.starter + "): " + ex.getMessage()
-						+ "; the PID file names the daemon itself until one starts");
-				synchronized (this.lock) {
-					if (!this.closing) {
-						this.current = null;
-						publish(this.ownPid);
-					}
-				}
+						+ "; signals cannot be received until one starts");
 				continue;
 			}
 			synchronized (this.lock) {

@@ -104,6 +104,31 @@ class SentinelWatcherTests {
 	}
 
 	@Test
+	void sentinelThatCannotBeReplacedIsReportedAndTheFileKeepsNamingTheEndedOne() {
+		SentinelStarter exiting = tracked(new ProcessSentinelStarter(List.of("sh", "-c", "exit 15")));
+		SentinelStarter waiting = tracked(new ProcessSentinelStarter(List.of("cat")));
+		int[] calls = { 0 };
+		this.watcher = watcher(() -> {
+			int call = calls[0]++;
+			if (call == 0) {
+				return exiting.start();
+			}
+			if (call == 1) {
+				throw new IOException("no more processes");
+			}
+			return waiting.start();
+		});
+		this.watcher.start();
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.published.size() == 2);
+		assertThat(this.delivered).containsExactly(15);
+		assertThat(this.published).doesNotContain(OWN_PID).containsExactlyElementsOf(this.started);
+		assertThat(this.problems).singleElement()
+			.asString()
+			.contains("cannot start a new signal sentinel")
+			.contains("no more processes");
+	}
+
+	@Test
 	void failingStarterIsASignalErrorAtStart() {
 		this.watcher = new SentinelWatcher(() -> {
 			throw new IOException("no such program");
