@@ -79,12 +79,24 @@ public final class Daemoniker {
 	 * {@code Boolean}, {@code Integer}, {@code Long}, {@code Double}, {@code byte[]}, and
 	 * {@code List}s and {@code String}-keyed {@code Map}s of these
 	 * @return in the daemon, the arguments, in order; the launcher does not return
-	 * @throws AlreadyRunningError in the launcher, if a live daemon holds the PID file
-	 * @throws StartupError in the launcher, if the daemon did not confirm its start-up
 	 * @throws IllegalArgumentException if an argument is not plain data
+	 * @throws DaemonikerException in the daemon, if it cannot take its PID file or
+	 * redirect its streams (the launcher is told first)
 	 */
 	public static List<Object> daemonize(Path pidFile, DaemonizeOptions options, Object... args) {
-		DaemonizeResult result = daemonizeOnce(pidFile, options, args);
+		DaemonizeResult result;
+		try {
+			result = daemonizeOnce(pidFile, options, args);
+		}
+		catch (DaemonikerException ex) {
+			if (isDaemon()) {
+				throw ex;
+			}
+			System.out.flush();
+			System.err.println("daemoniker: " + ex.getMessage());
+			System.exit(1);
+			throw ex;
+		}
 		if (result.isParent()) {
 			exitLauncher();
 		}
@@ -206,10 +218,26 @@ public final class Daemoniker {
 		}
 		long pid = runningPid(pidFile);
 		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
+		boolean sentinels = OperatingSystem.current() == OperatingSystem.WINDOWS;
 		while (true) {
+			long target = pid;
 			try {
-				Platform.current().kill(pid, signum);
-				return;
+				// Checked again once the process is pinned: the daemon may have exited
+				// and
+				// its PID been reused since the first check.
+				boolean sent = Platform.current().killIf(target, signum, () -> {
+					DaemonStatus status = status(pidFile);
+					return status.isRunning() && status.pid().orElse(-1) == target;
+				});
+				if (sent) {
+					return;
+				}
+				if (!sentinels || System.nanoTime() - deadline > 0) {
+					throw new PidFileError(pidFile.toAbsolutePath().normalize(), "not signalling: pid " + target
+							+ " no longer holds the lock of this PID file: " + status(pidFile).description());
+				}
+				// Windows: the daemon replaced its sentinel in between.
+				pid = runningPid(pidFile);
 			}
 			catch (SignalNotDeliveredException ex) {
 				// Windows: the signal met a sentinel in the moment it was being replaced
@@ -221,7 +249,7 @@ public final class Daemoniker {
 				pid = runningPid(pidFile);
 			}
 			catch (IOException ex) {
-				throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to pid " + pid + " of "
+				throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to pid " + target + " of "
 						+ pidFile + ": " + ex.getMessage(), ex);
 			}
 		}

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import io.daemoniker.StartupError;
+
 /**
  * Starts the daemon JVM detached from the launcher: in a new session that it does not
  * lead, with no controlling terminal, in its working directory and under its umask, with
@@ -42,19 +44,39 @@ interface DaemonSpawner {
 		/**
 		 * The intermediate shell: it leads the new session and starts the daemon in the
 		 * background, so that the daemon is not a session leader, and reports its PID.
-		 * Its own standard input is handed on explicitly, because a shell gives
-		 * background jobs the null device otherwise. It then waits, without a child
-		 * process of its own, until the launcher ends it after the handshake: the JDK
-		 * closes a child's pipes as soon as the child exits, and the daemon still writes
-		 * to them until it is ready. Once it is gone the daemon belongs to init.
+		 * Its own standard input is handed on explicitly, through a spare descriptor
+		 * given as the fourth argument, because a shell gives background jobs the null
+		 * device otherwise. The spare descriptor is one that is not shielded, so the
+		 * hand-off cannot overwrite a descriptor that the daemon must inherit. It then
+		 * waits until the launcher ends it after the handshake: the JDK closes a child's
+		 * pipes as soon as the child exits, and the daemon still writes to them until it
+		 * is ready. Once it is gone the daemon belongs to init.
 		 */
 		static final String SCRIPT = String.join("\n", "cd -- \"$1\" || exit 125", "umask \"$2\" || exit 125",
-				"prefix=$3", "shift 3", "exec 3<&0", "\"$@\" <&3 3<&- &", "daemon=$!", "exec 3<&- 0</dev/null",
+				"prefix=$3", "spare=$4", "shift 4", "eval \"exec $spare<&0\"",
+				"eval \"\\\"\\$@\\\" <&$spare $spare<&- &\"", "daemon=$!", "eval \"exec $spare<&- 0</dev/null\"",
 				"printf '%s spawned %s\\n' \"$prefix\" \"$daemon\"", "wait \"$daemon\"");
 
+		/**
+		 * The lowest descriptor that a POSIX shell can name in a redirection (it knows
+		 * single digits only) and that is not shielded.
+		 * @return the spare descriptor for the stdin hand-off
+		 * @throws StartupError if every descriptor from 3 to 9 is shielded
+		 */
+		int spareFd() {
+			for (int fd = 3; fd <= 9; fd++) {
+				if (!this.shieldedFds.contains(fd)) {
+					return fd;
+				}
+			}
+			throw new StartupError("cannot shield all of the descriptors 3 to 9: the intermediate /bin/sh needs "
+					+ "one of them to hand its standard input on to the daemon; shield fewer of them");
+		}
+
 		List<String> shellArguments() {
-			List<String> arguments = new java.util.ArrayList<>(List.of("-c", SCRIPT, "daemoniker",
-					this.directory.toString(), String.format("%03o", this.umask), this.handshakePrefix));
+			List<String> arguments = new java.util.ArrayList<>(
+					List.of("-c", SCRIPT, "daemoniker", this.directory.toString(), String.format("%03o", this.umask),
+							this.handshakePrefix, Integer.toString(spareFd())));
 			arguments.addAll(this.command);
 			return arguments;
 		}

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.daemoniker.AlreadyRunningError;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonizeOptions;
+import io.daemoniker.PidFileError;
 import io.daemoniker.StartupError;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.platform.OperatingSystem;
@@ -120,9 +121,18 @@ public final class Launcher {
 		}
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
+		if (Runtime.version().feature() >= 22 && arguments.stream().noneMatch(Launcher::enablesNativeAccess)) {
+			// The daemon loads JNA to redirect its streams; say so, or JDK 22 and later
+			// warn.
+			leading.add("--enable-native-access=ALL-UNNAMED");
+		}
 		leading.addAll(options.jvmOptions());
 		return JavaCommandLine.forDaemon(executable, arguments, workingDirectory, leading,
 				options.stripCommandArguments());
+	}
+
+	private static boolean enablesNativeAccess(String argument) {
+		return argument.startsWith("--enable-native-access");
 	}
 
 	private static void awaitExit(Process intermediate) {
@@ -145,8 +155,11 @@ public final class Launcher {
 
 	private void checkNotRunning(Path pidFile) {
 		DaemonStatus status = new PidFileInspector(this.platform).inspect(pidFile);
-		if (status.state() == DaemonStatus.State.RUNNING || status.state() == DaemonStatus.State.UNTRUSTED) {
+		if (status.state() == DaemonStatus.State.RUNNING) {
 			throw new AlreadyRunningError(pidFile, status.pid().orElse(-1));
+		}
+		if (status.state() == DaemonStatus.State.UNTRUSTED) {
+			throw new PidFileError(pidFile, "cannot start: " + status.description());
 		}
 	}
 

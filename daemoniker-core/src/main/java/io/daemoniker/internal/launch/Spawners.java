@@ -36,7 +36,17 @@ final class Spawners {
 	}
 
 	private static DaemonSpawner posixSpawner() {
-		throw new StartupError("descriptors can only be shielded through posix_spawn, which is not available yet");
+		if (!com.sun.jna.Platform.isLinux() && !com.sun.jna.Platform.isMac()) {
+			throw new StartupError("cannot start the daemon through posix_spawn on " + System.getProperty("os.name")
+					+ ": a new session through posix_spawn is supported on Linux and macOS only, and it is needed "
+					+ "to shield descriptors or where the setsid command is missing");
+		}
+		try {
+			return new PosixSpawnSpawner();
+		}
+		catch (LinkageError ex) {
+			throw new StartupError("cannot load posix_spawn through JNA: " + ex.getMessage(), ex);
+		}
 	}
 
 }

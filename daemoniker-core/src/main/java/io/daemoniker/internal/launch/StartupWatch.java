@@ -27,7 +27,7 @@ import io.daemoniker.internal.platform.Processes;
  */
 final class StartupWatch implements AutoCloseable {
 
-	private static final int REMEMBERED_ERROR_LINES = 20;
+	private static final int REMEMBERED_ERROR_LINES = 200;
 
 	private final Process intermediate;
 
@@ -108,7 +108,7 @@ final class StartupWatch implements AutoCloseable {
 			cause = this.lastErrorLines.stream()
 				.filter((line) -> !line.isBlank())
 				.filter((line) -> !line.startsWith("\tat ") && !line.startsWith("\t... "))
-				.reduce((first, second) -> second)
+				.findFirst()
 				.orElse(null);
 		}
 		if (daemonPid < 0) {

@@ -7,6 +7,7 @@ package io.daemoniker.internal.platform;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The operating-system calls that Java cannot make by itself, one implementation per OS.
@@ -58,6 +59,26 @@ public interface Platform {
 	 * @throws IOException if the signal cannot be sent
 	 */
 	void kill(long pid, int signum) throws IOException;
+
+	/**
+	 * Sends a signal to a process if a check still holds once the process is pinned, so
+	 * that the signal cannot reach another process that was given the same PID after the
+	 * check. Where processes cannot be pinned, the check runs just before the signal is
+	 * sent.
+	 * @param pid the process
+	 * @param signum the signal number
+	 * @param stillTheProcess the check, such as "this PID still holds the PID file's
+	 * lock"
+	 * @return {@code true} if the signal was sent, {@code false} if the check failed
+	 * @throws IOException if the signal cannot be sent, or the process has exited
+	 */
+	default boolean killIf(long pid, int signum, BooleanSupplier stillTheProcess) throws IOException {
+		if (!stillTheProcess.getAsBoolean()) {
+			return false;
+		}
+		kill(pid, signum);
+		return true;
+	}
 
 	/**
 	 * Returns the process that holds an exclusive lock on a file.

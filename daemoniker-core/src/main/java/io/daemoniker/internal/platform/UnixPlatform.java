@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
@@ -118,6 +119,52 @@ final class UnixPlatform implements Platform {
 		catch (LastErrorException ex) {
 			throw new IOException(
 					"cannot send signal " + signum + " to pid " + pid + ": " + Errno.describe(ex.getErrorCode()), ex);
+		}
+	}
+
+	/**
+	 * On Linux, pins the process with a process descriptor before the check and signals
+	 * through it, so that a PID reused between the check and the signal is never hit.
+	 */
+	@Override
+	public boolean killIf(long pid, int signum, BooleanSupplier stillTheProcess) throws IOException {
+		if (!PidFd.mayBeAvailable()) {
+			return Platform.super.killIf(pid, signum, stillTheProcess);
+		}
+		int pidfd;
+		try {
+			pidfd = PidFd.open(pid);
+		}
+		catch (LastErrorException ex) {
+			throw new IOException(
+					"cannot send signal " + signum + " to pid " + pid + ": " + Errno.describe(ex.getErrorCode()), ex);
+		}
+		if (pidfd < 0) {
+			return Platform.super.killIf(pid, signum, stillTheProcess);
+		}
+		try {
+			if (!stillTheProcess.getAsBoolean()) {
+				return false;
+			}
+			try {
+				PidFd.sendSignal(pidfd, signum);
+			}
+			catch (LastErrorException ex) {
+				if (ex.getErrorCode() != PidFd.EPERM && ex.getErrorCode() != PidFd.ENOSYS) {
+					throw ex;
+				}
+				// Refused by a filter that let pidfd_open through, or really not
+				// permitted: kill() tells which.
+				kill(pid, signum);
+			}
+			return true;
+		}
+		catch (LastErrorException ex) {
+			throw new IOException(
+					"cannot send signal " + signum + " to pid " + pid + ": " + Errno.describe(ex.getErrorCode()), ex);
+		}
+		finally {
+			PidFd.close(pidfd);
 		}
 	}
 

@@ -15,6 +15,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 
 import com.sun.jna.Native;
 import com.sun.jna.platform.win32.Kernel32;
@@ -137,6 +138,16 @@ public final class WindowsPlatform implements Platform {
 	 */
 	@Override
 	public void kill(long pid, int signum) throws IOException {
+		killIf(pid, signum, () -> true);
+	}
+
+	/**
+	 * Pins the process by opening a handle to it (Windows does not give its PID to
+	 * another process while a handle is open), runs the check, and only then ends it as
+	 * {@link #kill(long, int)} does.
+	 */
+	@Override
+	public boolean killIf(long pid, int signum, BooleanSupplier stillTheProcess) throws IOException {
 		Kernel32 kernel32 = Win32.kernel32();
 		HANDLE process = kernel32.OpenProcess(
 				WinNT.PROCESS_TERMINATE | WindowsApi.SYNCHRONIZE | WinNT.PROCESS_QUERY_LIMITED_INFORMATION, false,
@@ -149,6 +160,12 @@ public final class WindowsPlatform implements Platform {
 			throw new IOException("cannot open pid " + pid + ": " + Win32.describe(code));
 		}
 		try {
+			if (hasEnded(process)) {
+				throw new SignalNotDeliveredException("pid " + pid + " had already ended");
+			}
+			if (!stillTheProcess.getAsBoolean()) {
+				return false;
+			}
 			if (!kernel32.TerminateProcess(process, signum)) {
 				int code = Native.getLastError();
 				if (code == WinError.ERROR_ACCESS_DENIED && hasEnded(process)) {
@@ -164,6 +181,7 @@ public final class WindowsPlatform implements Platform {
 				throw new SignalNotDeliveredException(
 						"pid " + pid + " was ended with exit code " + exitCode.getValue() + " by someone else first");
 			}
+			return true;
 		}
 		finally {
 			Win32.close(process);

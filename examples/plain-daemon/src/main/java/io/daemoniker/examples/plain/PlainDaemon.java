@@ -46,7 +46,8 @@ public final class PlainDaemon {
 			DaemonizeResult result = daemonizer.daemonize(pidFile, options, args[1]);
 			if (result.isParent()) {
 				// Runs in the launcher once the daemon has confirmed its start-up.
-				System.out.println("daemon started; stop it with: kill -TERM $(cat " + pidFile + ")");
+				System.out.println("daemon started (pid file " + pidFile
+						+ "); stop it with: java -jar daemoniker-cli.jar stop " + pidFile);
 			}
 			logFile = (String) result.arg(0);
 		}

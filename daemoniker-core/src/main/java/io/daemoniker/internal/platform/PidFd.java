@@ -1,0 +1,114 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.platform;
+
+import com.sun.jna.LastErrorException;
+import com.sun.jna.Native;
+
+/**
+ * Linux process descriptors ({@code pidfd_open}, {@code pidfd_send_signal}, Linux 5.3 and
+ * later), called through {@code syscall} because older C libraries have no wrappers. A
+ * process descriptor keeps naming the process it was opened for: once that process is
+ * gone, signals sent through it fail instead of reaching a process that was given the
+ * same PID.
+ */
+final class PidFd {
+
+	static final int EPERM = 1;
+
+	static final int ENOSYS = 38;
+
+	private static final int SYS_PIDFD_SEND_SIGNAL = 424;
+
+	private static final int SYS_PIDFD_OPEN = 434;
+
+	private static final boolean SUPPORTED_ARCHITECTURE = isSupportedArchitecture();
+
+	private static volatile boolean unavailable;
+
+	private PidFd() {
+	}
+
+	/**
+	 * Returns whether process descriptors may exist here: Linux on x86-64 or AArch64,
+	 * where the system call numbers above hold, and a kernel that has not refused them.
+	 * @return {@code true} if worth trying
+	 */
+	static boolean mayBeAvailable() {
+		return SUPPORTED_ARCHITECTURE && !unavailable;
+	}
+
+	private static boolean isSupportedArchitecture() {
+		String arch = System.getProperty("os.arch", "");
+		return OperatingSystem.current() == OperatingSystem.LINUX
+				&& (arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64"));
+	}
+
+	/**
+	 * Opens a process descriptor.
+	 * @param pid the process
+	 * @return the descriptor, or {@code -1} if process descriptors are not available
+	 * @throws LastErrorException if the process does not exist, or on other errors
+	 */
+	static int open(long pid) throws LastErrorException {
+		try {
+			return (int) Calls.syscall(SYS_PIDFD_OPEN, pid, 0, 0, 0);
+		}
+		catch (LastErrorException ex) {
+			// ENOSYS before Linux 5.3; EPERM where a seccomp filter (older container
+			// runtimes) refuses system calls it does not know, since pidfd_open itself
+			// checks no permission.
+			if (ex.getErrorCode() == ENOSYS || ex.getErrorCode() == EPERM) {
+				unavailable = true;
+				return -1;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Sends a signal through a process descriptor.
+	 * @param pidfd the descriptor
+	 * @param signum the signal
+	 * @throws LastErrorException with {@code ESRCH} if the process has exited
+	 */
+	static void sendSignal(int pidfd, int signum) throws LastErrorException {
+		Calls.syscall(SYS_PIDFD_SEND_SIGNAL, pidfd, signum, 0, 0);
+	}
+
+	/**
+	 * Closes a process descriptor.
+	 * @param pidfd the descriptor
+	 */
+	static void close(int pidfd) {
+		try {
+			LibC.close(pidfd);
+		}
+		catch (LastErrorException ex) {
+			// The descriptor is released even when close reports an error.
+		}
+	}
+
+	/**
+	 * The {@code syscall} binding, registered only when first used.
+	 */
+	private static final class Calls {
+
+		static {
+			Native.register(Calls.class, com.sun.jna.Platform.C_LIBRARY_NAME);
+		}
+
+		private Calls() {
+		}
+
+		/**
+		 * {@code syscall} is variadic; on the two architectures used here variadic
+		 * integer arguments are passed exactly like fixed ones.
+		 */
+		static native long syscall(long number, long a, long b, long c, long d) throws LastErrorException;
+
+	}
+
+}
