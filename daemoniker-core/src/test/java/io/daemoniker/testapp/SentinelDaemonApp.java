@@ -31,6 +31,8 @@ public final class SentinelDaemonApp {
 		String pretend = System.getProperty("test.pretendOs");
 		if (pretend != null) {
 			Class.forName("java.lang.ProcessImpl");
+			// Redirect.DISCARD names the null device by os.name when first used.
+			ProcessBuilder.Redirect.DISCARD.file();
 			System.setProperty("os.name", pretend);
 		}
 		long own = ProcessHandle.current().pid();

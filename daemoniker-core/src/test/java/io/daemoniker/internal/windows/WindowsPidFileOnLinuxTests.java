@@ -164,6 +164,7 @@ class WindowsPidFileOnLinuxTests {
 	private Process start(Path pidFile, Path log) throws IOException {
 		Process process = new ProcessBuilder(JAVA, "-Dtest.pretendOs=Windows Server 2022", "-cp", CLASSPATH,
 				"io.daemoniker.testapp.SentinelDaemonApp", pidFile.toString())
+			.directory(this.directory.toFile())
 			.redirectOutput(log.toFile())
 			.redirectErrorStream(true)
 			.start();
