@@ -11,13 +11,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import io.daemoniker.internal.launch.ArgsCodec;
 import io.daemoniker.internal.launch.DaemonSide;
+import io.daemoniker.internal.launch.ForegroundSide;
 import io.daemoniker.internal.launch.Launcher;
+import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
 import io.daemoniker.internal.platform.SignalNotDeliveredException;
+import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.SignalNumbers;
 
 /**
@@ -73,6 +77,11 @@ public final class Daemoniker {
 	 * copying to its own standard streams whatever the daemon printed. In the daemon,
 	 * takes the PID file, redirects the standard streams, confirms start-up (unless
 	 * {@link DaemonizeOptions#manualReadiness()}), and returns the arguments.
+	 * <p>
+	 * When {@link DaemonizeOptions#mode()} resolves to {@link RunMode#FOREGROUND}, there
+	 * is no launcher: this process takes the PID file, applies the user and core dump
+	 * settings, tells systemd it is ready if systemd asks ({@code NOTIFY_SOCKET}), and
+	 * returns the arguments as given; its standard streams stay with its supervisor.
 	 * @param pidFile the PID file, created exclusively and locked for the daemon's life
 	 * @param options the options
 	 * @param args plain data to pass to the daemon: {@code null}, {@code String},
@@ -109,6 +118,11 @@ public final class Daemoniker {
 		if (DaemonSide.isDaemon()) {
 			return new DaemonizeResult(false, DaemonSide.become().request().args());
 		}
+		if (options.mode().isForeground(Supervision.detect())) {
+			ArgsCodec.check(args);
+			ForegroundSide.become(pidFile, ProcessSettings.from(options), options.manualReadiness());
+			return new DaemonizeResult(false, java.util.Collections.unmodifiableList(Arrays.asList(args.clone())));
+		}
 		Launcher.forOptions(options).launch(pidFile, options, args);
 		return new DaemonizeResult(true, Arrays.asList(new Object[args.length]));
 	}
@@ -138,6 +152,10 @@ public final class Daemoniker {
 		if (side != null) {
 			side.ready();
 		}
+		ForegroundSide foreground = ForegroundSide.current();
+		if (foreground != null) {
+			foreground.ready();
+		}
 	}
 
 	/**
@@ -150,6 +168,52 @@ public final class Daemoniker {
 		DaemonSide side = DaemonSide.current();
 		if (side != null) {
 			side.failed(message);
+		}
+		ForegroundSide foreground = ForegroundSide.current();
+		if (foreground != null) {
+			foreground.failed(message);
+		}
+	}
+
+	/**
+	 * Reopens the files that the daemon's standard output and error are appended to, as
+	 * {@link DaemonizeOptions.Builder#reopenStreamsOn(String)} does on its signal: after
+	 * a log file was renamed, new output goes to a new file under the old name.
+	 * @throws IllegalStateException if this JVM is not a daemon that has daemonized
+	 * @throws DaemonikerException if a file cannot be reopened; the streams are then left
+	 * as they were
+	 */
+	public static void reopenStandardStreams() {
+		DaemonSide side = DaemonSide.current();
+		if (side == null) {
+			throw new IllegalStateException("this JVM is not a daemon started by daemonize(), so it has no log files"
+					+ " to reopen; use reopenStandardStreams(stdout, stderr)");
+		}
+		try {
+			side.reopenStandardStreams();
+		}
+		catch (IOException ex) {
+			throw new DaemonikerException(ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Points standard output and error of this process at files, appending and creating
+	 * them when missing (Unix). {@code System.out} and {@code System.err} follow, since
+	 * they write to descriptors 1 and 2.
+	 * @param stdout file for standard output, or {@code null} to leave it
+	 * @param stderr file for standard error, or {@code null} to leave it; may be the same
+	 * file as {@code stdout}
+	 * @throws DaemonikerException if a file cannot be opened; the streams are then left
+	 * as they were
+	 */
+	public static void reopenStandardStreams(Path stdout, Path stderr) {
+		try {
+			StandardStreams.reopen((stdout != null) ? stdout.toAbsolutePath() : null,
+					(stderr != null) ? stderr.toAbsolutePath() : null);
+		}
+		catch (IOException ex) {
+			throw new DaemonikerException(ex.getMessage(), ex);
 		}
 	}
 

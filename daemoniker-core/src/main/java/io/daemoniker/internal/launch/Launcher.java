@@ -75,7 +75,9 @@ public final class Launcher {
 		Path directory = checkedDirectory(workingDirectory, options.chdir());
 		LaunchRequest request = new LaunchRequest(absolutePidFile, target(workingDirectory, options.stdin(), "stdin"),
 				target(workingDirectory, options.stdout(), "stdout"),
-				target(workingDirectory, options.stderr(), "stderr"), options.manualReadiness(), Arrays.asList(args));
+				target(workingDirectory, options.stderr(), "stderr"), options.manualReadiness(), Arrays.asList(args),
+				ProcessSettings.from(options));
+		request.settings().check();
 		checkParent(absolutePidFile, "PID file");
 		checkNotRunning(absolutePidFile);
 		String token = Handshake.newToken();
