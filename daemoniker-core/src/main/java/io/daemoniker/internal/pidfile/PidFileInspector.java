@@ -88,6 +88,9 @@ public final class PidFileInspector {
 						"not running, stale PID file" + pid.map((value) -> " (pid " + value + ")").orElse("") + ": "
 								+ path + " is not locked by any process; the next start reclaims it");
 			}
+			if (holder.getAsLong() == Platform.UNNAMED_HOLDER) {
+				return UnnamedHolder.inspect(path, pid, text);
+			}
 			if (pid.isEmpty()) {
 				String what = text.isBlank() ? "is empty" : "does not hold a PID (\"" + printable(text) + "\")";
 				return untrusted(path, -1, what + " although pid " + holder.getAsLong() + " holds its lock");
@@ -112,11 +115,11 @@ public final class PidFileInspector {
 		}
 	}
 
-	private static DaemonStatus untrusted(Path path, long pid, String problem) {
+	static DaemonStatus untrusted(Path path, long pid, String problem) {
 		return new DaemonStatus(path, State.UNTRUSTED, pid, "PID file " + path + " " + problem);
 	}
 
-	private static String printable(String text) {
+	static String printable(String text) {
 		String oneLine = text.strip().replaceAll("\\p{Cntrl}", "?");
 		return (oneLine.length() > 20) ? oneLine.substring(0, 20) + "..." : oneLine;
 	}
