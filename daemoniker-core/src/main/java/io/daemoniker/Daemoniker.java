@@ -17,8 +17,10 @@ import io.daemoniker.internal.launch.ForegroundSide;
 import io.daemoniker.internal.launch.Launcher;
 import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
+import io.daemoniker.internal.platform.SignalNotDeliveredException;
 import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.SignalNumbers;
 
@@ -47,6 +49,12 @@ public final class Daemoniker {
 	 * {@link SignalHandler1#IGNORE_SIGNAL}.
 	 */
 	public static final SignalAction IGNORE_SIGNAL = SignalHandler1.IGNORE_SIGNAL;
+
+	/**
+	 * How long {@code send} waits on Windows for the daemon to publish its next signal
+	 * sentinel.
+	 */
+	private static final Duration SENTINEL_PATIENCE = Duration.ofSeconds(5);
 
 	private Daemoniker() {
 	}
@@ -274,21 +282,41 @@ public final class Daemoniker {
 			throw new IllegalArgumentException("signal number " + signum + " is out of range; use 1 to 64");
 		}
 		long pid = runningPid(pidFile);
-		try {
-			// Checked again once the process is pinned: the daemon may have exited and
-			// its PID been reused since the first check.
-			boolean sent = Platform.current().killIf(pid, signum, () -> {
-				DaemonStatus status = status(pidFile);
-				return status.isRunning() && status.pid().orElse(-1) == pid;
-			});
-			if (!sent) {
-				throw new PidFileError(pidFile.toAbsolutePath().normalize(), "not signalling: pid " + pid
-						+ " no longer holds the lock of this PID file: " + status(pidFile).description());
+		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
+		boolean sentinels = OperatingSystem.current() == OperatingSystem.WINDOWS;
+		while (true) {
+			long target = pid;
+			try {
+				// Checked again once the process is pinned: the daemon may have exited
+				// and
+				// its PID been reused since the first check.
+				boolean sent = Platform.current().killIf(target, signum, () -> {
+					DaemonStatus status = status(pidFile);
+					return status.isRunning() && status.pid().orElse(-1) == target;
+				});
+				if (sent) {
+					return;
+				}
+				if (!sentinels || System.nanoTime() - deadline > 0) {
+					throw new PidFileError(pidFile.toAbsolutePath().normalize(), "not signalling: pid " + target
+							+ " no longer holds the lock of this PID file: " + status(pidFile).description());
+				}
+				// Windows: the daemon replaced its sentinel in between.
+				pid = runningPid(pidFile);
 			}
-		}
-		catch (IOException ex) {
-			throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to pid " + pid + " of " + pidFile
-					+ ": " + ex.getMessage(), ex);
+			catch (SignalNotDeliveredException ex) {
+				// Windows: the signal met a sentinel in the moment it was being replaced
+				// (or another sender's signal); the PID file names the next one.
+				if (System.nanoTime() - deadline > 0) {
+					throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to the daemon of "
+							+ pidFile + ": " + ex.getMessage(), ex);
+				}
+				pid = runningPid(pidFile);
+			}
+			catch (IOException ex) {
+				throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to pid " + target + " of "
+						+ pidFile + ": " + ex.getMessage(), ex);
+			}
 		}
 	}
 
@@ -305,11 +333,14 @@ public final class Daemoniker {
 		long pid = runningPid(pidFile);
 		send(pidFile, SIGTERM.SIGNUM);
 		long deadline = System.nanoTime() + timeout.toNanos();
+		// On Windows the PID file names the signal sentinel, which is replaced on each
+		// signal: only the lock's release tells that the daemon is gone.
+		boolean byLockOnly = OperatingSystem.current() == OperatingSystem.WINDOWS;
 		while (true) {
 			DaemonStatus status = status(pidFile);
 			boolean released = status.state() == DaemonStatus.State.NOT_RUNNING
-					|| status.state() == DaemonStatus.State.STALE || status.pid().orElse(-1) != pid;
-			if (released || Processes.isGone(pid)) {
+					|| status.state() == DaemonStatus.State.STALE || (!byLockOnly && status.pid().orElse(-1) != pid);
+			if (released || (!byLockOnly && Processes.isGone(pid))) {
 				return true;
 			}
 			if (System.nanoTime() - deadline > 0) {
@@ -327,10 +358,28 @@ public final class Daemoniker {
 
 	private static long runningPid(Path pidFile) {
 		DaemonStatus status = status(pidFile);
+		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
+		while (OperatingSystem.current() == OperatingSystem.WINDOWS && status.state() == DaemonStatus.State.UNTRUSTED
+				&& status.pid().isPresent() && Processes.isGone(status.pid().getAsLong())
+				&& System.nanoTime() - deadline < 0) {
+			// The daemon holds its PID file but the sentinel it names has just ended: the
+			// next one is being published.
+			pause(10);
+			status = status(pidFile);
+		}
 		if (!status.isRunning()) {
 			throw new PidFileError(status.pidFile(), "not signalling: " + status.description());
 		}
 		return status.pid().orElseThrow();
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
