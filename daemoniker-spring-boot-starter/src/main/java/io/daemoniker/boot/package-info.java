@@ -5,8 +5,9 @@
 
 /**
  * What applications name when they use the Daemoniker starter:
- * {@link io.daemoniker.boot.OnSignal} handler methods and the
- * {@link io.daemoniker.boot.ManagedDaemon} bean.
+ * {@link io.daemoniker.boot.OnSignal} handler methods, the
+ * {@link io.daemoniker.boot.ManagedDaemon} bean, and the
+ * {@link io.daemoniker.boot.WatchdogHealthCheck} that feeds systemd's watchdog.
  */
 @NullMarked
 package io.daemoniker.boot;

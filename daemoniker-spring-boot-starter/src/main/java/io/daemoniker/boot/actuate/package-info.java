@@ -4,7 +4,8 @@
  */
 
 /**
- * The Actuator endpoint {@code daemoniker} and its auto-configuration.
+ * The Actuator endpoint {@code daemoniker}, the watchdog's health check on Actuator's
+ * health, and their auto-configuration.
  */
 @NullMarked
 package io.daemoniker.boot.actuate;

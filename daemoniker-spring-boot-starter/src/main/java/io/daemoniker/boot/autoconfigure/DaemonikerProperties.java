@@ -115,6 +115,11 @@ public class DaemonikerProperties {
 	private String reopenStreamsOn = "HUP";
 
 	/**
+	 * Notifications to systemd, sent when it asks for them (NOTIFY_SOCKET is set).
+	 */
+	private final Systemd systemd = new Systemd();
+
+	/**
 	 * Returns the PID file.
 	 * @return the PID file, or {@code null} when not set
 	 */
@@ -345,6 +350,14 @@ public class DaemonikerProperties {
 	}
 
 	/**
+	 * Returns the settings of the notifications to systemd.
+	 * @return the systemd settings
+	 */
+	public Systemd getSystemd() {
+		return this.systemd;
+	}
+
+	/**
 	 * Returns the signal on which the standard stream files are reopened.
 	 * @return {@code HUP}, {@code USR1}, or empty for none
 	 */
@@ -412,6 +425,90 @@ public class DaemonikerProperties {
 					"daemoniker.umask \"" + umask + "\" is out of range; use 000 to 777 (octal)");
 		}
 		return value;
+	}
+
+	/**
+	 * Settings of the notifications to systemd ({@code Type=notify} units).
+	 */
+	public static class Systemd {
+
+		/**
+		 * Keep-alives for systemd's watchdog (WatchdogSec= in the unit).
+		 */
+		private final Watchdog watchdog = new Watchdog();
+
+		/**
+		 * Creates the settings with their defaults.
+		 */
+		public Systemd() {
+		}
+
+		/**
+		 * Returns the watchdog settings.
+		 * @return the watchdog settings
+		 */
+		public Watchdog getWatchdog() {
+			return this.watchdog;
+		}
+
+	}
+
+	/**
+	 * Settings of the keep-alives for systemd's watchdog.
+	 */
+	public static class Watchdog {
+
+		/**
+		 * Whether to send WATCHDOG=1 every half of WATCHDOG_USEC while the application is
+		 * healthy, when systemd sets WATCHDOG_USEC for this process.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Actuator health group whose status decides whether the application is healthy,
+		 * such as 'liveness'. The overall health when not set. Used when Actuator's
+		 * health endpoint is present.
+		 */
+		private @Nullable String healthGroup;
+
+		/**
+		 * Creates the settings with their defaults.
+		 */
+		public Watchdog() {
+		}
+
+		/**
+		 * Returns whether the watchdog is fed.
+		 * @return {@code true} to send keep-alives
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Sets whether the watchdog is fed.
+		 * @param enabled {@code true} to send keep-alives
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * Returns the health group that decides.
+		 * @return the group, or {@code null} for the overall health
+		 */
+		public @Nullable String getHealthGroup() {
+			return this.healthGroup;
+		}
+
+		/**
+		 * Sets the health group that decides.
+		 * @param healthGroup a health group's name, or {@code null}
+		 */
+		public void setHealthGroup(@Nullable String healthGroup) {
+			this.healthGroup = healthGroup;
+		}
+
 	}
 
 }
