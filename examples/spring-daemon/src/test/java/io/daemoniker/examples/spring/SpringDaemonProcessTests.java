@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -124,6 +126,25 @@ class SpringDaemonProcessTests {
 
 	@Test
 	@Order(3)
+	void afterLogRotationHupSendsNewLinesToANewFile() throws Exception {
+		// What logrotate does without copytruncate: rename, then signal.
+		Path rotated = this.log.resolveSibling("app.log.1");
+		Files.move(this.log, rotated);
+		run("kill", "-HUP", Long.toString(this.pid));
+		// The console log of Spring Boot (standard output) lands in a new file, and the
+		// @OnSignal method for HUP still runs, after the reopening.
+		awaitLog("reload requested (4)");
+		assertThat(get("/slow?ms=1").statusCode()).isEqualTo(200);
+		awaitLog("slow request started");
+		String old = Files.readString(rotated);
+		assertThat(old).contains("reload requested (3)")
+			.doesNotContain("reload requested (4)")
+			.doesNotContain("slow request started");
+		assertThat(Files.readString(this.log)).doesNotContain("reload requested (3)");
+	}
+
+	@Test
+	@Order(4)
 	void secondStartWithTheSamePidFileFails() throws Exception {
 		Launch second = launch(this.pidFile, this.directory.resolve("second.log"), freePort());
 		assertThat(second.status()).isNotZero();
@@ -133,11 +154,11 @@ class SpringDaemonProcessTests {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void cliStopDrainsTheRequestInFlightAndRemovesThePidFile() throws Exception {
 		CompletableFuture<HttpResponse<String>> slow = this.http.sendAsync(request("/slow?ms=3000").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
-		awaitLog("slow request started");
+		awaitLog("answering in 3000 ms");
 		String cli = System.getProperty("daemoniker.test.cli");
 		Process stop = new ProcessBuilder(java(), "-jar", cli, "stop", this.pidFile.toString())
 			.redirectErrorStream(true)
@@ -152,14 +173,14 @@ class SpringDaemonProcessTests {
 		awaitGone(this.pid);
 		String logText = Files.readString(this.log);
 		assertThat(logText).contains("signal 15 received, shutting down", "Stopping on SIGTERM",
-				"Graceful shutdown complete", "destroying beans after 3 reloads");
+				"Graceful shutdown complete", "destroying beans after 4 reloads");
 		assertThat(logText.indexOf("signal 15 received")).as("the @OnSignal method runs first")
 			.isLessThan(logText.indexOf("Stopping on SIGTERM"));
 		assertThat(logText.indexOf("Graceful shutdown complete")).isLessThan(logText.indexOf("destroying beans"));
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void actuatorStopEndsAnotherDaemonStartedElsewhere() throws Exception {
 		Path otherPidFile = this.directory.resolve("other.pid");
 		Path otherLog = this.directory.resolve("other.log");
@@ -191,7 +212,7 @@ class SpringDaemonProcessTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void startupFailureIsReportedAndLeavesNothingBehind() throws Exception {
 		Path failedPidFile = this.directory.resolve("failed.pid");
 		try (ServerSocket taken = new ServerSocket(0)) {
@@ -207,7 +228,7 @@ class SpringDaemonProcessTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void underSystemdAutoModeRunsInTheForegroundAndTermEndsIt() throws Exception {
 		Path foregroundPidFile = this.directory.resolve("foreground.pid");
 		int foregroundPort = freePort();
@@ -224,6 +245,9 @@ class SpringDaemonProcessTests {
 					.contains("Started SpringDaemonApplication");
 			});
 			assertThat(foregroundPidFile).hasContent(Long.toString(application.pid()));
+			// Without NOTIFY_SOCKET systemd notifications load no native code, and in the
+			// foreground nothing else needs it either.
+			assertThat(Files.readString(Path.of("/proc/" + application.pid() + "/maps"))).doesNotContain("jnidispatch");
 			Daemoniker.send(foregroundPidFile, "TERM");
 			assertThat(application.waitFor(60, TimeUnit.SECONDS)).isTrue();
 			assertThat(application.exitValue()).as("128 + SIGTERM").isEqualTo(143);
@@ -234,6 +258,40 @@ class SpringDaemonProcessTests {
 		finally {
 			application.destroyForcibly();
 		}
+	}
+
+	@Test
+	@Order(9)
+	@EnabledIf("startedAsRoot")
+	void startedAsRootTheDaemonRunsAsNobodyWithoutCoreDumps() throws Exception {
+		// The daemon, as nobody, must reach its directory, write its log there and remove
+		// its PID file from it.
+		Files.setPosixFilePermissions(this.directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path run = Files.createDirectory(this.directory.resolve("nobody"));
+		Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxrwxrwx"));
+		Path nobodyPidFile = run.resolve("app.pid");
+		Path nobodyLog = run.resolve("app.log");
+		Launch launch = launch(nobodyPidFile, nobodyLog, freePort(), "--daemoniker.user=nobody",
+				"--daemoniker.prevent-core-dumps=true", "--daemoniker.working-directory=" + run);
+		assertThat(launch.status()).as(launch.toString()).isZero();
+		long nobodyPid = launch.daemonPid();
+		try {
+			String nobodyUid = run("id", "-u", "nobody").strip();
+			assertThat(Files.readAllLines(Path.of("/proc/" + nobodyPid + "/status")))
+				.contains("Uid:\t" + nobodyUid + "\t" + nobodyUid + "\t" + nobodyUid + "\t" + nobodyUid);
+			assertThat(Files.readAllLines(Path.of("/proc/" + nobodyPid + "/limits")))
+				.anyMatch((line) -> line.matches("Max core file size\\s+0\\s+0\\s+bytes\\s*"));
+			assertThat(Files.getOwner(nobodyLog).getName()).isEqualTo("nobody");
+			assertThat(Daemoniker.stop(nobodyPidFile, Duration.ofSeconds(60))).isTrue();
+			assertThat(nobodyPidFile).as("removed by the daemon running as nobody").doesNotExist();
+		}
+		finally {
+			ProcessHandle.of(nobodyPid).ifPresent(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	boolean startedAsRoot() throws Exception {
+		return "0".equals(run("id", "-u").strip());
 	}
 
 	private Launch launch(Path pidFile, Path logFile, int serverPort, String... extraArguments) throws Exception {
