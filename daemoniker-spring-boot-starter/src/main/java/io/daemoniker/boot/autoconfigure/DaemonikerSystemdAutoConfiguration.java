@@ -4,6 +4,8 @@
  */
 package io.daemoniker.boot.autoconfigure;
 
+import java.util.Map;
+
 import io.daemoniker.SystemdNotifier;
 import io.daemoniker.boot.WatchdogHealthCheck;
 import org.apache.commons.logging.Log;
@@ -44,7 +46,7 @@ public final class DaemonikerSystemdAutoConfiguration {
 		}
 		catch (IllegalArgumentException ex) {
 			logger.warn("Not notifying systemd: " + ex.getMessage());
-			return SystemdNotifier.from(java.util.Map.of());
+			return SystemdNotifier.from(Map.of());
 		}
 	}
 

@@ -121,6 +121,22 @@ class SystemdNotifyProcessTests {
 		}
 	}
 
+	@Test
+	void failedStartIsNeverReadyAndSaysWhy() throws Exception {
+		Path pidFile = this.directory.resolve("failed.pid");
+		try (ServerSocket taken = new ServerSocket(0)) {
+			Process application = start(List.of("--daemoniker.pid-file=" + pidFile, "--daemoniker.mode=foreground",
+					"--server.port=" + taken.getLocalPort()), "2000000");
+			assertThat(next()).startsWith("STATUS=Starting spring-daemon");
+			assertThat(next()).startsWith("STATUS=start-up failed: ")
+				.contains("Port " + taken.getLocalPort() + " was already in use");
+			assertThat(application.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(application.exitValue()).isNotZero();
+		}
+		assertThat(drain()).as("no READY=1, no keep-alive").allMatch("STOPPING=1\n"::equals);
+		assertThat(pidFile).doesNotExist();
+	}
+
 	private Process start(List<String> arguments, String watchdogUsec) throws IOException {
 		List<String> command = new ArrayList<>(List.of("sh", "-c", AS_SYSTEMD, "sh",
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
