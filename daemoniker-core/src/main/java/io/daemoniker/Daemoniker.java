@@ -11,11 +11,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import io.daemoniker.internal.launch.ArgsCodec;
 import io.daemoniker.internal.launch.DaemonSide;
+import io.daemoniker.internal.launch.ForegroundSide;
 import io.daemoniker.internal.launch.Launcher;
+import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
+import io.daemoniker.internal.platform.SignalNotDeliveredException;
+import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.SignalNumbers;
 
 /**
@@ -44,6 +50,12 @@ public final class Daemoniker {
 	 */
 	public static final SignalAction IGNORE_SIGNAL = SignalHandler1.IGNORE_SIGNAL;
 
+	/**
+	 * How long {@code send} waits on Windows for the daemon to publish its next signal
+	 * sentinel.
+	 */
+	private static final Duration SENTINEL_PATIENCE = Duration.ofSeconds(5);
+
 	private Daemoniker() {
 	}
 
@@ -65,6 +77,11 @@ public final class Daemoniker {
 	 * copying to its own standard streams whatever the daemon printed. In the daemon,
 	 * takes the PID file, redirects the standard streams, confirms start-up (unless
 	 * {@link DaemonizeOptions#manualReadiness()}), and returns the arguments.
+	 * <p>
+	 * When {@link DaemonizeOptions#mode()} resolves to {@link RunMode#FOREGROUND}, there
+	 * is no launcher: this process takes the PID file, applies the user and core dump
+	 * settings, tells systemd it is ready if systemd asks ({@code NOTIFY_SOCKET}), and
+	 * returns the arguments as given; its standard streams stay with its supervisor.
 	 * @param pidFile the PID file, created exclusively and locked for the daemon's life
 	 * @param options the options
 	 * @param args plain data to pass to the daemon: {@code null}, {@code String},
@@ -99,10 +116,16 @@ public final class Daemoniker {
 		Objects.requireNonNull(pidFile, "pidFile");
 		Objects.requireNonNull(options, "options");
 		if (DaemonSide.isDaemon()) {
-			return new DaemonizeResult(false, DaemonSide.become().request().args());
+			return new DaemonizeResult(false, DaemonSide.become().request().args(), ProcessHandle.current().pid());
 		}
-		Launcher.forOptions(options).launch(pidFile, options, args);
-		return new DaemonizeResult(true, Arrays.asList(new Object[args.length]));
+		if (options.mode().isForeground(Supervision.detect())) {
+			ArgsCodec.check(args);
+			ForegroundSide.become(pidFile, ProcessSettings.from(options), options.manualReadiness());
+			return new DaemonizeResult(false, java.util.Collections.unmodifiableList(Arrays.asList(args.clone())),
+					ProcessHandle.current().pid());
+		}
+		long pid = Launcher.forOptions(options).launch(pidFile, options, args);
+		return new DaemonizeResult(true, Arrays.asList(new Object[args.length]), pid);
 	}
 
 	static void exitLauncher() {
@@ -130,6 +153,10 @@ public final class Daemoniker {
 		if (side != null) {
 			side.ready();
 		}
+		ForegroundSide foreground = ForegroundSide.current();
+		if (foreground != null) {
+			foreground.ready();
+		}
 	}
 
 	/**
@@ -142,6 +169,52 @@ public final class Daemoniker {
 		DaemonSide side = DaemonSide.current();
 		if (side != null) {
 			side.failed(message);
+		}
+		ForegroundSide foreground = ForegroundSide.current();
+		if (foreground != null) {
+			foreground.failed(message);
+		}
+	}
+
+	/**
+	 * Reopens the files that the daemon's standard output and error are appended to, as
+	 * {@link DaemonizeOptions.Builder#reopenStreamsOn(String)} does on its signal: after
+	 * a log file was renamed, new output goes to a new file under the old name.
+	 * @throws IllegalStateException if this JVM is not a daemon that has daemonized
+	 * @throws DaemonikerException if a file cannot be reopened; the streams are then left
+	 * as they were
+	 */
+	public static void reopenStandardStreams() {
+		DaemonSide side = DaemonSide.current();
+		if (side == null) {
+			throw new IllegalStateException("this JVM is not a daemon started by daemonize(), so it has no log files"
+					+ " to reopen; use reopenStandardStreams(stdout, stderr)");
+		}
+		try {
+			side.reopenStandardStreams();
+		}
+		catch (IOException ex) {
+			throw new DaemonikerException(ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Points standard output and error of this process at files, appending and creating
+	 * them when missing (Unix). {@code System.out} and {@code System.err} follow, since
+	 * they write to descriptors 1 and 2.
+	 * @param stdout file for standard output, or {@code null} to leave it
+	 * @param stderr file for standard error, or {@code null} to leave it; may be the same
+	 * file as {@code stdout}
+	 * @throws DaemonikerException if a file cannot be opened; the streams are then left
+	 * as they were
+	 */
+	public static void reopenStandardStreams(Path stdout, Path stderr) {
+		try {
+			StandardStreams.reopen((stdout != null) ? stdout.toAbsolutePath() : null,
+					(stderr != null) ? stderr.toAbsolutePath() : null);
+		}
+		catch (IOException ex) {
+			throw new DaemonikerException(ex.getMessage(), ex);
 		}
 	}
 
@@ -209,21 +282,41 @@ public final class Daemoniker {
 			throw new IllegalArgumentException("signal number " + signum + " is out of range; use 1 to 64");
 		}
 		long pid = runningPid(pidFile);
-		try {
-			// Checked again once the process is pinned: the daemon may have exited and
-			// its PID been reused since the first check.
-			boolean sent = Platform.current().killIf(pid, signum, () -> {
-				DaemonStatus status = status(pidFile);
-				return status.isRunning() && status.pid().orElse(-1) == pid;
-			});
-			if (!sent) {
-				throw new PidFileError(pidFile.toAbsolutePath().normalize(), "not signalling: pid " + pid
-						+ " no longer holds the lock of this PID file: " + status(pidFile).description());
+		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
+		boolean sentinels = OperatingSystem.current() == OperatingSystem.WINDOWS;
+		while (true) {
+			long target = pid;
+			try {
+				// Checked again once the process is pinned: the daemon may have exited
+				// and
+				// its PID been reused since the first check.
+				boolean sent = Platform.current().killIf(target, signum, () -> {
+					DaemonStatus status = status(pidFile);
+					return status.isRunning() && status.pid().orElse(-1) == target;
+				});
+				if (sent) {
+					return;
+				}
+				if (!sentinels || System.nanoTime() - deadline > 0) {
+					throw new PidFileError(pidFile.toAbsolutePath().normalize(), "not signalling: pid " + target
+							+ " no longer holds the lock of this PID file: " + status(pidFile).description());
+				}
+				// Windows: the daemon replaced its sentinel in between.
+				pid = runningPid(pidFile);
 			}
-		}
-		catch (IOException ex) {
-			throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to pid " + pid + " of " + pidFile
-					+ ": " + ex.getMessage(), ex);
+			catch (SignalNotDeliveredException ex) {
+				// Windows: the signal met a sentinel in the moment it was being replaced
+				// (or another sender's signal); the PID file names the next one.
+				if (System.nanoTime() - deadline > 0) {
+					throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to the daemon of "
+							+ pidFile + ": " + ex.getMessage(), ex);
+				}
+				pid = runningPid(pidFile);
+			}
+			catch (IOException ex) {
+				throw new SignalError("cannot send SIG" + SignalNumbers.name(signum) + " to pid " + target + " of "
+						+ pidFile + ": " + ex.getMessage(), ex);
+			}
 		}
 	}
 
@@ -240,11 +333,14 @@ public final class Daemoniker {
 		long pid = runningPid(pidFile);
 		send(pidFile, SIGTERM.SIGNUM);
 		long deadline = System.nanoTime() + timeout.toNanos();
+		// On Windows the PID file names the signal sentinel, which is replaced on each
+		// signal: only the lock's release tells that the daemon is gone.
+		boolean byLockOnly = OperatingSystem.current() == OperatingSystem.WINDOWS;
 		while (true) {
 			DaemonStatus status = status(pidFile);
 			boolean released = status.state() == DaemonStatus.State.NOT_RUNNING
-					|| status.state() == DaemonStatus.State.STALE || status.pid().orElse(-1) != pid;
-			if (released || Processes.isGone(pid)) {
+					|| status.state() == DaemonStatus.State.STALE || (!byLockOnly && status.pid().orElse(-1) != pid);
+			if (released || (!byLockOnly && Processes.isGone(pid))) {
 				return true;
 			}
 			if (System.nanoTime() - deadline > 0) {
@@ -262,10 +358,28 @@ public final class Daemoniker {
 
 	private static long runningPid(Path pidFile) {
 		DaemonStatus status = status(pidFile);
+		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
+		while (OperatingSystem.current() == OperatingSystem.WINDOWS && status.state() == DaemonStatus.State.UNTRUSTED
+				&& status.pid().isPresent() && Processes.isGone(status.pid().getAsLong())
+				&& System.nanoTime() - deadline < 0) {
+			// The daemon holds its PID file but the sentinel it names has just ended: the
+			// next one is being published.
+			pause(10);
+			status = status(pidFile);
+		}
 		if (!status.isRunning()) {
 			throw new PidFileError(status.pidFile(), "not signalling: " + status.description());
 		}
 		return status.pid().orElseThrow();
+	}
+
+	private static void pause(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

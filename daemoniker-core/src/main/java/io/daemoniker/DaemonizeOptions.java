@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+
+import io.daemoniker.internal.signal.SignalNumbers;
 
 /**
  * The keyword arguments of Python's {@code daemonize()}, plus what a JVM daemon needs
@@ -55,6 +58,16 @@ public final class DaemonizeOptions {
 
 	private final boolean manualReadiness;
 
+	private final RunMode mode;
+
+	private final String user;
+
+	private final String group;
+
+	private final boolean preventCoreDumps;
+
+	private final int reopenStreamsSignal;
+
 	private DaemonizeOptions(Builder builder) {
 		this.chdir = builder.chdir;
 		this.stdin = builder.stdin;
@@ -67,6 +80,11 @@ public final class DaemonizeOptions {
 		this.stripCommandArguments = builder.stripCommandArguments;
 		this.jvmOptions = List.copyOf(builder.jvmOptions);
 		this.manualReadiness = builder.manualReadiness;
+		this.mode = builder.mode;
+		this.user = builder.user;
+		this.group = builder.group;
+		this.preventCoreDumps = builder.preventCoreDumps;
+		this.reopenStreamsSignal = builder.reopenStreamsSignal;
 	}
 
 	/**
@@ -104,6 +122,11 @@ public final class DaemonizeOptions {
 		builder.stripCommandArguments = this.stripCommandArguments;
 		builder.jvmOptions.addAll(this.jvmOptions);
 		builder.manualReadiness = this.manualReadiness;
+		builder.mode = this.mode;
+		builder.user = this.user;
+		builder.group = this.group;
+		builder.preventCoreDumps = this.preventCoreDumps;
+		builder.reopenStreamsSignal = this.reopenStreamsSignal;
 		return builder;
 	}
 
@@ -200,6 +223,49 @@ public final class DaemonizeOptions {
 	}
 
 	/**
+	 * Returns how {@code daemonize} runs the application.
+	 * @return the mode set on the builder, or else the one of the system property
+	 * {@value RunMode#PROPERTY}, or else {@link RunMode#DAEMON}
+	 * @throws IllegalArgumentException if the system property names no mode
+	 */
+	public RunMode mode() {
+		return (this.mode != null) ? this.mode : RunMode.fromSystemProperty();
+	}
+
+	/**
+	 * Returns the user the daemon switches to (Unix, when started as root).
+	 * @return a user name or numeric id, or {@code null} to keep the launcher's user
+	 */
+	public String user() {
+		return this.user;
+	}
+
+	/**
+	 * Returns the group the daemon switches to (Unix, when started as root).
+	 * @return a group name or numeric id, or {@code null} for the user's primary group
+	 */
+	public String group() {
+		return this.group;
+	}
+
+	/**
+	 * Returns whether the daemon prevents core dumps of itself ({@code RLIMIT_CORE} 0).
+	 * @return {@code true} to prevent them
+	 */
+	public boolean preventCoreDumps() {
+		return this.preventCoreDumps;
+	}
+
+	/**
+	 * Returns the signal on which the daemon reopens the files its standard output and
+	 * error are appended to (Unix).
+	 * @return the signal number, by default {@code SIGHUP}'s, or empty for none
+	 */
+	public OptionalInt reopenStreamsSignal() {
+		return (this.reopenStreamsSignal != 0) ? OptionalInt.of(this.reopenStreamsSignal) : OptionalInt.empty();
+	}
+
+	/**
 	 * Builds {@link DaemonizeOptions}.
 	 */
 	public static final class Builder {
@@ -225,6 +291,16 @@ public final class DaemonizeOptions {
 		private final List<String> jvmOptions = new ArrayList<>();
 
 		private boolean manualReadiness;
+
+		private RunMode mode;
+
+		private String user;
+
+		private String group;
+
+		private boolean preventCoreDumps;
+
+		private int reopenStreamsSignal = SIGHUP.SIGNUM;
 
 		private Builder() {
 		}
@@ -367,6 +443,96 @@ public final class DaemonizeOptions {
 		 */
 		public Builder manualReadiness(boolean manual) {
 			this.manualReadiness = manual;
+			return this;
+		}
+
+		/**
+		 * Sets how {@code daemonize} runs the application: {@link RunMode#DAEMON}
+		 * detaches, {@link RunMode#FOREGROUND} stays in the foreground for a supervisor
+		 * (taking the PID file and applying the user and core dump settings, but neither
+		 * relaunching nor redirecting the standard streams), {@link RunMode#AUTO} picks
+		 * the foreground under systemd or as PID 1.
+		 * @param mode the mode, or {@code null} for the system property
+		 * {@value RunMode#PROPERTY}, or else {@link RunMode#DAEMON}
+		 * @return this builder
+		 */
+		public Builder mode(RunMode mode) {
+			this.mode = mode;
+			return this;
+		}
+
+		/**
+		 * Sets the user the daemon switches to once it holds its PID file, before it
+		 * opens its log files (Unix). Only root can switch users: the launcher refuses to
+		 * start otherwise. The PID file is given to that user, and its directory must be
+		 * writable for the user, so that the daemon can remove the file when it stops;
+		 * the log files must be writable for the user too.
+		 * @param user a user name or numeric id, or {@code null} to keep the user
+		 * @return this builder
+		 * @throws IllegalArgumentException if the name is empty
+		 */
+		public Builder user(String user) {
+			this.user = checkedName(user, "user");
+			return this;
+		}
+
+		/**
+		 * Sets the group the daemon switches to (Unix, as root; see {@link #user}).
+		 * @param group a group name or numeric id, or {@code null} for the user's primary
+		 * group (or the launcher's group when no user is set)
+		 * @return this builder
+		 * @throws IllegalArgumentException if the name is empty
+		 */
+		public Builder group(String group) {
+			this.group = checkedName(group, "group");
+			return this;
+		}
+
+		private static String checkedName(String name, String what) {
+			if (name != null && name.isBlank()) {
+				throw new IllegalArgumentException(what + " must not be blank; use null to keep the current " + what);
+			}
+			return name;
+		}
+
+		/**
+		 * Sets whether the daemon prevents core dumps of itself, setting
+		 * {@code RLIMIT_CORE} to zero as PEP 3143 daemons do (Unix). A JVM's core dump
+		 * holds its whole heap; Java's own crash files ({@code hs_err_pid*.log}) are
+		 * still written.
+		 * @param prevent {@code true} to prevent them
+		 * @return this builder
+		 */
+		public Builder preventCoreDumps(boolean prevent) {
+			this.preventCoreDumps = prevent;
+			return this;
+		}
+
+		/**
+		 * Sets the signal on which the daemon reopens the files its standard output and
+		 * error are appended to, so that {@code logrotate} works without
+		 * {@code copytruncate} (Unix). {@code SIGHUP} unless told otherwise; it is only
+		 * installed when a stream goes to a file. Daemoniker reopens the files first, and
+		 * then the application's handler of the signal in {@link SignalHandler1} runs as
+		 * usual; without such a handler, the signal no longer ends the daemon (a thread
+		 * in {@link SignalHandler1#awaitSignal()} still receives it), and a handler set
+		 * to {@link SignalHandler1#IGNORE_SIGNAL} ignores it, reopening included.
+		 * @param signal {@code HUP} or {@code USR1} (with or without {@code SIG}), or
+		 * {@code null} not to reopen on any signal
+		 * @return this builder
+		 * @throws IllegalArgumentException if the signal is not one of these
+		 */
+		public Builder reopenStreamsOn(String signal) {
+			if (signal == null || signal.isBlank()) {
+				this.reopenStreamsSignal = 0;
+				return this;
+			}
+			int signum = SignalNumbers.number(signal).orElse(-1);
+			if (signum != SIGHUP.SIGNUM && signum != SIGUSR1.SIGNUM) {
+				throw new IllegalArgumentException("cannot reopen the standard streams on signal \"" + signal
+						+ "\"; use HUP or USR1, or null for none");
+			}
+			this.reopenStreamsSignal = signum;
 			return this;
 		}
 

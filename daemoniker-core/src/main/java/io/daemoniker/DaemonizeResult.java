@@ -16,9 +16,12 @@ public final class DaemonizeResult {
 
 	private final List<Object> args;
 
-	DaemonizeResult(boolean parent, List<Object> args) {
+	private final long pid;
+
+	DaemonizeResult(boolean parent, List<Object> args, long pid) {
 		this.parent = parent;
 		this.args = Collections.unmodifiableList(args);
+		this.pid = pid;
 	}
 
 	/**
@@ -37,6 +40,15 @@ public final class DaemonizeResult {
 	 */
 	public List<Object> args() {
 		return this.args;
+	}
+
+	/**
+	 * Returns the daemon's PID: in the launcher, that of the daemon it started; in the
+	 * daemon, its own.
+	 * @return the daemon's PID
+	 */
+	public long pid() {
+		return this.pid;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.daemoniker.internal.signal.BuiltInSignalActions;
 import io.daemoniker.internal.signal.SignalDispatcher;
 import io.daemoniker.internal.signal.SignalNumbers;
 import io.daemoniker.internal.signal.SignalSource;
@@ -32,6 +33,13 @@ import io.daemoniker.internal.signal.SignalSource;
  * to a thread waiting in {@link #awaitSignal()}; when no thread waits, it ends the JVM in
  * an orderly way: shutdown hooks run, the PID file is removed, and the exit status is 128
  * plus the signal number, as a shell reports a process killed by that signal.
+ * <p>
+ * Daemoniker's own action for a signal, reopening the standard streams on the signal of
+ * {@link DaemonizeOptions.Builder#reopenStreamsOn(String)} ({@code SIGHUP} by default),
+ * runs first, before the handler. With the default handler, such a signal is still handed
+ * to a thread waiting in {@link #awaitSignal()}, but when no thread waits it counts as
+ * handled and does not end the JVM. {@link #IGNORE_SIGNAL} ignores the signal altogether,
+ * Daemoniker's action included.
  *
  * <pre class="code">
  * SignalHandler1 signals = new SignalHandler1(pidFile);
@@ -299,8 +307,9 @@ public final class SignalHandler1 {
 		if (action == IGNORE_SIGNAL) {
 			return;
 		}
+		boolean builtIn = BuiltInSignalActions.run(signum);
 		if (action == null) {
-			handleByDefault(signum);
+			handleByDefault(signum, builtIn);
 			return;
 		}
 		try {
@@ -314,9 +323,13 @@ public final class SignalHandler1 {
 		}
 	}
 
-	private void handleByDefault(int signum) {
+	private void handleByDefault(int signum, boolean handledByBuiltIn) {
 		if (this.waiting.get() > 0) {
 			this.handedOver.add(ReceivedSignal.of(signum));
+			return;
+		}
+		if (handledByBuiltIn) {
+			// Reopening the logs on SIGHUP must not end a daemon that handles no SIGHUP.
 			return;
 		}
 		// System.exit blocks until shutdown hooks finish; run it apart so that a hook

@@ -142,6 +142,7 @@ class SignalTests {
 		Result result = this.daemons.run(List.of("sh", "-c", "trap '' HUP; exec " + launcher), this.directory);
 		assertThat(result.exitCode()).as(result.toString()).isZero();
 		long pid = Daemons.pidIn(this.pidFile);
+		Daemons.awaitLog(this.log, "signals started");
 		Daemoniker.send(this.pidFile, "HUP");
 		Daemons.awaitLog(this.log, "handled SIGHUP");
 		assertThat(Proc.isGone(pid)).isFalse();

@@ -34,6 +34,8 @@ public final class DaemonSide {
 
 	private StatusChannel launcher;
 
+	private final SystemdReadiness systemd = SystemdReadiness.fromEnvironment();
+
 	private DaemonSide(LaunchRequest request, PidFileLock pidFile, StatusChannel launcher) {
 		this.request = request;
 		this.pidFile = pidFile;
@@ -91,19 +93,43 @@ public final class DaemonSide {
 		catch (DaemonikerException ex) {
 			throw reportAndWrap(ex);
 		}
+		try {
+			// Before the standard streams are opened, so that the log files are opened
+			// (and created) as the user the daemon runs as, as they are when reopened.
+			request.settings().apply(pidFile.path());
+		}
+		catch (DaemonikerException ex) {
+			pidFile.close();
+			throw reportAndWrap(ex);
+		}
 		StatusChannel launcher;
 		try {
 			launcher = platform.redirectStdio(request.stdin(), request.stdout(), request.stderr());
 		}
 		catch (IOException ex) {
 			pidFile.close();
-			throw reportAndWrap(new StartupError(ex.getMessage(), ex));
+			String hint = request.settings().switchesUser()
+					? "; the daemon opens its log files after switching users, so they must be writable for it" : "";
+			throw reportAndWrap(new StartupError(ex.getMessage() + hint, ex));
 		}
 		current = new DaemonSide(request, pidFile, launcher);
+		if (request.settings().reopenSignal() != 0) {
+			StreamReopening.install(request.settings().reopenSignal(), request.stdout(), request.stderr());
+		}
+		current.systemd.stopsWithShutdown();
 		if (!request.manualReadiness()) {
 			current.ready();
 		}
 		return current;
+	}
+
+	/**
+	 * Reopens the files that the launch request sent standard output and error to, after
+	 * they were renamed by log rotation.
+	 * @throws IOException if a file cannot be reopened
+	 */
+	public void reopenStandardStreams() throws IOException {
+		StreamReopening.reopen(this.request.stdout(), this.request.stderr());
 	}
 
 	private static InputStream readRequest(InputStream in) throws IOException {
@@ -141,6 +167,11 @@ public final class DaemonSide {
 	 * once the launcher was told how start-up ended.
 	 */
 	public synchronized void ready() {
+		if (this.launcher != null) {
+			// Before the launcher hears it and exits: under a Type=notify unit the
+			// launcher is the main process, and systemd must learn of the daemon first.
+			this.systemd.ready(ProcessHandle.current().pid());
+		}
 		finish(Handshake.ready(TOKEN, ProcessHandle.current().pid()));
 	}
 
@@ -150,6 +181,7 @@ public final class DaemonSide {
 	 * @param message why start-up failed
 	 */
 	public synchronized void failed(String message) {
+		this.systemd.failed(message);
 		finish(Handshake.failed(TOKEN, message));
 	}
 

@@ -25,11 +25,26 @@ import java.util.List;
  * @param stderr absolute path standard error is appended to
  * @param manualReadiness whether the daemon confirms start-up later, on its own
  * @param args the arguments passed across
+ * @param settings what the daemon does to itself once it holds its PID file
  */
 public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, boolean manualReadiness,
-		List<Object> args) {
+		List<Object> args, ProcessSettings settings) {
 
-	private static final int VERSION = 1;
+	private static final int VERSION = 2;
+
+	/**
+	 * Creates a request whose daemon changes nothing about itself.
+	 * @param pidFile absolute path of the PID file
+	 * @param stdin absolute path standard input reads from
+	 * @param stdout absolute path standard output is appended to
+	 * @param stderr absolute path standard error is appended to
+	 * @param manualReadiness whether the daemon confirms start-up later, on its own
+	 * @param args the arguments passed across
+	 */
+	public LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, boolean manualReadiness,
+			List<Object> args) {
+		this(pidFile, stdin, stdout, stderr, manualReadiness, args, ProcessSettings.NONE);
+	}
 
 	byte[] encode() {
 		try {
@@ -41,6 +56,7 @@ public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, 
 			out.writeUTF(this.stdout.toString());
 			out.writeUTF(this.stderr.toString());
 			out.writeBoolean(this.manualReadiness);
+			this.settings.write(out);
 			out.writeInt(this.args.size());
 			for (Object arg : this.args) {
 				ArgsCodec.write(out, arg);
@@ -65,6 +81,7 @@ public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, 
 		Path stdout = Path.of(in.readUTF());
 		Path stderr = Path.of(in.readUTF());
 		boolean manualReadiness = in.readBoolean();
+		ProcessSettings settings = ProcessSettings.read(in);
 		int count = in.readInt();
 		if (count < 0 || count > 65536) {
 			throw new IOException("invalid argument count " + count);
@@ -73,7 +90,8 @@ public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, 
 		for (int i = 0; i < count; i++) {
 			args.add(ArgsCodec.read(in));
 		}
-		return new LaunchRequest(pidFile, stdin, stdout, stderr, manualReadiness, Collections.unmodifiableList(args));
+		return new LaunchRequest(pidFile, stdin, stdout, stderr, manualReadiness, Collections.unmodifiableList(args),
+				settings);
 	}
 
 }

@@ -20,8 +20,11 @@ import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.PidFileError;
 import io.daemoniker.StartupError;
 import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
+import io.daemoniker.internal.windows.WindowsJava;
+import io.daemoniker.internal.windows.WindowsLaunch;
 
 /**
  * The launcher's side of daemonization: it checks what it can before starting anything,
@@ -35,7 +38,8 @@ public final class Launcher {
 
 	static final String MARKER_OPTION_PREFIX = "-D" + MARKER_PROPERTY + "=";
 
-	private static final Path NULL_DEVICE = Path.of("/dev/null");
+	private static final Path NULL_DEVICE = Path
+		.of((OperatingSystem.current() == OperatingSystem.WINDOWS) ? "NUL" : "/dev/null");
 
 	private final DaemonSpawner spawner;
 
@@ -71,7 +75,9 @@ public final class Launcher {
 		Path directory = checkedDirectory(workingDirectory, options.chdir());
 		LaunchRequest request = new LaunchRequest(absolutePidFile, target(workingDirectory, options.stdin(), "stdin"),
 				target(workingDirectory, options.stdout(), "stdout"),
-				target(workingDirectory, options.stderr(), "stderr"), options.manualReadiness(), Arrays.asList(args));
+				target(workingDirectory, options.stderr(), "stderr"), options.manualReadiness(), Arrays.asList(args),
+				ProcessSettings.from(options));
+		request.settings().check();
 		checkParent(absolutePidFile, "PID file");
 		checkNotRunning(absolutePidFile);
 		String token = Handshake.newToken();
@@ -101,10 +107,20 @@ public final class Launcher {
 	}
 
 	private JavaCommandLine rebuildCommandLine(Path workingDirectory, String token, DaemonizeOptions options) {
-		ProcessHandle.Info info = ProcessHandle.current().info();
-		String executable = info.command()
-			.orElseThrow(() -> new StartupError("cannot tell which Java executable runs this JVM"));
-		List<String> arguments = info.arguments().map(Arrays::asList).orElse(List.of());
+		String executable;
+		List<String> arguments;
+		if (OperatingSystem.current() == OperatingSystem.WINDOWS) {
+			WindowsJava java = WindowsJava.in(Path.of(System.getProperty("java.home")));
+			java.note().ifPresent((note) -> System.err.println("daemoniker: " + note));
+			executable = java.executable().toString();
+			arguments = WindowsLaunch.currentArguments();
+		}
+		else {
+			ProcessHandle.Info info = ProcessHandle.current().info();
+			executable = info.command()
+				.orElseThrow(() -> new StartupError("cannot tell which Java executable runs this JVM"));
+			arguments = info.arguments().map(Arrays::asList).orElse(List.of());
+		}
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
 		if (Runtime.version().feature() >= 22 && arguments.stream().noneMatch(Launcher::enablesNativeAccess)) {

@@ -6,6 +6,7 @@ package io.daemoniker.internal.launch;
 
 import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.StartupError;
+import io.daemoniker.internal.platform.OperatingSystem;
 
 /**
  * Chooses how to spawn the daemon. The {@code setsid} command with {@link ProcessBuilder}
@@ -21,6 +22,9 @@ final class Spawners {
 	}
 
 	static DaemonSpawner choose(DaemonizeOptions options) {
+		if (OperatingSystem.current() == OperatingSystem.WINDOWS) {
+			return new WindowsSpawner();
+		}
 		boolean forcePosix = "posix".equals(System.getProperty(SPAWNER_PROPERTY));
 		if (!forcePosix && options.shieldedFds().isEmpty()) {
 			DaemonSpawner setsid = SetsidSpawner.find().orElse(null);

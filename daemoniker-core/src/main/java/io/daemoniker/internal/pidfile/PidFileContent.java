@@ -39,8 +39,13 @@ final class PidFileContent {
 		return parse(readText(channel));
 	}
 
+	/**
+	 * Parses the first line: while a shorter PID replaces a longer one, the end of the
+	 * old one may follow for an instant.
+	 */
 	static Optional<Long> parse(String text) {
-		String trimmed = text.trim();
+		int lineBreak = text.indexOf('\n');
+		String trimmed = ((lineBreak >= 0) ? text.substring(0, lineBreak) : text).trim();
 		if (trimmed.isEmpty() || trimmed.length() > 19 || !trimmed.chars().allMatch(Character::isDigit)) {
 			return Optional.empty();
 		}

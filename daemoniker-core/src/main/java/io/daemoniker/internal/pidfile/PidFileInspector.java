@@ -27,6 +27,10 @@ import io.daemoniker.internal.platform.Platform;
  */
 public final class PidFileInspector {
 
+	private static final int SETTLE_RETRIES = 5;
+
+	private static final long SETTLE_PAUSE_MILLIS = 20;
+
 	private final Platform platform;
 
 	/**
@@ -43,6 +47,27 @@ public final class PidFileInspector {
 	 * @return what it says about its daemon
 	 */
 	public DaemonStatus inspect(Path pidFile) {
+		DaemonStatus status = inspectOnce(pidFile);
+		// A daemon writes its PID just after taking the lock, and a rewrite truncates
+		// before it
+		// writes: a reader that came in between sees a locked file without the right PID,
+		// so
+		// it looks again before it calls the file untrusted.
+		for (int retry = 0; retry < SETTLE_RETRIES && status.state() == State.UNTRUSTED
+				&& Files.isRegularFile(status.pidFile(), LinkOption.NOFOLLOW_LINKS); retry++) {
+			try {
+				Thread.sleep(SETTLE_PAUSE_MILLIS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return status;
+			}
+			status = inspectOnce(pidFile);
+		}
+		return status;
+	}
+
+	private DaemonStatus inspectOnce(Path pidFile) {
 		Path path = pidFile.toAbsolutePath().normalize();
 		Optional<PidFileLock> own = PidFileLock.heldByThisProcess(path);
 		if (own.isPresent()) {
@@ -62,6 +87,9 @@ public final class PidFileInspector {
 				return new DaemonStatus(path, State.STALE, pid.orElse(-1L),
 						"not running, stale PID file" + pid.map((value) -> " (pid " + value + ")").orElse("") + ": "
 								+ path + " is not locked by any process; the next start reclaims it");
+			}
+			if (holder.getAsLong() == Platform.UNNAMED_HOLDER) {
+				return UnnamedHolder.inspect(path, pid, text);
 			}
 			if (pid.isEmpty()) {
 				String what = text.isBlank() ? "is empty" : "does not hold a PID (\"" + printable(text) + "\")";
@@ -87,11 +115,11 @@ public final class PidFileInspector {
 		}
 	}
 
-	private static DaemonStatus untrusted(Path path, long pid, String problem) {
+	static DaemonStatus untrusted(Path path, long pid, String problem) {
 		return new DaemonStatus(path, State.UNTRUSTED, pid, "PID file " + path + " " + problem);
 	}
 
-	private static String printable(String text) {
+	static String printable(String text) {
 		String oneLine = text.strip().replaceAll("\\p{Cntrl}", "?");
 		return (oneLine.length() > 20) ? oneLine.substring(0, 20) + "..." : oneLine;
 	}

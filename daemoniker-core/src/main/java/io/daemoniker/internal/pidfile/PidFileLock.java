@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.daemoniker.AlreadyRunningError;
 import io.daemoniker.PidFileError;
+import io.daemoniker.internal.platform.OperatingSystem;
 
 /**
  * A PID file that this process has created or reclaimed and holds locked for as long as
@@ -37,12 +39,30 @@ import io.daemoniker.PidFileError;
  * <p>
  * The file is never opened a second time by this process while it is held: closing any
  * descriptor of a file drops all of this process's POSIX locks on it.
+ * <p>
+ * On Unix the whole file is locked. On Windows a lock is mandatory, and nobody else could
+ * read a locked byte, so only the byte at {@link #WINDOWS_LOCK_POSITION}, far past the
+ * content, is locked: {@code status} and {@code send} read the PID and probe that byte.
  */
 public final class PidFileLock implements AutoCloseable {
 
 	private static final Map<Path, PidFileLock> HELD = new ConcurrentHashMap<>();
 
 	private static final int ATTEMPTS = 20;
+
+	/**
+	 * The byte that a daemon locks in its PID file on Windows, past any content it will
+	 * ever hold.
+	 */
+	public static final long WINDOWS_LOCK_POSITION = Integer.MAX_VALUE;
+
+	private static final boolean LOCK_BEYOND_CONTENT = OperatingSystem.current() == OperatingSystem.WINDOWS;
+
+	/**
+	 * How often a Windows daemon tries the lock before it believes another holds it: a
+	 * {@code status} running at that moment holds it for an instant to probe it.
+	 */
+	private static final int WINDOWS_LOCK_TRIES = 10;
 
 	private final Path path;
 
@@ -98,6 +118,17 @@ public final class PidFileLock implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the PID file this process holds, if it holds exactly one. A daemon started
+	 * in another directory may name its PID file by a relative path that no longer
+	 * resolves to the file it holds.
+	 * @return the only held PID file, or empty
+	 */
+	public static Optional<PidFileLock> onlyHeld() {
+		List<PidFileLock> held = List.copyOf(HELD.values());
+		return (held.size() == 1) ? Optional.of(held.get(0)) : Optional.empty();
+	}
+
+	/**
 	 * One attempt: open or create the file, lock it, and check that the path still names
 	 * the file that was locked (another process may have removed it and created a new one
 	 * in between, and only a lock on the file the path names counts).
@@ -116,13 +147,7 @@ public final class PidFileLock implements AutoCloseable {
 				channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
 						LinkOption.NOFOLLOW_LINKS);
 			}
-			FileLock lock;
-			try {
-				lock = channel.tryLock();
-			}
-			catch (OverlappingFileLockException ex) {
-				lock = null;
-			}
+			FileLock lock = LOCK_BEYOND_CONTENT ? tryLockBeyondContent(channel) : tryLock(channel);
 			if (lock == null) {
 				long holder = PidFileContent.read(channel).orElse(-1L);
 				channel.close();
@@ -146,6 +171,37 @@ public final class PidFileLock implements AutoCloseable {
 		catch (IOException ex) {
 			closeQuietly(channel);
 			throw new PidFileError(path, "cannot create PID file " + path + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static FileLock tryLock(FileChannel channel) throws IOException {
+		try {
+			return channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			return null;
+		}
+	}
+
+	private static FileLock tryLockBeyondContent(FileChannel channel) throws IOException {
+		for (int attempt = 1;; attempt++) {
+			FileLock lock;
+			try {
+				lock = channel.tryLock(WINDOWS_LOCK_POSITION, 1, false);
+			}
+			catch (OverlappingFileLockException ex) {
+				return null;
+			}
+			if (lock != null || attempt == WINDOWS_LOCK_TRIES) {
+				return lock;
+			}
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
 		}
 	}
 
@@ -185,8 +241,10 @@ public final class PidFileLock implements AutoCloseable {
 	public synchronized void write(long pid) {
 		try {
 			byte[] content = PidFileContent.format(pid).getBytes(StandardCharsets.US_ASCII);
-			this.channel.truncate(0);
+			// Written over the old PID, then cut to length, so that a reader never finds
+			// the file empty: it changes on every signal on Windows.
 			this.channel.write(ByteBuffer.wrap(content), 0);
+			this.channel.truncate(content.length);
 		}
 		catch (IOException ex) {
 			throw new PidFileError(this.path, "cannot write PID " + pid + " into " + this.path + ": " + ex.getMessage(),

@@ -17,6 +17,14 @@ import java.util.function.BooleanSupplier;
 public interface Platform {
 
 	/**
+	 * What {@link #lockHolder(Path)} returns for a file that is locked by a process it
+	 * cannot name. Windows cannot tell who holds a lock, only that one is held; there the
+	 * PID file's content names the daemon, or the sentinel process that receives its
+	 * signals, and the caller checks that process in other ways.
+	 */
+	long UNNAMED_HOLDER = 0;
+
+	/**
 	 * Returns the platform of the running operating system.
 	 * @return the platform
 	 */
@@ -75,7 +83,8 @@ public interface Platform {
 	/**
 	 * Returns the process that holds an exclusive lock on a file.
 	 * @param file the file
-	 * @return its PID, or empty when no process holds one or it cannot be told
+	 * @return its PID, {@link #UNNAMED_HOLDER} when a process holds one but this platform
+	 * cannot tell which, or empty when no process holds one or it cannot be told
 	 * @throws IOException if the file cannot be inspected
 	 */
 	OptionalLong lockHolder(Path file) throws IOException;

@@ -14,7 +14,7 @@ final class WindowsPlatformLoader {
 	}
 
 	static Platform load() {
-		throw new UnsupportedOperationException("Windows is not supported yet");
+		return new io.daemoniker.internal.windows.WindowsPlatform();
 	}
 
 }

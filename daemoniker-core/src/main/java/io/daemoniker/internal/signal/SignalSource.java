@@ -25,7 +25,7 @@ public interface SignalSource {
 		if (OperatingSystem.current().isUnix()) {
 			return new UnixSignalSource();
 		}
-		throw new SignalError("signal handling on Windows is not available yet");
+		return io.daemoniker.internal.windows.WindowsSignals.source(pidFile);
 	}
 
 	/**

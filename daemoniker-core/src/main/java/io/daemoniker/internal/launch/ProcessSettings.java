@@ -1,0 +1,129 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.launch;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.daemoniker.DaemonizeOptions;
+import io.daemoniker.StartupError;
+import io.daemoniker.internal.platform.OperatingSystem;
+import io.daemoniker.internal.platform.Privileges;
+import io.daemoniker.internal.platform.Privileges.Credentials;
+import io.daemoniker.internal.platform.ProcessLimits;
+
+/**
+ * What the daemon (or a process in the foreground) does to itself once it holds its PID
+ * file: prevent core dumps, switch to another user, and which signal reopens its standard
+ * streams.
+ *
+ * @param user user to switch to, or {@code null}
+ * @param group group to switch to, or {@code null}
+ * @param preventCoreDumps whether to set {@code RLIMIT_CORE} to zero
+ * @param reopenSignal signal that reopens the standard streams, or 0 for none
+ */
+public record ProcessSettings(String user, String group, boolean preventCoreDumps, int reopenSignal) {
+
+	/** Settings that change nothing. */
+	public static final ProcessSettings NONE = new ProcessSettings(null, null, false, 0);
+
+	/**
+	 * Returns the settings that options ask for.
+	 * @param options the options
+	 * @return the settings
+	 */
+	public static ProcessSettings from(DaemonizeOptions options) {
+		return new ProcessSettings(options.user(), options.group(), options.preventCoreDumps(),
+				options.reopenStreamsSignal().orElse(0));
+	}
+
+	/**
+	 * Returns whether the user or group is to change.
+	 * @return {@code true} if a user or group is set
+	 */
+	public boolean switchesUser() {
+		return this.user != null || this.group != null;
+	}
+
+	/**
+	 * Refuses early, in the launcher, what the daemon could not do.
+	 * @throws StartupError if a user or group is set and this process is not root
+	 */
+	public void check() {
+		if (switchesUser()) {
+			if (!OperatingSystem.current().isUnix()) {
+				throw new StartupError("the user and group options work on Unix only; on Windows, run the service"
+						+ " under the account it should use");
+			}
+			Privileges.requireRoot(this.user, this.group);
+		}
+	}
+
+	/**
+	 * Applies the settings to this process, which holds its PID file: core dumps first,
+	 * then the user. The PID file is given to the new user, and its directory must let
+	 * the new user remove it, which is checked before anything changes.
+	 * @param pidFile the PID file this process holds
+	 * @throws StartupError if a setting cannot be applied
+	 */
+	public void apply(Path pidFile) {
+		if (this.preventCoreDumps && OperatingSystem.current().isUnix()) {
+			try {
+				ProcessLimits.disableCoreDumps();
+			}
+			catch (IOException ex) {
+				throw new StartupError("cannot prevent core dumps: " + ex.getMessage(), ex);
+			}
+		}
+		if (!switchesUser()) {
+			return;
+		}
+		check();
+		Credentials credentials = Privileges.resolve(this.user, this.group);
+		Path directory = pidFile.getParent();
+		try {
+			if (!Privileges.canWriteIn(directory, credentials)) {
+				throw new StartupError("cannot run the daemon as " + credentials + ": it could not remove its PID file "
+						+ pidFile + " when it stops, because it cannot write in " + directory
+						+ "; use a directory it owns, such as one made by systemd's RuntimeDirectory=");
+			}
+			Privileges.giveTo(pidFile, credentials);
+		}
+		catch (IOException ex) {
+			throw new StartupError(
+					"cannot give the PID file " + pidFile + " to " + credentials + ": " + ex.getMessage(), ex);
+		}
+		Privileges.switchTo(credentials);
+	}
+
+	void write(DataOutputStream out) throws IOException {
+		writeNullable(out, this.user);
+		writeNullable(out, this.group);
+		out.writeBoolean(this.preventCoreDumps);
+		out.writeInt(this.reopenSignal);
+	}
+
+	static ProcessSettings read(DataInputStream in) throws IOException {
+		String user = readNullable(in);
+		String group = readNullable(in);
+		boolean preventCoreDumps = in.readBoolean();
+		int reopenSignal = in.readInt();
+		return new ProcessSettings(user, group, preventCoreDumps, reopenSignal);
+	}
+
+	private static void writeNullable(DataOutputStream out, String value) throws IOException {
+		out.writeBoolean(value != null);
+		if (value != null) {
+			out.writeUTF(value);
+		}
+	}
+
+	private static String readNullable(DataInputStream in) throws IOException {
+		return in.readBoolean() ? in.readUTF() : null;
+	}
+
+}

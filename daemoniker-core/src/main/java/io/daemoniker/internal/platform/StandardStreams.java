@@ -1,0 +1,87 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.platform;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.sun.jna.LastErrorException;
+
+/**
+ * Reopens the files that standard output and error are appended to. After
+ * {@code logrotate} renamed a log, the process still writes to the renamed file through
+ * its open descriptor; reopening the path creates a new file there and points descriptors
+ * 1 and 2 at it, so that {@code System.out} and {@code System.err}, which write to those
+ * descriptors, continue in the new file.
+ */
+public final class StandardStreams {
+
+	private static final Object LOCK = new Object();
+
+	private StandardStreams() {
+	}
+
+	/**
+	 * Opens the files (appending, created when missing, under the process's umask) and
+	 * puts them in place of standard output and error. Everything is opened before
+	 * anything is replaced, so a file that cannot be opened leaves both streams as they
+	 * were.
+	 * @param stdout file for standard output, or {@code null} to leave it
+	 * @param stderr file for standard error, or {@code null} to leave it; may equal
+	 * {@code stdout}
+	 * @throws IOException if a file cannot be opened or put in place
+	 */
+	public static void reopen(Path stdout, Path stderr) throws IOException {
+		synchronized (LOCK) {
+			UnixConstants constants = UnixConstants.forCurrent();
+			int flags = UnixConstants.O_WRONLY | constants.oCreat | constants.oAppend;
+			int out = -1;
+			int err = -1;
+			try {
+				out = (stdout != null) ? open(stdout, flags) : -1;
+				err = (stderr == null) ? -1 : (stderr.equals(stdout) ? out : open(stderr, flags));
+				System.out.flush();
+				System.err.flush();
+				if (out != -1) {
+					LibC.dup2(out, 1);
+				}
+				if (err != -1) {
+					LibC.dup2(err, 2);
+				}
+			}
+			catch (LastErrorException ex) {
+				throw new IOException("cannot put the reopened files in place: " + Errno.describe(ex.getErrorCode()),
+						ex);
+			}
+			finally {
+				close(out);
+				if (err != out) {
+					close(err);
+				}
+			}
+		}
+	}
+
+	private static int open(Path path, int flags) throws IOException {
+		try {
+			return LibC.open(path.toString(), flags, 0666);
+		}
+		catch (LastErrorException ex) {
+			throw new IOException("cannot reopen " + path + ": " + Errno.describe(ex.getErrorCode()), ex);
+		}
+	}
+
+	private static void close(int fd) {
+		if (fd > 2) {
+			try {
+				LibC.close(fd);
+			}
+			catch (LastErrorException ex) {
+				// The duplicate on 1 or 2 is what matters; nothing to do about this one.
+			}
+		}
+	}
+
+}

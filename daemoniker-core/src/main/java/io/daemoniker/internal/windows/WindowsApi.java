@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.windows;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
+import com.sun.jna.WString;
+import com.sun.jna.platform.win32.BaseTSD.SIZE_T;
+import com.sun.jna.platform.win32.BaseTSD.ULONG_PTRByReference;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.win32.StdCallLibrary;
+import com.sun.jna.win32.W32APIOptions;
+
+/**
+ * The {@code kernel32} functions that JNA's platform library does not bind, or binds
+ * without the extended start-up information that limits which handles a child inherits.
+ * Loaded on first use of {@link #get()}: only Windows code paths call it.
+ */
+interface WindowsApi extends StdCallLibrary {
+
+	/** Start-up information is a {@link StartupInfoEx}. */
+	int EXTENDED_STARTUPINFO_PRESENT = 0x00080000;
+
+	/** Attribute that lists the only handles a child inherits. */
+	int PROC_THREAD_ATTRIBUTE_HANDLE_LIST = 0x00020002;
+
+	/** Access right to append to a file. */
+	int FILE_APPEND_DATA = 0x0004;
+
+	/** Access right to wait for a process. */
+	int SYNCHRONIZE = 0x00100000;
+
+	/**
+	 * Returns the bindings, loading them on first use.
+	 * @return the bindings
+	 */
+	static WindowsApi get() {
+		return Holder.INSTANCE;
+	}
+
+	Pointer GetCommandLineW();
+
+	boolean CreateProcessW(WString applicationName, char[] commandLine, Pointer processAttributes,
+			Pointer threadAttributes, boolean inheritHandles, int creationFlags, Pointer environment,
+			WString currentDirectory, StartupInfoEx startupInfo, WinBase.PROCESS_INFORMATION processInformation);
+
+	boolean InitializeProcThreadAttributeList(Pointer attributeList, int attributeCount, int flags,
+			ULONG_PTRByReference size);
+
+	boolean UpdateProcThreadAttribute(Pointer attributeList, int flags, SIZE_T attribute, Pointer value, SIZE_T size,
+			Pointer previousValue, Pointer returnSize);
+
+	void DeleteProcThreadAttributeList(Pointer attributeList);
+
+	/**
+	 * {@code STARTUPINFOEXW}: the start-up information with an attribute list.
+	 */
+	@Structure.FieldOrder({ "StartupInfo", "lpAttributeList" })
+	class StartupInfoEx extends Structure {
+
+		/** The plain start-up information. */
+		public WinBase.STARTUPINFO StartupInfo = new WinBase.STARTUPINFO();
+
+		/** The attribute list. */
+		public Pointer lpAttributeList;
+
+	}
+
+	/**
+	 * Loads the bindings when first needed.
+	 */
+	final class Holder {
+
+		static final WindowsApi INSTANCE = Native.load("kernel32", WindowsApi.class, W32APIOptions.DEFAULT_OPTIONS);
+
+		private Holder() {
+		}
+
+	}
+
+}

@@ -1,0 +1,65 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.windows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.daemoniker.SignalError;
+import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.internal.signal.JvmSentinel;
+import io.daemoniker.internal.signal.SentinelExitCodes;
+import io.daemoniker.internal.signal.SentinelSignalSource;
+import io.daemoniker.internal.signal.SentinelStarter;
+import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.signal.SignalSource;
+
+/**
+ * Signals on Windows: a sentinel process whose PID the PID file names, ended by senders
+ * with the signal number as its exit code.
+ * <p>
+ * The sentinel is {@code sort.exe} from the system directory, started without a console:
+ * it is on every Windows since NT, it only reads its standard input until it ends (and
+ * the daemon never writes to it), it runs no commands and opens nothing, and it is a few
+ * hundred kilobytes of native code, where a sentinel JVM takes tens of megabytes. When it
+ * is missing (trimmed images such as Nano Server), the sentinel is a minimal JVM from
+ * this Java home ({@link JvmSentinel}).
+ */
+public final class WindowsSignals {
+
+	private WindowsSignals() {
+	}
+
+	/**
+	 * Returns the signal source of a daemon that holds its PID file.
+	 * @param pidFile the PID file
+	 * @return the source
+	 * @throws SignalError if this process does not hold the PID file
+	 */
+	public static SignalSource source(Path pidFile) {
+		PidFileLock held = PidFileLock.heldByThisProcess(pidFile)
+			.or(PidFileLock::onlyHeld)
+			.orElseThrow(() -> new SignalError(
+					"on Windows, signals reach a daemon through its PID file, and this " + "process does not hold "
+							+ pidFile.toAbsolutePath() + ": handle signals after daemonize() took the PID file"));
+		int sigint = SignalNumbers.require("INT");
+		SentinelExitCodes exitCodes = new SentinelExitCodes(sigint, SignalNumbers.require("TERM"),
+				SignalNumbers.require("ABRT"), SignalNumbers.require("HUP"), SignalNumbers.require("USR1"),
+				SignalNumbers.require("KILL"));
+		return new SentinelSignalSource(starter(), held::write, ProcessHandle.current().pid(), exitCodes);
+	}
+
+	static SentinelStarter starter() {
+		Path system = Path.of(System.getenv().getOrDefault("SystemRoot", "C:\\Windows"), "System32");
+		Path sort = system.resolve("sort.exe");
+		if (Files.isRegularFile(sort)) {
+			return new DetachedSentinelStarter(List.of(sort.toString()), system);
+		}
+		Path javaw = WindowsJava.in(Path.of(System.getProperty("java.home"))).executable();
+		return JvmSentinel.starter(javaw);
+	}
+
+}

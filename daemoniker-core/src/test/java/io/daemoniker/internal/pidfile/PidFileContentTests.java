@@ -1,0 +1,60 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.pidfile;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The PID file's text, and rewriting it while it is held, as Windows daemons do on each
+ * signal.
+ */
+class PidFileContentTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void parsesThePidOnTheFirstLine() {
+		assertThat(PidFileContent.parse("1234\n")).hasValue(1234L);
+		assertThat(PidFileContent.parse(" 1234 ")).hasValue(1234L);
+		// A shorter PID written over a longer one, before the file is cut to length.
+		assertThat(PidFileContent.parse("1234\n54\n")).hasValue(1234L);
+	}
+
+	@Test
+	void refusesWhatIsNoPid() {
+		assertThat(PidFileContent.parse("")).isEmpty();
+		assertThat(PidFileContent.parse("\n1234\n")).isEmpty();
+		assertThat(PidFileContent.parse("12a4\n")).isEmpty();
+		assertThat(PidFileContent.parse("0\n")).isEmpty();
+		assertThat(PidFileContent.parse("-5\n")).isEmpty();
+	}
+
+	@Test
+	void rewritingKeepsTheLockAndLeavesExactlyTheNewPid() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		long own = ProcessHandle.current().pid();
+		try (PidFileLock lock = PidFileLock.acquire(pidFile, own)) {
+			lock.write(1234567);
+			assertThat(Files.readString(pidFile)).isEqualTo("1234567\n");
+			lock.write(42);
+			assertThat(Files.readString(pidFile)).isEqualTo("42\n");
+			lock.write(own);
+			assertThat(Files.readString(pidFile)).isEqualTo(own + "\n");
+			assertThat(lock.isHeld()).isTrue();
+			assertThat(PidFileLock.heldByThisProcess(pidFile)).containsSame(lock);
+			assertThat(PidFileLock.onlyHeld()).containsSame(lock);
+		}
+		assertThat(pidFile).doesNotExist();
+		assertThat(PidFileLock.onlyHeld()).isEmpty();
+	}
+
+}

@@ -1,0 +1,134 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.windows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The {@code CommandLineToArgvW} rules, with the examples Microsoft documents for them,
+ * and round trips through {@link WindowsCommandLine#join}.
+ */
+class WindowsCommandLineTests {
+
+	@Test
+	void splitsMicrosoftsDocumentedExamples() {
+		assertThat(args("\"abc\" d e")).containsExactly("abc", "d", "e");
+		assertThat(args("a\\\\\\b d\"e f\"g h")).containsExactly("a\\\\\\b", "de fg", "h");
+		assertThat(args("a\\\\\\\"b c d")).containsExactly("a\\\"b", "c", "d");
+		assertThat(args("a\\\\\\\\\"b c\" d e")).containsExactly("a\\\\b c", "d", "e");
+	}
+
+	@Test
+	void twoQuotesInsideQuotesGiveAQuoteAndCloseTheQuotedPart() {
+		// CommandLineToArgvW differs here from the 2008 C runtime, which stays quoted.
+		assertThat(args("a\"b\"\" c d")).containsExactly("ab\"", "c", "d");
+		assertThat(args("\"a \"\"b\"\" c\"")).containsExactly("a \"b", "c");
+		assertThat(args("\"\"\"x y")).containsExactly("\"x", "y");
+		assertThat(args("\"\"\"\"x y\"")).containsExactly("\"x y");
+	}
+
+	@Test
+	void emptyQuotesMakeAnEmptyArgument() {
+		assertThat(args("\"\" a \"\"")).containsExactly("", "a", "");
+	}
+
+	@Test
+	void spacesAndTabsSeparateButNewlinesDoNot() {
+		assertThat(args(" a\t\tb  c\nd ")).containsExactly("a", "b", "c\nd");
+	}
+
+	@Test
+	void backslashesNotBeforeAQuoteAreLiteral() {
+		assertThat(args("C:\\dir\\ \\\\server\\share")).containsExactly("C:\\dir\\", "\\\\server\\share");
+	}
+
+	@Test
+	void unterminatedQuoteRunsToTheEnd() {
+		assertThat(args("\"a b")).containsExactly("a b");
+	}
+
+	@Test
+	void programNameTakesNoEscapes() {
+		assertThat(WindowsCommandLine.split("\"C:\\Program Files\\Java\\bin\\javaw.exe\" -cp a"))
+			.containsExactly("C:\\Program Files\\Java\\bin\\javaw.exe", "-cp", "a");
+		assertThat(WindowsCommandLine.split("C:\\java\\bin\\java.exe\\\" x"))
+			.containsExactly("C:\\java\\bin\\java.exe\\\"", "x");
+		assertThat(WindowsCommandLine.split("\"C:\\a b\\java.exe\"-version")).containsExactly("C:\\a b\\java.exe",
+				"-version");
+		assertThat(WindowsCommandLine.split("java")).containsExactly("java");
+		assertThat(WindowsCommandLine.split("")).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("trickyArguments")
+	void joinedArgumentsSplitBackUnchanged(List<String> arguments) {
+		List<String> command = new ArrayList<>();
+		command.add("C:\\Program Files\\Java\\jdk-17\\bin\\javaw.exe");
+		command.addAll(arguments);
+		assertThat(WindowsCommandLine.split(WindowsCommandLine.join(command))).isEqualTo(command);
+	}
+
+	static List<List<String>> trickyArguments() {
+		return List.of(List.of(), List.of(""), List.of("", ""), List.of("a b"), List.of("a\tb"), List.of(" "),
+				List.of("\""), List.of("\"\""), List.of("\"\"\""), List.of("\\"), List.of("\\\\"), List.of("a\\"),
+				List.of("a b\\"), List.of("a b\\\\"), List.of("\\\""), List.of("\\\\\""), List.of("a\\\"b"),
+				List.of("C:\\Program Files\\app\\"), List.of("-Dx=\"quoted value\""), List.of("\\\\server\\share\\"),
+				List.of("a\nb"), List.of("end with quote\""), List.of("\" leading quote"),
+				List.of("-cp", "C:\\a b\\lib\\*;C:\\c\\", "com.example.Main", "", "x y"), List.of("%PATH%", "^&|<>"),
+				List.of("\u00e9t\u00e9 \u65e5\u672c"));
+	}
+
+	@Test
+	void randomArgumentsOfQuotesBackslashesAndBlanksSplitBackUnchanged() {
+		Random random = new Random(20261124);
+		char[] alphabet = { 'a', ' ', '\t', '"', '\\', '\\', 'b' };
+		for (int round = 0; round < 5000; round++) {
+			List<String> command = new ArrayList<>();
+			command.add("javaw.exe");
+			int count = random.nextInt(4);
+			for (int i = 0; i < count; i++) {
+				StringBuilder arg = new StringBuilder();
+				int length = random.nextInt(8);
+				for (int j = 0; j < length; j++) {
+					arg.append(alphabet[random.nextInt(alphabet.length)]);
+				}
+				command.add(arg.toString());
+			}
+			String line = WindowsCommandLine.join(command);
+			assertThat(WindowsCommandLine.split(line)).as(line).isEqualTo(command);
+		}
+	}
+
+	@Test
+	void quotesOnlyWhatNeedsIt() {
+		assertThat(WindowsCommandLine.join(List.of("C:\\jdk\\bin\\javaw.exe", "-cp", "C:\\app\\lib", "a\\b")))
+			.isEqualTo("C:\\jdk\\bin\\javaw.exe -cp C:\\app\\lib a\\b");
+		assertThat(WindowsCommandLine.join(List.of("C:\\Program Files\\javaw.exe", "a b\\", "", "x\"y")))
+			.isEqualTo("\"C:\\Program Files\\javaw.exe\" \"a b\\\\\" \"\" \"x\\\"y\"");
+	}
+
+	@Test
+	void refusesAProgramNameThatCannotBeCarried() {
+		assertThatIllegalArgumentException().isThrownBy(() -> WindowsCommandLine.join(List.of("a\"b.exe")))
+			.withMessageContaining("a\"b.exe");
+		assertThatIllegalArgumentException().isThrownBy(() -> WindowsCommandLine.join(List.of()));
+	}
+
+	private static List<String> args(String arguments) {
+		List<String> all = WindowsCommandLine.split("prog.exe " + arguments);
+		assertThat(all.get(0)).isEqualTo("prog.exe");
+		return all.subList(1, all.size());
+	}
+
+}

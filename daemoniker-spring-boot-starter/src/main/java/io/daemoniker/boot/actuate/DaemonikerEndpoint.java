@@ -1,0 +1,135 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.boot.actuate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+import io.daemoniker.boot.ManagedDaemon;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * The {@code daemoniker} endpoint: reads the PID, PID file, mode, start time, uptime and
+ * the handled signals with their counts; {@code stop} shuts the application down
+ * gracefully, answering first, as {@code ShutdownEndpoint} does; {@code signal/{name}}
+ * sends a signal to the application. Off unless access is granted, for example with
+ * {@code management.endpoint.daemoniker.access=unrestricted}.
+ */
+@Endpoint(id = "daemoniker", defaultAccess = Access.NONE)
+public class DaemonikerEndpoint {
+
+	private static final Duration STOP_DELAY = Duration.ofMillis(500);
+
+	private final ManagedDaemon daemon;
+
+	/**
+	 * Creates the endpoint.
+	 * @param daemon the managed application
+	 */
+	public DaemonikerEndpoint(ManagedDaemon daemon) {
+		this.daemon = daemon;
+	}
+
+	/**
+	 * Describes the running application.
+	 * @return the description
+	 */
+	@ReadOperation
+	public DaemonDescriptor daemon() {
+		Instant start = this.daemon.startTime();
+		Duration uptime = Duration.between(start, Instant.now()).withNanos(0);
+		return new DaemonDescriptor(this.daemon.pid(), this.daemon.pidFile().toString(),
+				this.daemon.mode().name().toLowerCase(Locale.ROOT), start.toString(), uptime.toString(),
+				this.daemon.handledSignals());
+	}
+
+	/**
+	 * Stops the application gracefully, shortly after answering: {@code POST stop}.
+	 * @param action {@code stop}
+	 * @return a message
+	 * @throws InvalidEndpointRequestException if the action is not {@code stop}
+	 */
+	@WriteOperation
+	public MessageDescriptor stop(@Selector String action) {
+		if (!"stop".equals(action)) {
+			throw new InvalidEndpointRequestException("unknown action \"" + action + "\"; use stop or signal/{name}",
+					"unknown action");
+		}
+		Thread thread = new Thread(this::stopAfterAnswering, "daemoniker-endpoint-stop");
+		thread.setDaemon(false);
+		thread.setContextClassLoader(getClass().getClassLoader());
+		thread.start();
+		return new MessageDescriptor("Stopping pid " + this.daemon.pid() + ", bye...");
+	}
+
+	/**
+	 * Sends a signal to the application: {@code POST signal/HUP}.
+	 * @param action {@code signal}
+	 * @param name the signal: {@code INT}, {@code TERM}, {@code ABRT}, {@code HUP} or
+	 * {@code USR1}
+	 * @return a message
+	 * @throws InvalidEndpointRequestException if the action is not {@code signal} or the
+	 * signal is not one of these
+	 */
+	@WriteOperation
+	public MessageDescriptor signal(@Selector String action, @Selector String name) {
+		if (!"signal".equals(action)) {
+			throw new InvalidEndpointRequestException("unknown action \"" + action + "\"; use stop or signal/{name}",
+					"unknown action");
+		}
+		try {
+			this.daemon.signal(name);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEndpointRequestException(ex.getMessage(), "unsupported signal");
+		}
+		return new MessageDescriptor(
+				"Sent SIG" + name.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "") + " to pid " + this.daemon.pid());
+	}
+
+	private void stopAfterAnswering() {
+		try {
+			Thread.sleep(STOP_DELAY.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.daemon.requestStop();
+	}
+
+	/**
+	 * What the endpoint reads.
+	 *
+	 * @param pid the PID
+	 * @param pidFile the PID file's absolute path
+	 * @param mode {@code daemon} or {@code foreground}
+	 * @param startTime when the process started, as an ISO-8601 instant
+	 * @param uptime how long it has run, as an ISO-8601 duration
+	 * @param signals the handled signals with how often each arrived
+	 */
+	public record DaemonDescriptor(long pid, String pidFile, String mode, String startTime, String uptime,
+			Map<String, Long> signals) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * What a write operation answers.
+	 *
+	 * @param message what happens
+	 */
+	public record MessageDescriptor(String message) implements OperationResponseBody {
+
+	}
+
+}

@@ -1,0 +1,250 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.boot.autoconfigure;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.daemoniker.Daemoniker;
+import io.daemoniker.DaemonikerException;
+import io.daemoniker.DaemonizeResult;
+import io.daemoniker.Daemonizer;
+import io.daemoniker.RunMode;
+import io.daemoniker.Supervision;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.event.GenericApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Daemonizes a Spring Boot application before its application context exists, as soon as
+ * its environment is prepared, and tells the launcher once the daemon's context is ready
+ * or has failed to start. Registered in {@code META-INF/spring.factories}: a listener
+ * that runs this early cannot be a bean.
+ * <p>
+ * It does nothing unless {@code daemoniker.pid-file} is set. Otherwise, depending on
+ * {@code daemoniker.mode}:
+ * <ul>
+ * <li>in the launcher, in daemon mode, it starts the daemon, waits until the daemon's
+ * application context is ready, prints one line with its PID and PID file, and ends the
+ * JVM with status 0; if the daemon fails to start, it prints why and ends the JVM with
+ * status 1;</li>
+ * <li>in the daemon, it takes the PID file and redirects the standard streams, and later
+ * confirms readiness on {@link ApplicationReadyEvent} or reports the failure on
+ * {@link ApplicationFailedEvent} and ends the daemon with status 1;</li>
+ * <li>in foreground mode, it takes and locks the PID file for the life of the JVM,
+ * applies the process settings (user, core dumps), and under systemd
+ * ({@code NOTIFY_SOCKET}) reports readiness on {@link ApplicationReadyEvent}.</li>
+ * </ul>
+ * It acts once per JVM, however many applications (or DevTools restarts) the JVM runs.
+ */
+public final class DaemonizingApplicationListener implements GenericApplicationListener {
+
+	/**
+	 * The order of this listener: after the environment is prepared and before
+	 * {@link LoggingApplicationListener}, so that the launcher relaunches before any log
+	 * file is opened and the daemon redirects its streams before logging starts.
+	 */
+	public static final int ORDER = LoggingApplicationListener.DEFAULT_ORDER - 5;
+
+	/**
+	 * The system property that marks the JVM as handled. A system property, not a static
+	 * field: DevTools loads the application again in a new class loader.
+	 */
+	static final String HANDLED_PROPERTY = "io.daemoniker.boot.handled";
+
+	static final String PROPERTY_SOURCE_NAME = "daemoniker";
+
+	private static final String PID_FILE_PROPERTY = "daemoniker.pid-file";
+
+	private static volatile @Nullable Map<String, Object> resolved;
+
+	/**
+	 * Creates the listener; called by Spring Boot.
+	 */
+	public DaemonizingApplicationListener() {
+	}
+
+	/**
+	 * Forgets that this JVM was handled, so that tests can run several applications.
+	 */
+	static void reset() {
+		resolved = null;
+		System.clearProperty(HANDLED_PROPERTY);
+	}
+
+	@Override
+	public boolean supportsEventType(ResolvableType eventType) {
+		Class<?> type = eventType.getRawClass();
+		return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+				|| ApplicationReadyEvent.class.isAssignableFrom(type)
+				|| ApplicationFailedEvent.class.isAssignableFrom(type));
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationEvent event) {
+		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+			onEnvironmentPrepared(prepared.getEnvironment());
+		}
+		else if (event instanceof ApplicationReadyEvent) {
+			Daemoniker.notifyReady();
+		}
+		else if (event instanceof ApplicationFailedEvent failed
+				&& (Daemoniker.isDaemon() || System.getProperty(HANDLED_PROPERTY) != null)) {
+			onStartFailed(failed);
+		}
+	}
+
+	private void onEnvironmentPrepared(ConfigurableEnvironment environment) {
+		if (!StringUtils.hasText(environment.getProperty(PID_FILE_PROPERTY))) {
+			return;
+		}
+		if (System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
+			// A later application in this JVM (a DevTools restart, say): the PID file is
+			// held already, so only the resolved settings need restoring.
+			Map<String, Object> previous = resolved;
+			if (previous != null) {
+				addResolvedSettings(environment, previous);
+			}
+			return;
+		}
+		DaemonikerProperties properties = bind(environment);
+		Path pidFile = absolute(properties.getPidFile());
+		if (Daemoniker.isDaemon()) {
+			List<Object> passed = completeDaemon(pidFile, properties);
+			// The launcher resolved the PID file against its working directory, which
+			// need not be the daemon's.
+			remember(environment, Path.of((String) passed.get(0)), RunMode.DAEMON);
+			return;
+		}
+		RunMode mode = properties.getMode().resolve(Supervision.detect());
+		if (mode == RunMode.FOREGROUND) {
+			runInForeground(pidFile, properties);
+			remember(environment, pidFile, mode);
+			return;
+		}
+		launch(pidFile, properties);
+	}
+
+	private static DaemonikerProperties bind(ConfigurableEnvironment environment) {
+		try {
+			return Binder.get(environment).bindOrCreate("daemoniker", DaemonikerProperties.class);
+		}
+		catch (BindException ex) {
+			throw new IllegalStateException(describe(ex), ex);
+		}
+	}
+
+	private static String describe(BindException ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return "daemoniker: invalid configuration: " + ex.getMessage()
+				+ ((cause != ex) ? ": " + cause.getMessage() : "");
+	}
+
+	private static Path absolute(@Nullable Path pidFile) {
+		return Path.of(System.getProperty("user.dir")).resolve(String.valueOf(pidFile)).normalize();
+	}
+
+	private static void remember(ConfigurableEnvironment environment, Path pidFile, RunMode mode) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put(PID_FILE_PROPERTY, pidFile.toString());
+		settings.put("daemoniker.mode", mode.name().toLowerCase(Locale.ROOT));
+		resolved = settings;
+		addResolvedSettings(environment, settings);
+	}
+
+	private static void addResolvedSettings(ConfigurableEnvironment environment, Map<String, Object> settings) {
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, settings));
+	}
+
+	private static List<Object> completeDaemon(Path pidFile, DaemonikerProperties properties) {
+		try {
+			return Daemoniker.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.DAEMON));
+		}
+		catch (DaemonikerException ex) {
+			// The core has told the launcher already.
+			throw new IllegalStateException("daemoniker: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Takes the PID file and applies the process settings without relaunching; under
+	 * systemd, readiness goes to it when the context is ready.
+	 */
+	private static void runInForeground(Path pidFile, DaemonikerProperties properties) {
+		// Not Daemoniker.daemonize, which ends the JVM on failure: the application
+		// reports it instead.
+		try (Daemonizer daemonizer = new Daemonizer()) {
+			daemonizer.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.FOREGROUND));
+		}
+		catch (DaemonikerException ex) {
+			throw new IllegalStateException("daemoniker: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Starts the daemon and ends this JVM: it is only the launcher, and has done its work
+	 * once the daemon is ready or has failed.
+	 */
+	private static void launch(Path pidFile, DaemonikerProperties properties) {
+		try (Daemonizer daemonizer = new Daemonizer()) {
+			DaemonizeResult result = daemonizer.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.DAEMON),
+					pidFile.toString());
+			System.out.println("Started daemon: pid " + result.pid() + ", PID file " + pidFile);
+		}
+		catch (DaemonikerException | IllegalArgumentException ex) {
+			System.err.println("daemoniker: " + ex.getMessage());
+			System.err.flush();
+			System.exit(1);
+		}
+		// Only reached if the launcher was interrupted while it waited.
+		System.exit(1);
+	}
+
+	private static void onStartFailed(ApplicationFailedEvent event) {
+		// To the launcher, or in the foreground to systemd as the unit's status.
+		Daemoniker.notifyStartupFailed(StartupFailure.describe(event.getException(), event.getApplicationContext()));
+		if (!Daemoniker.isDaemon()) {
+			return;
+		}
+		// Spring Boot goes on to report the failure and close the context on this thread;
+		// once that is over, the daemon must end even if the application left threads.
+		Thread failing = Thread.currentThread();
+		Thread exit = new Thread(() -> {
+			try {
+				failing.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			System.exit(1);
+		}, "daemoniker-exit-after-failed-start");
+		exit.setDaemon(true);
+		exit.start();
+	}
+
+}
