@@ -5,9 +5,9 @@
 package io.daemoniker;
 
 /**
- * A handler for a signal, as {@link SignalHandler1} calls it. Handlers run one at a time
- * on Daemoniker's signal dispatch thread, never on the thread that registered them, and a
- * signal that arrives while a handler runs is queued, not lost.
+ * A handler for a signal, as {@link SignalHandler1} calls it. Handlers run one at a time,
+ * in order of arrival, never on the thread that registered them, and a signal that
+ * arrives while a handler runs is queued, not lost.
  */
 @FunctionalInterface
 public interface SignalAction {

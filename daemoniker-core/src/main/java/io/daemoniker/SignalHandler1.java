@@ -25,9 +25,10 @@ import io.daemoniker.internal.signal.SignalSource;
  * <p>
  * Each signal has a handler: a {@link SignalAction}, {@link #IGNORE_SIGNAL}, or
  * {@code null} for the default handler. Handlers can be replaced at any time, before or
- * after {@link #start()}. They run one at a time on a dispatch thread of their own; a
- * signal that arrives while a handler runs is queued, not lost. Handlers must be
- * thread-safe with respect to the rest of the application.
+ * after {@link #start()}. They run one at a time, in order of arrival, never on the
+ * thread that registered them (on Unix, on the thread the JVM starts for the delivery; on
+ * Windows, on a dispatch thread); a signal that arrives while a handler runs is queued,
+ * not lost. Handlers must be thread-safe with respect to the rest of the application.
  * <p>
  * The default handler hands the signal, as the matching {@link ReceivedSignal} exception,
  * to a thread waiting in {@link #awaitSignal()}; when no thread waits, it ends the JVM in
@@ -133,7 +134,8 @@ public final class SignalHandler1 {
 			return;
 		}
 		SignalSource newSource = SignalSource.forCurrentPlatform(this.pidFile);
-		this.dispatcher = new SignalDispatcher("daemoniker-signals", this::dispatch);
+		this.dispatcher = new SignalDispatcher("daemoniker-signals", this::dispatch,
+				newSource.deliversOnFreshThreads());
 		this.source = newSource;
 		try {
 			for (int signum : SIGNALS) {

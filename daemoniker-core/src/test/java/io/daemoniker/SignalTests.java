@@ -57,7 +57,7 @@ class SignalTests {
 			Daemoniker.send(this.pidFile, signal);
 			Daemons.awaitLog(this.log, "handled SIG" + signal);
 		}
-		assertThat(Daemons.read(this.log)).contains("thread=daemoniker-signals");
+		assertThat(Daemons.read(this.log)).contains("thread=SIGHUP handler").doesNotContain("thread=main");
 		assertThat(Proc.isGone(pid)).isFalse();
 		assertThat(Daemoniker.status(this.pidFile).isRunning()).isTrue();
 	}

@@ -4,81 +4,158 @@
  */
 package io.daemoniker.internal.signal;
 
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
 /**
- * Runs signal handlers one at a time on a thread of its own. The JVM runs each delivery
- * on a new thread; handing each one to a queue at once means that a handler never runs
- * twice concurrently and that a signal arriving while a handler runs waits for its turn
- * instead of being lost.
+ * Runs signal handlers one at a time, in order of arrival, and never loses a delivery
+ * that arrives while a handler runs: such a delivery waits in a queue for its turn.
+ * <p>
+ * Where each delivery arrives on a fresh thread of its own (the JVM's signal handling on
+ * Unix starts one per delivery), the handler runs right on that thread when no other
+ * handler is running, which spares the hand-off to another thread; a delivery that finds
+ * a handler running is queued and run by that thread when it is done. Where deliveries
+ * come from one long-lived thread (the sentinel watcher on Windows, which must go back to
+ * waiting at once), handlers run on a dispatch thread of the dispatcher's own.
  */
 public final class SignalDispatcher {
 
-	private static final int STOP = Integer.MIN_VALUE;
+	private final Queue<Integer> deliveries = new ConcurrentLinkedQueue<>();
 
-	private final BlockingQueue<Integer> deliveries = new LinkedBlockingQueue<>();
+	private final AtomicBoolean draining = new AtomicBoolean();
 
 	private final IntConsumer handler;
 
 	private final Thread thread;
 
+	private final Object wakeUp = new Object();
+
+	private volatile boolean stopped;
+
+	private volatile Thread drainer;
+
 	/**
-	 * Creates and starts a dispatcher.
-	 * @param name the thread's name
+	 * Creates a dispatcher.
+	 * @param name the name of its dispatch thread, if it needs one
+	 * @param handler called with each signal number, in order of arrival
+	 * @param onDeliveringThread whether handlers may run on the thread that delivers the
+	 * signal: only where each delivery comes on a fresh thread
+	 */
+	public SignalDispatcher(String name, IntConsumer handler, boolean onDeliveringThread) {
+		this.handler = handler;
+		if (onDeliveringThread) {
+			this.thread = null;
+		}
+		else {
+			this.thread = new Thread(this::run, name);
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+	}
+
+	/**
+	 * Creates a dispatcher that runs handlers on a dispatch thread of its own.
+	 * @param name the dispatch thread's name
 	 * @param handler called with each signal number, in order of arrival
 	 */
 	public SignalDispatcher(String name, IntConsumer handler) {
-		this.handler = handler;
-		this.thread = new Thread(this::run, name);
-		this.thread.setDaemon(true);
-		this.thread.start();
+		this(name, handler, false);
 	}
 
 	/**
-	 * Queues a delivery. Cheap and non-blocking: called from the JVM's signal threads.
+	 * Hands over a delivery. Returns at once when the handler runs elsewhere; otherwise
+	 * runs it, and whatever arrives meanwhile, before it returns.
 	 * @param signum the signal number
 	 */
 	public void deliver(int signum) {
+		if (this.stopped) {
+			return;
+		}
 		this.deliveries.add(signum);
+		if (this.thread != null) {
+			synchronized (this.wakeUp) {
+				this.wakeUp.notifyAll();
+			}
+			return;
+		}
+		drain();
 	}
 
 	/**
-	 * Stops the dispatcher once the deliveries queued so far have been handled. Does not
-	 * wait.
+	 * Runs queued deliveries while no other thread does. The check after letting go
+	 * closes the window in which another thread queued a delivery, saw this one busy and
+	 * left.
+	 */
+	private void drain() {
+		while (!this.deliveries.isEmpty() && this.draining.compareAndSet(false, true)) {
+			this.drainer = Thread.currentThread();
+			try {
+				Integer signum;
+				while ((signum = this.deliveries.poll()) != null) {
+					invoke(signum);
+				}
+			}
+			finally {
+				this.drainer = null;
+				this.draining.set(false);
+			}
+		}
+	}
+
+	/**
+	 * Stops the dispatcher: deliveries handed over afterwards are dropped, those queued
+	 * before are still handled. Does not wait.
 	 */
 	public void stop() {
-		this.deliveries.add(STOP);
+		this.stopped = true;
+		if (this.thread != null) {
+			synchronized (this.wakeUp) {
+				this.wakeUp.notifyAll();
+			}
+		}
 	}
 
 	/**
-	 * Returns whether the calling thread is the dispatch thread.
+	 * Returns whether the calling thread is running a handler of this dispatcher.
 	 * @return {@code true} inside a handler
 	 */
 	public boolean isDispatchThread() {
-		return Thread.currentThread() == this.thread;
+		Thread current = Thread.currentThread();
+		return current == this.thread || current == this.drainer;
 	}
 
 	private void run() {
 		while (true) {
-			int signum;
-			try {
-				signum = this.deliveries.take();
+			Integer signum = this.deliveries.poll();
+			if (signum != null) {
+				invoke(signum);
+				continue;
 			}
-			catch (InterruptedException ex) {
+			if (this.stopped) {
 				return;
 			}
-			if (signum == STOP) {
-				return;
+			synchronized (this.wakeUp) {
+				if (this.deliveries.isEmpty() && !this.stopped) {
+					try {
+						this.wakeUp.wait();
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
 			}
-			try {
-				this.handler.accept(signum);
-			}
-			catch (Throwable ex) {
-				System.err.println("daemoniker: the handler of SIG" + SignalNumbers.name(signum) + " failed: " + ex);
-				ex.printStackTrace();
-			}
+		}
+	}
+
+	private void invoke(int signum) {
+		try {
+			this.handler.accept(signum);
+		}
+		catch (Throwable ex) {
+			System.err.println("daemoniker: the handler of SIG" + SignalNumbers.name(signum) + " failed: " + ex);
+			ex.printStackTrace();
 		}
 	}
 

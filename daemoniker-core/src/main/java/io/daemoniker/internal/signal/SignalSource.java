@@ -50,6 +50,15 @@ public interface SignalSource {
 	void restore(int signum);
 
 	/**
+	 * Returns whether each delivery arrives on a fresh thread of its own, on which the
+	 * handler may run.
+	 * @return {@code true} where the JVM starts a thread per delivery
+	 */
+	default boolean deliversOnFreshThreads() {
+		return false;
+	}
+
+	/**
 	 * Gives every signal back the handling it had, and releases what the source holds.
 	 */
 	void close();

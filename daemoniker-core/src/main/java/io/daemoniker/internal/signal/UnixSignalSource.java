@@ -29,6 +29,12 @@ final class UnixSignalSource implements SignalSource {
 	}
 
 	@Override
+	public boolean deliversOnFreshThreads() {
+		// The JDK runs each delivery on a new thread of its own.
+		return true;
+	}
+
+	@Override
 	public void ignore(int signum) {
 		install(signum, SignalHandler.SIG_IGN);
 	}
