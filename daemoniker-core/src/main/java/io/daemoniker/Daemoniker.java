@@ -23,6 +23,7 @@ import io.daemoniker.internal.platform.Processes;
 import io.daemoniker.internal.platform.SignalNotDeliveredException;
 import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.SignalNumbers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Daemonizes the running application and signals daemons through their PID files.
@@ -67,7 +68,7 @@ public final class Daemoniker {
 	 * @return in the daemon, the arguments; the launcher does not return
 	 * @see #daemonize(Path, DaemonizeOptions, Object...)
 	 */
-	public static List<Object> daemonize(Path pidFile, Object... args) {
+	public static List<@Nullable Object> daemonize(Path pidFile, @Nullable Object... args) {
 		return daemonize(pidFile, DaemonizeOptions.defaults(), args);
 	}
 
@@ -92,7 +93,7 @@ public final class Daemoniker {
 	 * @throws DaemonikerException in the daemon, if it cannot take its PID file or
 	 * redirect its streams (the launcher is told first)
 	 */
-	public static List<Object> daemonize(Path pidFile, DaemonizeOptions options, Object... args) {
+	public static List<@Nullable Object> daemonize(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
 		DaemonizeResult result;
 		try {
 			result = daemonizeOnce(pidFile, options, args);
@@ -112,7 +113,7 @@ public final class Daemoniker {
 		return result.args();
 	}
 
-	static DaemonizeResult daemonizeOnce(Path pidFile, DaemonizeOptions options, Object[] args) {
+	static DaemonizeResult daemonizeOnce(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
 		Objects.requireNonNull(pidFile, "pidFile");
 		Objects.requireNonNull(options, "options");
 		if (DaemonSide.isDaemon()) {
@@ -125,7 +126,7 @@ public final class Daemoniker {
 					ProcessHandle.current().pid());
 		}
 		long pid = Launcher.forOptions(options).launch(pidFile, options, args);
-		return new DaemonizeResult(true, Arrays.asList(new Object[args.length]), pid);
+		return new DaemonizeResult(true, Arrays.asList(new @Nullable Object[args.length]), pid);
 	}
 
 	static void exitLauncher() {
@@ -208,7 +209,7 @@ public final class Daemoniker {
 	 * @throws DaemonikerException if a file cannot be opened; the streams are then left
 	 * as they were
 	 */
-	public static void reopenStandardStreams(Path stdout, Path stderr) {
+	public static void reopenStandardStreams(@Nullable Path stdout, @Nullable Path stderr) {
 		try {
 			StandardStreams.reopen((stdout != null) ? stdout.toAbsolutePath() : null,
 					(stderr != null) ? stderr.toAbsolutePath() : null);

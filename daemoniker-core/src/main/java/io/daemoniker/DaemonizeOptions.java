@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.daemoniker.internal.signal.SignalNumbers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keyword arguments of Python's {@code daemonize()}, plus what a JVM daemon needs
@@ -36,13 +37,13 @@ public final class DaemonizeOptions {
 
 	private static final DaemonizeOptions DEFAULTS = builder().build();
 
-	private final Path chdir;
+	private final @Nullable Path chdir;
 
-	private final Path stdin;
+	private final @Nullable Path stdin;
 
-	private final Path stdout;
+	private final @Nullable Path stdout;
 
-	private final Path stderr;
+	private final @Nullable Path stderr;
 
 	private final int umask;
 
@@ -58,11 +59,11 @@ public final class DaemonizeOptions {
 
 	private final boolean manualReadiness;
 
-	private final RunMode mode;
+	private final @Nullable RunMode mode;
 
-	private final String user;
+	private final @Nullable String user;
 
-	private final String group;
+	private final @Nullable String group;
 
 	private final boolean preventCoreDumps;
 
@@ -134,7 +135,7 @@ public final class DaemonizeOptions {
 	 * Returns the daemon's working directory.
 	 * @return the directory, or {@code null} for the launcher's working directory
 	 */
-	public Path chdir() {
+	public @Nullable Path chdir() {
 		return this.chdir;
 	}
 
@@ -142,7 +143,7 @@ public final class DaemonizeOptions {
 	 * Returns the file the daemon's standard input reads from.
 	 * @return the file, or {@code null} for the null device
 	 */
-	public Path stdin() {
+	public @Nullable Path stdin() {
 		return this.stdin;
 	}
 
@@ -150,7 +151,7 @@ public final class DaemonizeOptions {
 	 * Returns the file the daemon's standard output is appended to.
 	 * @return the file, or {@code null} for the null device
 	 */
-	public Path stdout() {
+	public @Nullable Path stdout() {
 		return this.stdout;
 	}
 
@@ -158,7 +159,7 @@ public final class DaemonizeOptions {
 	 * Returns the file the daemon's standard error is appended to.
 	 * @return the file, or {@code null} for the null device
 	 */
-	public Path stderr() {
+	public @Nullable Path stderr() {
 		return this.stderr;
 	}
 
@@ -236,7 +237,7 @@ public final class DaemonizeOptions {
 	 * Returns the user the daemon switches to (Unix, when started as root).
 	 * @return a user name or numeric id, or {@code null} to keep the launcher's user
 	 */
-	public String user() {
+	public @Nullable String user() {
 		return this.user;
 	}
 
@@ -244,7 +245,7 @@ public final class DaemonizeOptions {
 	 * Returns the group the daemon switches to (Unix, when started as root).
 	 * @return a group name or numeric id, or {@code null} for the user's primary group
 	 */
-	public String group() {
+	public @Nullable String group() {
 		return this.group;
 	}
 
@@ -270,13 +271,13 @@ public final class DaemonizeOptions {
 	 */
 	public static final class Builder {
 
-		private Path chdir;
+		private @Nullable Path chdir;
 
-		private Path stdin;
+		private @Nullable Path stdin;
 
-		private Path stdout;
+		private @Nullable Path stdout;
 
-		private Path stderr;
+		private @Nullable Path stderr;
 
 		private int umask = DEFAULT_UMASK;
 
@@ -292,11 +293,11 @@ public final class DaemonizeOptions {
 
 		private boolean manualReadiness;
 
-		private RunMode mode;
+		private @Nullable RunMode mode;
 
-		private String user;
+		private @Nullable String user;
 
-		private String group;
+		private @Nullable String group;
 
 		private boolean preventCoreDumps;
 
@@ -310,7 +311,7 @@ public final class DaemonizeOptions {
 		 * @param directory the directory, or {@code null} for the launcher's
 		 * @return this builder
 		 */
-		public Builder chdir(Path directory) {
+		public Builder chdir(@Nullable Path directory) {
 			this.chdir = directory;
 			return this;
 		}
@@ -320,7 +321,7 @@ public final class DaemonizeOptions {
 		 * @param file the file, or {@code null} for the null device
 		 * @return this builder
 		 */
-		public Builder stdin(Path file) {
+		public Builder stdin(@Nullable Path file) {
 			this.stdin = file;
 			return this;
 		}
@@ -330,7 +331,7 @@ public final class DaemonizeOptions {
 		 * @param file the file, or {@code null} for the null device
 		 * @return this builder
 		 */
-		public Builder stdout(Path file) {
+		public Builder stdout(@Nullable Path file) {
 			this.stdout = file;
 			return this;
 		}
@@ -341,7 +342,7 @@ public final class DaemonizeOptions {
 		 * @param file the file, or {@code null} for the null device
 		 * @return this builder
 		 */
-		public Builder stderr(Path file) {
+		public Builder stderr(@Nullable Path file) {
 			this.stderr = file;
 			return this;
 		}
@@ -456,7 +457,7 @@ public final class DaemonizeOptions {
 		 * {@value RunMode#PROPERTY}, or else {@link RunMode#DAEMON}
 		 * @return this builder
 		 */
-		public Builder mode(RunMode mode) {
+		public Builder mode(@Nullable RunMode mode) {
 			this.mode = mode;
 			return this;
 		}
@@ -471,7 +472,7 @@ public final class DaemonizeOptions {
 		 * @return this builder
 		 * @throws IllegalArgumentException if the name is empty
 		 */
-		public Builder user(String user) {
+		public Builder user(@Nullable String user) {
 			this.user = checkedName(user, "user");
 			return this;
 		}
@@ -483,12 +484,12 @@ public final class DaemonizeOptions {
 		 * @return this builder
 		 * @throws IllegalArgumentException if the name is empty
 		 */
-		public Builder group(String group) {
+		public Builder group(@Nullable String group) {
 			this.group = checkedName(group, "group");
 			return this;
 		}
 
-		private static String checkedName(String name, String what) {
+		private static @Nullable String checkedName(@Nullable String name, String what) {
 			if (name != null && name.isBlank()) {
 				throw new IllegalArgumentException(what + " must not be blank; use null to keep the current " + what);
 			}
@@ -522,7 +523,7 @@ public final class DaemonizeOptions {
 		 * @return this builder
 		 * @throws IllegalArgumentException if the signal is not one of these
 		 */
-		public Builder reopenStreamsOn(String signal) {
+		public Builder reopenStreamsOn(@Nullable String signal) {
 			if (signal == null || signal.isBlank()) {
 				this.reopenStreamsSignal = 0;
 				return this;

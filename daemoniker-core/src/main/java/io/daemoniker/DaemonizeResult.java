@@ -7,6 +7,8 @@ package io.daemoniker;
 import java.util.Collections;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What {@link Daemonizer#daemonize} returns: Python's {@code (is_parent, *args)} tuple.
  */
@@ -14,11 +16,11 @@ public final class DaemonizeResult {
 
 	private final boolean parent;
 
-	private final List<Object> args;
+	private final List<@Nullable Object> args;
 
 	private final long pid;
 
-	DaemonizeResult(boolean parent, List<Object> args, long pid) {
+	DaemonizeResult(boolean parent, List<@Nullable Object> args, long pid) {
 		this.parent = parent;
 		this.args = Collections.unmodifiableList(args);
 		this.pid = pid;
@@ -38,7 +40,7 @@ public final class DaemonizeResult {
 	 * daemon.
 	 * @return the arguments, in order
 	 */
-	public List<Object> args() {
+	public List<@Nullable Object> args() {
 		return this.args;
 	}
 
@@ -56,7 +58,7 @@ public final class DaemonizeResult {
 	 * @param index its position
 	 * @return the argument, {@code null} in the launcher
 	 */
-	public Object arg(int index) {
+	public @Nullable Object arg(int index) {
 		return this.args.get(index);
 	}
 

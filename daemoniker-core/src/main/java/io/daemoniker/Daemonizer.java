@@ -6,6 +6,8 @@ package io.daemoniker;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Python's {@code with Daemonizer() as (is_setup, daemonizer)}, as try-with-resources:
  * set-up code runs once, in the launcher; parent-only code runs in the launcher after the
@@ -61,7 +63,7 @@ public final class Daemonizer implements AutoCloseable {
 	 * launcher)
 	 * @see Daemoniker#daemonize(Path, DaemonizeOptions, Object...)
 	 */
-	public DaemonizeResult daemonize(Path pidFile, Object... args) {
+	public DaemonizeResult daemonize(Path pidFile, @Nullable Object... args) {
 		return daemonize(pidFile, DaemonizeOptions.defaults(), args);
 	}
 
@@ -76,7 +78,7 @@ public final class Daemonizer implements AutoCloseable {
 	 * @throws AlreadyRunningError in the launcher, if a live daemon holds the PID file
 	 * @throws StartupError in the launcher, if the daemon did not confirm its start-up
 	 */
-	public DaemonizeResult daemonize(Path pidFile, DaemonizeOptions options, Object... args) {
+	public DaemonizeResult daemonize(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
 		DaemonizeResult result = Daemoniker.daemonizeOnce(pidFile, options, args);
 		this.parent = result.isParent();
 		this.failed = false;

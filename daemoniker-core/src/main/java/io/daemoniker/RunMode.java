@@ -6,6 +6,8 @@ package io.daemoniker;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How {@code daemonize} runs the application: as a detached daemon, or in the foreground
  * under a supervisor. In the foreground there is no relaunch, but the PID file is still
@@ -41,7 +43,7 @@ public enum RunMode {
 	 * @return the mode
 	 * @throws IllegalArgumentException if the name is none of these
 	 */
-	public static RunMode parse(String name) {
+	public static RunMode parse(@Nullable String name) {
 		String key = (name != null) ? name.trim().toUpperCase(Locale.ROOT) : "";
 		for (RunMode mode : values()) {
 			if (mode.name().equals(key)) {

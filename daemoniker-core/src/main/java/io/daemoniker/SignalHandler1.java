@@ -16,6 +16,7 @@ import io.daemoniker.internal.signal.BuiltInSignalActions;
 import io.daemoniker.internal.signal.SignalDispatcher;
 import io.daemoniker.internal.signal.SignalNumbers;
 import io.daemoniker.internal.signal.SignalSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Handles the signals a daemon receives: {@code SIGINT}, {@code SIGTERM} and
@@ -84,9 +85,9 @@ public final class SignalHandler1 {
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
-	private SignalSource source;
+	private @Nullable SignalSource source;
 
-	private SignalDispatcher dispatcher;
+	private @Nullable SignalDispatcher dispatcher;
 
 	/**
 	 * Creates a handler with the default handlers for every signal.
@@ -109,7 +110,8 @@ public final class SignalHandler1 {
 	 * @param sigabrt handler for {@code SIGABRT}, {@link #IGNORE_SIGNAL}, or {@code null}
 	 * for the default
 	 */
-	public SignalHandler1(Path pidFile, SignalAction sigint, SignalAction sigterm, SignalAction sigabrt) {
+	public SignalHandler1(Path pidFile, @Nullable SignalAction sigint, @Nullable SignalAction sigterm,
+			@Nullable SignalAction sigabrt) {
 		this.pidFile = Objects.requireNonNull(pidFile, "pidFile");
 		setHandler(SIGINT.SIGNUM, sigint);
 		setHandler(SIGTERM.SIGNUM, sigterm);
@@ -194,7 +196,7 @@ public final class SignalHandler1 {
 	 * Returns the {@code SIGINT} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
 	 */
-	public SignalAction getSigint() {
+	public @Nullable SignalAction getSigint() {
 		return getHandler(SIGINT.SIGNUM);
 	}
 
@@ -202,7 +204,7 @@ public final class SignalHandler1 {
 	 * Replaces the {@code SIGINT} handler, also after {@link #start()}.
 	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
 	 */
-	public void setSigint(SignalAction handler) {
+	public void setSigint(@Nullable SignalAction handler) {
 		setHandler(SIGINT.SIGNUM, handler);
 	}
 
@@ -210,7 +212,7 @@ public final class SignalHandler1 {
 	 * Returns the {@code SIGTERM} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
 	 */
-	public SignalAction getSigterm() {
+	public @Nullable SignalAction getSigterm() {
 		return getHandler(SIGTERM.SIGNUM);
 	}
 
@@ -218,7 +220,7 @@ public final class SignalHandler1 {
 	 * Replaces the {@code SIGTERM} handler, also after {@link #start()}.
 	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
 	 */
-	public void setSigterm(SignalAction handler) {
+	public void setSigterm(@Nullable SignalAction handler) {
 		setHandler(SIGTERM.SIGNUM, handler);
 	}
 
@@ -226,7 +228,7 @@ public final class SignalHandler1 {
 	 * Returns the {@code SIGABRT} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
 	 */
-	public SignalAction getSigabrt() {
+	public @Nullable SignalAction getSigabrt() {
 		return getHandler(SIGABRT.SIGNUM);
 	}
 
@@ -234,7 +236,7 @@ public final class SignalHandler1 {
 	 * Replaces the {@code SIGABRT} handler, also after {@link #start()}.
 	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
 	 */
-	public void setSigabrt(SignalAction handler) {
+	public void setSigabrt(@Nullable SignalAction handler) {
 		setHandler(SIGABRT.SIGNUM, handler);
 	}
 
@@ -242,7 +244,7 @@ public final class SignalHandler1 {
 	 * Returns the {@code SIGHUP} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
 	 */
-	public SignalAction getSighup() {
+	public @Nullable SignalAction getSighup() {
 		return getHandler(SIGHUP.SIGNUM);
 	}
 
@@ -250,7 +252,7 @@ public final class SignalHandler1 {
 	 * Replaces the {@code SIGHUP} handler, also after {@link #start()}.
 	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
 	 */
-	public void setSighup(SignalAction handler) {
+	public void setSighup(@Nullable SignalAction handler) {
 		setHandler(SIGHUP.SIGNUM, handler);
 	}
 
@@ -258,7 +260,7 @@ public final class SignalHandler1 {
 	 * Returns the {@code SIGUSR1} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
 	 */
-	public SignalAction getSigusr1() {
+	public @Nullable SignalAction getSigusr1() {
 		return getHandler(SIGUSR1.SIGNUM);
 	}
 
@@ -266,7 +268,7 @@ public final class SignalHandler1 {
 	 * Replaces the {@code SIGUSR1} handler, also after {@link #start()}.
 	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
 	 */
-	public void setSigusr1(SignalAction handler) {
+	public void setSigusr1(@Nullable SignalAction handler) {
 		setHandler(SIGUSR1.SIGNUM, handler);
 	}
 
@@ -275,7 +277,7 @@ public final class SignalHandler1 {
 	 * @param signum one of {@link #supportedSignals()}
 	 * @return an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
 	 */
-	public SignalAction getHandler(int signum) {
+	public @Nullable SignalAction getHandler(int signum) {
 		checkSupported(signum);
 		return this.actions.get(signum);
 	}
@@ -286,7 +288,7 @@ public final class SignalHandler1 {
 	 * @param handler an action, {@link #IGNORE_SIGNAL}, or {@code null} for the default
 	 * @throws IllegalArgumentException if the signal is not supported
 	 */
-	public synchronized void setHandler(int signum, SignalAction handler) {
+	public synchronized void setHandler(int signum, @Nullable SignalAction handler) {
 		checkSupported(signum);
 		SignalAction old = (handler != null) ? this.actions.put(signum, handler) : this.actions.remove(signum);
 		if (this.source != null && ((old == IGNORE_SIGNAL) != (handler == IGNORE_SIGNAL))) {

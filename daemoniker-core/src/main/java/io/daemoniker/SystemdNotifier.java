@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.UnixDatagram;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells systemd about the service's state through the notification protocol of
@@ -44,9 +45,9 @@ public final class SystemdNotifier {
 
 	private static final SystemdNotifier DISABLED = new SystemdNotifier(null);
 
-	private final String address;
+	private final @Nullable String address;
 
-	private SystemdNotifier(String address) {
+	private SystemdNotifier(@Nullable String address) {
 		this.address = address;
 	}
 

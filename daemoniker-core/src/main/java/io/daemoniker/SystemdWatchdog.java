@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Keeps systemd's watchdog ({@code WatchdogSec=}) fed while the application is healthy:
  * sends {@code WATCHDOG=1} every half of {@code WATCHDOG_USEC}, as
@@ -39,13 +41,13 @@ public final class SystemdWatchdog implements AutoCloseable {
 
 	private final BooleanSupplier healthCheck;
 
-	private final Duration period;
+	private final @Nullable Duration period;
 
-	private final Thread thread;
+	private final @Nullable Thread thread;
 
 	private volatile boolean closed;
 
-	private SystemdWatchdog(SystemdNotifier notifier, BooleanSupplier healthCheck, Duration period) {
+	private SystemdWatchdog(SystemdNotifier notifier, BooleanSupplier healthCheck, @Nullable Duration period) {
 		this.notifier = notifier;
 		this.healthCheck = healthCheck;
 		this.period = period;

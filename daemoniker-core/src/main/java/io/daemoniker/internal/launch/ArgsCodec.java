@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Carries the arguments of {@code daemonize(pidFile, args...)} from the launcher to the
  * daemon. Only plain data crosses: {@code null}, strings, booleans, integers, longs,
@@ -54,13 +56,13 @@ public final class ArgsCodec {
 	 * @throws IllegalArgumentException naming the first argument that cannot, and its
 	 * type
 	 */
-	public static void check(Object[] args) {
+	public static void check(@Nullable Object[] args) {
 		for (int i = 0; i < args.length; i++) {
 			check(args[i], "argument " + i, 0);
 		}
 	}
 
-	private static void check(Object value, String where, int depth) {
+	private static void check(@Nullable Object value, String where, int depth) {
 		if (depth > MAX_DEPTH) {
 			throw new IllegalArgumentException(where + " is nested more than " + MAX_DEPTH + " levels deep");
 		}
@@ -88,7 +90,7 @@ public final class ArgsCodec {
 				+ "Long, Double, byte[], or a List or String-keyed Map of these");
 	}
 
-	static void write(DataOutputStream out, Object value) throws IOException {
+	static void write(DataOutputStream out, @Nullable Object value) throws IOException {
 		if (value == null) {
 			out.writeByte(NULL);
 		}
@@ -136,11 +138,11 @@ public final class ArgsCodec {
 		}
 	}
 
-	static Object read(DataInputStream in) throws IOException {
+	static @Nullable Object read(DataInputStream in) throws IOException {
 		return read(in, 0);
 	}
 
-	private static Object read(DataInputStream in, int depth) throws IOException {
+	private static @Nullable Object read(DataInputStream in, int depth) throws IOException {
 		if (depth > MAX_DEPTH) {
 			throw new IOException("arguments nested too deeply");
 		}
@@ -162,7 +164,7 @@ public final class ArgsCodec {
 				return readBytes(in);
 			case LIST: {
 				int size = readLength(in);
-				List<Object> list = new ArrayList<>(Math.min(size, 1024));
+				List<@Nullable Object> list = new ArrayList<>(Math.min(size, 1024));
 				for (int i = 0; i < size; i++) {
 					list.add(read(in, depth + 1));
 				}
@@ -170,7 +172,7 @@ public final class ArgsCodec {
 			}
 			case MAP: {
 				int size = readLength(in);
-				Map<String, Object> map = new LinkedHashMap<>();
+				Map<String, @Nullable Object> map = new LinkedHashMap<>();
 				for (int i = 0; i < size; i++) {
 					String key = new String(readBytes(in), StandardCharsets.UTF_8);
 					map.put(key, read(in, depth + 1));

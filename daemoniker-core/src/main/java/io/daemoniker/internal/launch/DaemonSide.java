@@ -17,6 +17,7 @@ import io.daemoniker.StartupError;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Platform.StatusChannel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The daemon's side of daemonization: it reads the launch request, takes the PID file,
@@ -24,15 +25,15 @@ import io.daemoniker.internal.platform.Platform.StatusChannel;
  */
 public final class DaemonSide {
 
-	private static final String TOKEN = System.getProperty(Launcher.MARKER_PROPERTY);
+	private static final @Nullable String TOKEN = System.getProperty(Launcher.MARKER_PROPERTY);
 
-	private static DaemonSide current;
+	private static @Nullable DaemonSide current;
 
 	private final LaunchRequest request;
 
 	private final PidFileLock pidFile;
 
-	private StatusChannel launcher;
+	private @Nullable StatusChannel launcher;
 
 	private final SystemdReadiness systemd = SystemdReadiness.fromEnvironment();
 
@@ -54,7 +55,7 @@ public final class DaemonSide {
 	 * Returns the daemon's state once {@link #become()} has run.
 	 * @return the daemon side, or {@code null} before
 	 */
-	public static synchronized DaemonSide current() {
+	public static synchronized @Nullable DaemonSide current() {
 		return current;
 	}
 

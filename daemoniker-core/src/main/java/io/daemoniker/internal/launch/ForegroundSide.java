@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import io.daemoniker.DaemonikerException;
 import io.daemoniker.internal.pidfile.PidFileLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Daemonization's counterpart for a process that stays in the foreground under a
@@ -17,7 +18,7 @@ import io.daemoniker.internal.pidfile.PidFileLock;
  */
 public final class ForegroundSide {
 
-	private static ForegroundSide current;
+	private static @Nullable ForegroundSide current;
 
 	private final PidFileLock pidFile;
 
@@ -32,7 +33,7 @@ public final class ForegroundSide {
 	 * Returns the foreground state once {@link #become} has run.
 	 * @return the foreground side, or {@code null} before
 	 */
-	public static synchronized ForegroundSide current() {
+	public static synchronized @Nullable ForegroundSide current() {
 		return current;
 	}
 

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What the launcher tells the daemon on its standard input: the paths it resolved against
  * its own working directory (the daemon runs in another one), whether the daemon confirms
@@ -28,7 +30,7 @@ import java.util.List;
  * @param settings what the daemon does to itself once it holds its PID file
  */
 public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, boolean manualReadiness,
-		List<Object> args, ProcessSettings settings) {
+		List<@Nullable Object> args, ProcessSettings settings) {
 
 	private static final int VERSION = 2;
 
@@ -42,7 +44,7 @@ public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, 
 	 * @param args the arguments passed across
 	 */
 	public LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, boolean manualReadiness,
-			List<Object> args) {
+			List<@Nullable Object> args) {
 		this(pidFile, stdin, stdout, stderr, manualReadiness, args, ProcessSettings.NONE);
 	}
 
@@ -86,7 +88,7 @@ public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, 
 		if (count < 0 || count > 65536) {
 			throw new IOException("invalid argument count " + count);
 		}
-		List<Object> args = new ArrayList<>(count);
+		List<@Nullable Object> args = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			args.add(ArgsCodec.read(in));
 		}

@@ -25,6 +25,7 @@ import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
 import io.daemoniker.internal.windows.WindowsJava;
 import io.daemoniker.internal.windows.WindowsLaunch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The launcher's side of daemonization: it checks what it can before starting anything,
@@ -68,7 +69,7 @@ public final class Launcher {
 	 * @throws AlreadyRunningError if a live daemon holds the PID file
 	 * @throws StartupError if the daemon did not confirm start-up
 	 */
-	public long launch(Path pidFile, DaemonizeOptions options, Object[] args) {
+	public long launch(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
 		ArgsCodec.check(args);
 		Path workingDirectory = Path.of(System.getProperty("user.dir"));
 		Path absolutePidFile = workingDirectory.resolve(pidFile).normalize();
@@ -188,7 +189,7 @@ public final class Launcher {
 		}
 	}
 
-	private static Path checkedDirectory(Path workingDirectory, Path chdir) {
+	private static Path checkedDirectory(Path workingDirectory, @Nullable Path chdir) {
 		if (chdir == null) {
 			return workingDirectory;
 		}
@@ -199,7 +200,7 @@ public final class Launcher {
 		return directory;
 	}
 
-	private static Path target(Path workingDirectory, Path file, String stream) {
+	private static Path target(Path workingDirectory, @Nullable Path file, String stream) {
 		if (file == null) {
 			return NULL_DEVICE;
 		}

@@ -14,6 +14,7 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The C library calls that {@link PosixSpawnSpawner} makes, bound by JNA direct mapping,
@@ -147,7 +148,7 @@ final class PosixSpawnLibC {
 	 * @param name the function's name
 	 * @return the function, or {@code null} if this C library lacks it
 	 */
-	static Function optionalFunction(String name) {
+	static @Nullable Function optionalFunction(String name) {
 		try {
 			// Failures throw LastErrorException, as those of the bound functions do.
 			return LIBRARY.getFunction(name, Function.THROW_LAST_ERROR);

@@ -21,6 +21,7 @@ import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
 
 import io.daemoniker.StartupError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Spawns the intermediate shell with {@code posix_spawn}, which lets the launcher decide
@@ -49,17 +50,18 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 			System.getProperty("native.encoding", "UTF-8"));
 
 	/** glibc 2.34 and later: closes a descriptor and every one above it. */
-	private static final Function ADD_CLOSE_FROM = PosixSpawnLibC.MAC ? null
+	private static final @Nullable Function ADD_CLOSE_FROM = PosixSpawnLibC.MAC ? null
 			: PosixSpawnLibC.optionalFunction("posix_spawn_file_actions_addclosefrom_np");
 
 	/** macOS: keeps a descriptor open under {@code POSIX_SPAWN_CLOEXEC_DEFAULT}. */
-	private static final Function ADD_INHERIT = PosixSpawnLibC.MAC
+	private static final @Nullable Function ADD_INHERIT = PosixSpawnLibC.MAC
 			? PosixSpawnLibC.optionalFunction("posix_spawn_file_actions_addinherit_np") : null;
 
 	/** Linux: creates a pipe whose ends are close-on-exec from the start. */
-	private static final Function PIPE2 = PosixSpawnLibC.MAC ? null : PosixSpawnLibC.optionalFunction("pipe2");
+	private static final @Nullable Function PIPE2 = PosixSpawnLibC.MAC ? null
+			: PosixSpawnLibC.optionalFunction("pipe2");
 
-	private final Function addCloseFrom;
+	private final @Nullable Function addCloseFrom;
 
 	PosixSpawnSpawner() {
 		this(true);
@@ -216,7 +218,7 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 		return open;
 	}
 
-	private static Set<Integer> listedDescriptors() {
+	private static @Nullable Set<Integer> listedDescriptors() {
 		for (String directory : List.of("/proc/self/fd", "/dev/fd")) {
 			Set<Integer> listed = new TreeSet<>();
 			try (DirectoryStream<Path> entries = Files.newDirectoryStream(Path.of(directory))) {
@@ -325,7 +327,7 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 		}
 	}
 
-	private static void closeAll(int[] fds) {
+	private static void closeAll(int @Nullable [] fds) {
 		if (fds != null) {
 			for (int fd : fds) {
 				closeQuietly(fd);

@@ -15,6 +15,7 @@ import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Privileges;
 import io.daemoniker.internal.platform.Privileges.Credentials;
 import io.daemoniker.internal.platform.ProcessLimits;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the daemon (or a process in the foreground) does to itself once it holds its PID
@@ -26,7 +27,8 @@ import io.daemoniker.internal.platform.ProcessLimits;
  * @param preventCoreDumps whether to set {@code RLIMIT_CORE} to zero
  * @param reopenSignal signal that reopens the standard streams, or 0 for none
  */
-public record ProcessSettings(String user, String group, boolean preventCoreDumps, int reopenSignal) {
+public record ProcessSettings(@Nullable String user, @Nullable String group, boolean preventCoreDumps,
+		int reopenSignal) {
 
 	/** Settings that change nothing. */
 	public static final ProcessSettings NONE = new ProcessSettings(null, null, false, 0);
@@ -115,14 +117,14 @@ public record ProcessSettings(String user, String group, boolean preventCoreDump
 		return new ProcessSettings(user, group, preventCoreDumps, reopenSignal);
 	}
 
-	private static void writeNullable(DataOutputStream out, String value) throws IOException {
+	private static void writeNullable(DataOutputStream out, @Nullable String value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeUTF(value);
 		}
 	}
 
-	private static String readNullable(DataInputStream in) throws IOException {
+	private static @Nullable String readNullable(DataInputStream in) throws IOException {
 		return in.readBoolean() ? in.readUTF() : null;
 	}
 

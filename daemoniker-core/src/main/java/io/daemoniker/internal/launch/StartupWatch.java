@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.daemoniker.StartupError;
 import io.daemoniker.internal.platform.Processes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Watches a daemon start from the launcher: copies whatever it prints before it redirects
@@ -122,7 +123,7 @@ final class StartupWatch implements AutoCloseable {
 				+ ((cause != null) ? ": " + cause : "; it printed nothing on its standard error");
 	}
 
-	private Integer exitStatus() {
+	private @Nullable Integer exitStatus() {
 		try {
 			return this.intermediate.waitFor(2, TimeUnit.SECONDS) ? this.intermediate.exitValue() : null;
 		}
@@ -258,7 +259,7 @@ final class StartupWatch implements AutoCloseable {
 
 	}
 
-	private record Event(Kind kind, long pid, String message) {
+	private record Event(Kind kind, long pid, @Nullable String message) {
 
 		static Event spawned(long pid) {
 			return new Event(Kind.SPAWNED, pid, null);

@@ -12,6 +12,7 @@ import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.BuiltInSignalActions;
 import io.daemoniker.internal.signal.SignalNumbers;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reopens the daemon's log files on a signal, for {@code logrotate} without
@@ -58,7 +59,7 @@ final class StreamReopening {
 		StandardStreams.reopen(fileOrNull(stdout), fileOrNull(stderr));
 	}
 
-	private static Path fileOrNull(Path target) {
+	private static @Nullable Path fileOrNull(@Nullable Path target) {
 		return (target == null || NULL_DEVICE.equals(target)) ? null : target;
 	}
 

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.daemoniker.AlreadyRunningError;
 import io.daemoniker.PidFileError;
 import io.daemoniker.internal.platform.OperatingSystem;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PID file that this process has created or reclaimed and holds locked for as long as
@@ -174,7 +175,7 @@ public final class PidFileLock implements AutoCloseable {
 		}
 	}
 
-	private static FileLock tryLock(FileChannel channel) throws IOException {
+	private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
 		try {
 			return channel.tryLock();
 		}
@@ -183,7 +184,7 @@ public final class PidFileLock implements AutoCloseable {
 		}
 	}
 
-	private static FileLock tryLockBeyondContent(FileChannel channel) throws IOException {
+	private static @Nullable FileLock tryLockBeyondContent(FileChannel channel) throws IOException {
 		for (int attempt = 1;; attempt++) {
 			FileLock lock;
 			try {
@@ -296,7 +297,7 @@ public final class PidFileLock implements AutoCloseable {
 		closeQuietly(this.channel);
 	}
 
-	private static void closeQuietly(FileChannel channel) {
+	private static void closeQuietly(@Nullable FileChannel channel) {
 		if (channel != null) {
 			try {
 				channel.close();

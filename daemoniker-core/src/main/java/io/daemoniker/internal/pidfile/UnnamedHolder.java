@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonStatus.State;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides about a locked PID file whose lock holder the platform cannot name (Windows).
@@ -55,7 +56,7 @@ final class UnnamedHolder {
 		return new DaemonStatus(path, State.RUNNING, named, "running (pid " + named + "): " + path);
 	}
 
-	private static Instant lastWritten(Path path) {
+	private static @Nullable Instant lastWritten(Path path) {
 		try {
 			return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant();
 		}

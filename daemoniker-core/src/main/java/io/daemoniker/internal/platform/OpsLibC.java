@@ -7,6 +7,7 @@ package io.daemoniker.internal.platform;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The C library functions behind the operations features: datagram sockets for systemd
@@ -41,13 +42,13 @@ final class OpsLibC {
 
 	static native int geteuid();
 
-	static native Pointer getpwnam(String name);
+	static native @Nullable Pointer getpwnam(String name);
 
-	static native Pointer getpwuid(int uid);
+	static native @Nullable Pointer getpwuid(int uid);
 
-	static native Pointer getgrnam(String name);
+	static native @Nullable Pointer getgrnam(String name);
 
-	static native Pointer getgrgid(int gid);
+	static native @Nullable Pointer getgrgid(int gid);
 
 	static native int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
 

@@ -16,6 +16,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 import io.daemoniker.StartupError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Switches this process to another user and group, for a daemon started as root. The C
@@ -69,7 +70,7 @@ public final class Privileges {
 	 * @param group the group option, or {@code null}
 	 * @throws StartupError if this process is not root
 	 */
-	public static void requireRoot(String user, String group) {
+	public static void requireRoot(@Nullable String user, @Nullable String group) {
 		if (isRoot()) {
 			return;
 		}
@@ -86,7 +87,7 @@ public final class Privileges {
 	 * @return the credentials
 	 * @throws StartupError if the user or group does not exist
 	 */
-	public static Credentials resolve(String user, String group) {
+	public static Credentials resolve(@Nullable String user, @Nullable String group) {
 		String name = null;
 		int uid = -1;
 		int gid = -1;
@@ -120,7 +121,7 @@ public final class Privileges {
 		return new Credentials(name, uid, gid, supplementaryGroups(name, gid));
 	}
 
-	private static int[] supplementaryGroups(String name, int gid) {
+	private static int[] supplementaryGroups(@Nullable String name, int gid) {
 		if (name == null) {
 			return new int[] { gid };
 		}
@@ -213,7 +214,7 @@ public final class Privileges {
 	 * @param gid the group id
 	 * @param groups the supplementary groups
 	 */
-	public record Credentials(String name, int uid, int gid, int[] groups) {
+	public record Credentials(@Nullable String name, int uid, int gid, int[] groups) {
 
 		@Override
 		public String toString() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import com.sun.jna.LastErrorException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reopens the files that standard output and error are appended to. After
@@ -33,7 +34,7 @@ public final class StandardStreams {
 	 * {@code stdout}
 	 * @throws IOException if a file cannot be opened or put in place
 	 */
-	public static void reopen(Path stdout, Path stderr) throws IOException {
+	public static void reopen(@Nullable Path stdout, @Nullable Path stderr) throws IOException {
 		synchronized (LOCK) {
 			UnixConstants constants = UnixConstants.forCurrent();
 			int flags = UnixConstants.O_WRONLY | constants.oCreat | constants.oAppend;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Actions that Daemoniker itself takes on a signal, such as reopening the standard
  * streams on {@code SIGHUP}, and that must coexist with the application's own handler for
@@ -22,7 +24,7 @@ public final class BuiltInSignalActions {
 
 	private static final Map<Integer, Boolean> INSTALLED = new ConcurrentHashMap<>();
 
-	private static volatile SignalDispatcher dispatcher;
+	private static volatile @Nullable SignalDispatcher dispatcher;
 
 	private BuiltInSignalActions() {
 	}

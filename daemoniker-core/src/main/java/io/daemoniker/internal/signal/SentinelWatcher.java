@@ -11,6 +11,7 @@ import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
 
 import io.daemoniker.SignalError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps one sentinel process alive and turns each of its deaths into a signal, on a
@@ -42,11 +43,11 @@ public final class SentinelWatcher {
 
 	private final Object lock = new Object();
 
-	private Sentinel current;
+	private @Nullable Sentinel current;
 
 	private boolean closing;
 
-	private Thread thread;
+	private @Nullable Thread thread;
 
 	/**
 	 * Creates a watcher; nothing starts before {@link #start()}.
@@ -152,7 +153,7 @@ public final class SentinelWatcher {
 	 * without a signal or did not start, so that a sentinel that cannot run does not make
 	 * the watcher spin. Returns {@code null} once closing.
 	 */
-	private Sentinel next(int failures) {
+	private @Nullable Sentinel next(int failures) {
 		int attempt = failures;
 		while (true) {
 			if (attempt > 0 && !pause(backoff(attempt))) {

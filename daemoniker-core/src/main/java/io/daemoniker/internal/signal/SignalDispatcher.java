@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs signal handlers one at a time, in order of arrival, and never loses a delivery
  * that arrives while a handler runs: such a delivery waits in a queue for its turn.
@@ -28,13 +30,13 @@ public final class SignalDispatcher {
 
 	private final IntConsumer handler;
 
-	private final Thread thread;
+	private final @Nullable Thread thread;
 
 	private final Object wakeUp = new Object();
 
 	private volatile boolean stopped;
 
-	private volatile Thread drainer;
+	private volatile @Nullable Thread drainer;
 
 	/**
 	 * Creates a dispatcher.

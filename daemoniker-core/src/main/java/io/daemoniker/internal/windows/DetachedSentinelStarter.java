@@ -17,6 +17,7 @@ import com.sun.jna.ptr.IntByReference;
 
 import io.daemoniker.internal.signal.Sentinel;
 import io.daemoniker.internal.signal.SentinelStarter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts sentinels on Windows without a console ({@code DETACHED_PROCESS}), so that no
@@ -75,7 +76,7 @@ final class DetachedSentinelStarter implements SentinelStarter {
 
 		private final HANDLE process;
 
-		private HANDLE input;
+		private @Nullable HANDLE input;
 
 		private volatile boolean forced;
 

@@ -22,6 +22,7 @@ import com.sun.jna.platform.win32.WinDef.DWORD;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Process creation and pipes on Windows. Every method loads {@code kernel32} bindings on
@@ -66,7 +67,7 @@ final class Win32 {
 		}
 	}
 
-	static void close(HANDLE handle) {
+	static void close(@Nullable HANDLE handle) {
 		if (handle != null && !WinBase.INVALID_HANDLE_VALUE.equals(handle)) {
 			kernel32().CloseHandle(handle);
 		}

@@ -13,6 +13,7 @@ import com.sun.jna.platform.win32.BaseTSD.ULONG_PTRByReference;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code kernel32} functions that JNA's platform library does not bind, or binds
@@ -41,17 +42,18 @@ interface WindowsApi extends StdCallLibrary {
 		return Holder.INSTANCE;
 	}
 
-	Pointer GetCommandLineW();
+	@Nullable Pointer GetCommandLineW();
 
-	boolean CreateProcessW(WString applicationName, char[] commandLine, Pointer processAttributes,
-			Pointer threadAttributes, boolean inheritHandles, int creationFlags, Pointer environment,
-			WString currentDirectory, StartupInfoEx startupInfo, WinBase.PROCESS_INFORMATION processInformation);
+	boolean CreateProcessW(@Nullable WString applicationName, char[] commandLine, @Nullable Pointer processAttributes,
+			@Nullable Pointer threadAttributes, boolean inheritHandles, int creationFlags,
+			@Nullable Pointer environment, WString currentDirectory, StartupInfoEx startupInfo,
+			WinBase.PROCESS_INFORMATION processInformation);
 
-	boolean InitializeProcThreadAttributeList(Pointer attributeList, int attributeCount, int flags,
+	boolean InitializeProcThreadAttributeList(@Nullable Pointer attributeList, int attributeCount, int flags,
 			ULONG_PTRByReference size);
 
 	boolean UpdateProcThreadAttribute(Pointer attributeList, int flags, SIZE_T attribute, Pointer value, SIZE_T size,
-			Pointer previousValue, Pointer returnSize);
+			@Nullable Pointer previousValue, @Nullable Pointer returnSize);
 
 	void DeleteProcThreadAttributeList(Pointer attributeList);
 
@@ -65,7 +67,7 @@ interface WindowsApi extends StdCallLibrary {
 		public WinBase.STARTUPINFO StartupInfo = new WinBase.STARTUPINFO();
 
 		/** The attribute list. */
-		public Pointer lpAttributeList;
+		public @Nullable Pointer lpAttributeList;
 
 	}
 

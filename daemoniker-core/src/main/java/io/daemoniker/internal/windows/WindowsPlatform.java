@@ -28,6 +28,7 @@ import com.sun.jna.ptr.IntByReference;
 
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.SignalNotDeliveredException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Windows. Signals are exit codes given to the daemon's sentinel process with
@@ -110,7 +111,7 @@ public final class WindowsPlatform implements Platform {
 		return Charset.defaultCharset();
 	}
 
-	private static void closeQuietly(AutoCloseable closeable) {
+	private static void closeQuietly(@Nullable AutoCloseable closeable) {
 		if (closeable != null) {
 			try {
 				closeable.close();
@@ -207,7 +208,7 @@ public final class WindowsPlatform implements Platform {
 	 */
 	private static final class LauncherChannel implements StatusChannel {
 
-		private OutputStream out;
+		private @Nullable OutputStream out;
 
 		LauncherChannel(OutputStream out) {
 			this.out = out;
