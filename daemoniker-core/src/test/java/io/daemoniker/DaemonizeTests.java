@@ -11,12 +11,10 @@ import java.nio.file.Path;
 import io.daemoniker.support.Daemons;
 import io.daemoniker.support.Daemons.Result;
 import io.daemoniker.support.Proc;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.daemoniker.support.RealDaemonTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,28 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Starts real daemons and checks, in {@code /proc}, what a well-behaved daemon must be.
  */
 @EnabledOnOs(OS.LINUX)
-class DaemonizeTests {
-
-	@TempDir
-	Path directory;
-
-	private Daemons daemons;
-
-	private Path pidFile;
-
-	private Path log;
-
-	@BeforeEach
-	void setUp() {
-		this.daemons = new Daemons(this.directory);
-		this.pidFile = this.directory.resolve("app.pid");
-		this.log = this.directory.resolve("app.log");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.daemons.close();
-	}
+class DaemonizeTests extends RealDaemonTests {
 
 	@Test
 	void launcherExitsZeroOnlyOnceThePidFileHoldsTheConfirmedDaemon() {

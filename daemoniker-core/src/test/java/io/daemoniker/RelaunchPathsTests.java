@@ -20,12 +20,10 @@ import java.util.stream.Stream;
 import io.daemoniker.support.Daemons;
 import io.daemoniker.support.Daemons.Result;
 import io.daemoniker.support.Proc;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.daemoniker.support.RealDaemonTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,28 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after it moved to {@code /}: relative class path, {@code -jar} and {@code @argfile}.
  */
 @EnabledOnOs(OS.LINUX)
-class RelaunchPathsTests {
-
-	@TempDir
-	Path directory;
-
-	private Daemons daemons;
-
-	private Path pidFile;
-
-	private Path log;
-
-	@BeforeEach
-	void setUp() {
-		this.daemons = new Daemons(this.directory);
-		this.pidFile = this.directory.resolve("app.pid");
-		this.log = this.directory.resolve("app.log");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.daemons.close();
-	}
+class RelaunchPathsTests extends RealDaemonTests {
 
 	@Test
 	void relativeClassPathOption() {

@@ -13,12 +13,10 @@ import java.util.concurrent.TimeUnit;
 import io.daemoniker.support.Daemons;
 import io.daemoniker.support.Daemons.Result;
 import io.daemoniker.support.Proc;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.daemoniker.support.RealDaemonTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,28 +25,7 @@ import static org.awaitility.Awaitility.await;
  * Real signals, sent with {@link Daemoniker#send} or {@code kill}, to real daemons.
  */
 @EnabledOnOs(OS.LINUX)
-class SignalTests {
-
-	@TempDir
-	Path directory;
-
-	private Daemons daemons;
-
-	private Path pidFile;
-
-	private Path log;
-
-	@BeforeEach
-	void setUp() {
-		this.daemons = new Daemons(this.directory);
-		this.pidFile = this.directory.resolve("app.pid");
-		this.log = this.directory.resolve("app.log");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.daemons.close();
-	}
+class SignalTests extends RealDaemonTests {
 
 	@Test
 	void customHandlersRunForEverySupportedSignal() {

@@ -13,12 +13,10 @@ import java.util.stream.Stream;
 
 import io.daemoniker.support.Daemons;
 import io.daemoniker.support.Daemons.Result;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.daemoniker.support.RealDaemonTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,28 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * leaves no process and no PID file behind.
  */
 @EnabledOnOs(OS.LINUX)
-class StartupFailureTests {
-
-	@TempDir
-	Path directory;
-
-	private Daemons daemons;
-
-	private Path pidFile;
-
-	private Path log;
-
-	@BeforeEach
-	void setUp() {
-		this.daemons = new Daemons(this.directory);
-		this.pidFile = this.directory.resolve("app.pid");
-		this.log = this.directory.resolve("app.log");
-	}
-
-	@AfterEach
-	void tearDown() {
-		this.daemons.close();
-	}
+class StartupFailureTests extends RealDaemonTests {
 
 	@Test
 	void badJvmOptionOfTheDaemon() {
