@@ -11,11 +11,12 @@ import com.sun.jna.LastErrorException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reopens the files that standard output and error are appended to. After
- * {@code logrotate} renamed a log, the process still writes to the renamed file through
- * its open descriptor; reopening the path creates a new file there and points descriptors
- * 1 and 2 at it, so that {@code System.out} and {@code System.err}, which write to those
- * descriptors, continue in the new file.
+ * Points standard output and error at files, appended to: when the daemon redirects its
+ * streams at start-up, and when it reopens them. After {@code logrotate} renamed a log,
+ * the process still writes to the renamed file through its open descriptor; reopening the
+ * path creates a new file there and points descriptors 1 and 2 at it, so that
+ * {@code System.out} and {@code System.err}, which write to those descriptors, continue
+ * in the new file.
  */
 public final class StandardStreams {
 

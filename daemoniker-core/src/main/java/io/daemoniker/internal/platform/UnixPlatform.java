@@ -29,31 +29,23 @@ final class UnixPlatform implements Platform {
 
 	@Override
 	public StatusChannel redirectStdio(Path stdin, Path stdout, Path stderr) throws IOException {
-		UnixConstants constants = UnixConstants.forCurrent();
 		int in = open(stdin, UnixConstants.O_RDONLY, 0);
-		int out = -1;
-		int err = -1;
+		int status = -1;
 		try {
-			out = open(stdout, UnixConstants.O_WRONLY | constants.oCreat | constants.oAppend, 0666);
-			err = stdout.equals(stderr) ? out
-					: open(stderr, UnixConstants.O_WRONLY | constants.oCreat | constants.oAppend, 0666);
-			System.out.flush();
-			System.err.flush();
-			int status = LibC.dup(1);
+			// The launcher's pipe, kept aside before standard output is replaced.
+			status = LibC.dup(1);
+			StandardStreams.reopen(stdout, stderr);
 			LibC.dup2(in, 0);
-			LibC.dup2(out, 1);
-			LibC.dup2(err, 2);
-			return new FdStatusChannel(status);
+			FdStatusChannel channel = new FdStatusChannel(status);
+			status = -1;
+			return channel;
 		}
 		catch (LastErrorException ex) {
-			throw new IOException("cannot redirect standard streams: errno " + ex.getErrorCode(), ex);
+			throw new IOException("cannot redirect standard streams: " + Errno.describe(ex.getErrorCode()), ex);
 		}
 		finally {
 			closeQuietly(in);
-			closeQuietly(out);
-			if (err != out) {
-				closeQuietly(err);
-			}
+			closeQuietly(status);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.daemoniker.support.DatagramReceiver;
 import io.daemoniker.SystemdNotifier;
 import io.daemoniker.boot.WatchdogHealthCheck;
 import org.junit.jupiter.api.AfterEach;

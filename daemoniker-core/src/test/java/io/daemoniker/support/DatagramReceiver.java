@@ -2,7 +2,7 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker;
+package io.daemoniker.support;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +15,10 @@ import com.sun.jna.Native;
 /**
  * A real Unix datagram socket bound by the test, standing in for systemd's notification
  * socket: the JDK cannot bind one, so it is made through JNA. Linux layout of
- * {@code struct sockaddr_un}.
+ * {@code struct sockaddr_un}. Shared with the starter's and the examples' tests through
+ * this module's test jar.
  */
-final class DatagramReceiver implements AutoCloseable {
+public final class DatagramReceiver implements AutoCloseable {
 
 	static {
 		Native.register(DatagramReceiver.class, com.sun.jna.Platform.C_LIBRARY_NAME);
@@ -43,14 +44,14 @@ final class DatagramReceiver implements AutoCloseable {
 	/**
 	 * Binds a socket at a file path.
 	 */
-	static DatagramReceiver atPath(Path path) {
+	public static DatagramReceiver atPath(Path path) {
 		return bind(path.toString(), path.toString().getBytes(StandardCharsets.UTF_8), false);
 	}
 
 	/**
 	 * Binds a socket in the abstract namespace; the address is {@code @name}.
 	 */
-	static DatagramReceiver abstractNamed(String name) {
+	public static DatagramReceiver abstractNamed(String name) {
 		return bind("@" + name, name.getBytes(StandardCharsets.UTF_8), true);
 	}
 
@@ -66,14 +67,14 @@ final class DatagramReceiver implements AutoCloseable {
 		return new DatagramReceiver(fd, address);
 	}
 
-	String address() {
+	public String address() {
 		return this.address;
 	}
 
 	/**
 	 * Waits up to about a second for one datagram.
 	 */
-	Optional<String> receive() {
+	public Optional<String> receive() {
 		byte[] buffer = new byte[4096];
 		try {
 			long length = recv(this.fd, buffer, buffer.length, 0);
@@ -90,7 +91,7 @@ final class DatagramReceiver implements AutoCloseable {
 	/**
 	 * Waits for one datagram, failing when none comes within a generous limit.
 	 */
-	String await(int seconds) {
+	public String await(int seconds) {
 		for (int i = 0; i < seconds; i++) {
 			Optional<String> message = receive();
 			if (message.isPresent()) {
