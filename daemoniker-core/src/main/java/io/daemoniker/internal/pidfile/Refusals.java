@@ -51,7 +51,7 @@ final class Refusals {
 
 	static PidFileError sameAsStream(Path path, String stream, Path target) {
 		return new PidFileError(path, "PID file " + path + " is the same file as the daemon's " + stream + " (" + target
-				+ "): " + LEFT + "; give the PID file and the log files different paths");
+				+ "): nothing was written to it; give the PID file and the log files different paths");
 	}
 
 	static PidFileError foreignLocks(Path path, String locks) {
