@@ -85,6 +85,10 @@ final class LaunchPaths {
 		}
 		if (!"stdin".equals(stream)) {
 			checkCreatable(target, stream + " target");
+			if (Files.exists(target) && !Files.isWritable(target)) {
+				throw new StartupError("cannot append the daemon's " + stream + " to " + target
+						+ ": permission denied; make it writable or choose another file");
+			}
 		}
 		else if (!Files.isReadable(target)) {
 			throw new StartupError("cannot read the daemon's stdin from " + target + ": "

@@ -12,11 +12,11 @@ import com.sun.jna.Pointer;
 /**
  * The C library functions that the platform layer needs on Unix. Functions with a fixed
  * argument list are bound by JNA direct mapping, the cheapest way to call them. Variadic
- * functions ({@code open}, {@code fcntl}) are bound by interface mapping in
- * {@link Variadic}: direct mapping passes every argument as a fixed one, and on Apple's
- * arm64 ABI variadic arguments travel on the stack instead, so the mode of {@code open}
- * and the {@code struct flock} pointer of {@code fcntl} would arrive as garbage. Loading
- * this class loads JNA: keep it off paths that can do without.
+ * functions ({@code open}, {@code fcntl}, {@code syscall}) are bound by interface mapping
+ * in {@link Variadic}: direct mapping passes every argument as a fixed one, and on
+ * Apple's arm64 ABI variadic arguments travel on the stack instead, so the mode of
+ * {@code open} and the {@code struct flock} pointer of {@code fcntl} would arrive as
+ * garbage. Loading this class loads JNA: keep it off paths that can do without.
  */
 final class LibC {
 
@@ -63,6 +63,21 @@ final class LibC {
 		return Variadic.INSTANCE.fcntl(fd, command, argument);
 	}
 
+	/**
+	 * Makes a system call by number ({@code syscall(2)}, variadic), for calls that older
+	 * C libraries have no wrapper for.
+	 * @param number the system call's number
+	 * @param a the first argument
+	 * @param b the second argument
+	 * @param c the third argument
+	 * @param d the fourth argument
+	 * @return what the call returns
+	 * @throws LastErrorException if it fails
+	 */
+	static long syscall(long number, long a, long b, long c, long d) throws LastErrorException {
+		return Variadic.INSTANCE.syscall(number, a, b, c, d);
+	}
+
 	static native int close(int fd) throws LastErrorException;
 
 	static native int dup(int fd) throws LastErrorException;
@@ -96,6 +111,8 @@ final class LibC {
 		int open(String path, int flags, Object... mode) throws LastErrorException;
 
 		int fcntl(int fd, int command, Object... argument) throws LastErrorException;
+
+		long syscall(long number, Object... arguments) throws LastErrorException;
 
 	}
 

@@ -5,7 +5,6 @@
 package io.daemoniker.internal.platform;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
 
 /**
  * Linux process descriptors ({@code pidfd_open}, {@code pidfd_send_signal}, Linux 5.3 and
@@ -54,7 +53,7 @@ final class PidFd {
 	 */
 	static int open(long pid) throws LastErrorException {
 		try {
-			return (int) Calls.syscall(SYS_PIDFD_OPEN, pid, 0, 0, 0);
+			return (int) LibC.syscall(SYS_PIDFD_OPEN, pid, 0, 0, 0);
 		}
 		catch (LastErrorException ex) {
 			// ENOSYS before Linux 5.3; EPERM where a seccomp filter (older container
@@ -75,7 +74,7 @@ final class PidFd {
 	 * @throws LastErrorException with {@code ESRCH} if the process has exited
 	 */
 	static void sendSignal(int pidfd, int signum) throws LastErrorException {
-		Calls.syscall(SYS_PIDFD_SEND_SIGNAL, pidfd, signum, 0, 0);
+		LibC.syscall(SYS_PIDFD_SEND_SIGNAL, pidfd, signum, 0, 0);
 	}
 
 	/**
@@ -89,26 +88,6 @@ final class PidFd {
 		catch (LastErrorException ex) {
 			// The descriptor is released even when close reports an error.
 		}
-	}
-
-	/**
-	 * The {@code syscall} binding, registered only when first used.
-	 */
-	private static final class Calls {
-
-		static {
-			Native.register(Calls.class, com.sun.jna.Platform.C_LIBRARY_NAME);
-		}
-
-		private Calls() {
-		}
-
-		/**
-		 * {@code syscall} is variadic; on the two architectures used here variadic
-		 * integer arguments are passed exactly like fixed ones.
-		 */
-		static native long syscall(long number, long a, long b, long c, long d) throws LastErrorException;
-
 	}
 
 }

@@ -71,7 +71,14 @@ public final class StandardStreams {
 			return LibC.open(path.toString(), flags, 0666);
 		}
 		catch (LastErrorException ex) {
-			throw new IOException("cannot reopen " + path + ": " + Errno.describe(ex.getErrorCode()), ex);
+			String hint = switch (ex.getErrorCode()) {
+				case UnixConstants.EACCES ->
+					"; make it writable for the user the daemon runs as, or choose another file";
+				case UnixConstants.ENOENT -> "; create its directory first";
+				case UnixConstants.EISDIR -> "; give a file, not a directory";
+				default -> "";
+			};
+			throw new IOException("cannot open " + path + ": " + Errno.describe(ex.getErrorCode()) + hint, ex);
 		}
 	}
 
