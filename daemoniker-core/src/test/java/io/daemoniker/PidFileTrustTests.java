@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -242,6 +243,51 @@ class PidFileTrustTests extends RealDaemonTests {
 		assertThat(holder.isAlive()).as("the foreign process got no signal").isTrue();
 		assertThat(this.daemons.liveProcesses()).containsExactly(holder.pid());
 		assertThat(DirectorySnapshot.of(this.directory)).isEqualTo(before);
+	}
+
+	// ---- What the daemon finds when the path changed after the launcher's checks
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "fifo", "text", "directory", "dangling symbolic link", "hard link of the log" })
+	void theDaemonRefusesWhatWasPutThereAfterTheLauncherLooked(String what) throws Exception {
+		Path run = Files.createDirectory(this.directory.resolve("run"));
+		Path pidFile = run.resolve("app.pid");
+		Path log = run.resolve("app.log");
+		Path go = this.directory.resolve("go");
+		CompletableFuture<Result> launcher = CompletableFuture
+			.supplyAsync(() -> this.daemons.launch(pidFile, log, "-Dtest.daemonAwait=" + go));
+		// The launcher has checked the paths once its daemon runs.
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.daemons.liveProcesses().size() >= 2);
+		String reason = switch (what) {
+			case "fifo" -> {
+				mkfifo(pidFile);
+				yield "a FIFO";
+			}
+			case "text" -> {
+				Files.writeString(pidFile, "precious notes\n");
+				yield "not a PID";
+			}
+			case "directory" -> {
+				Files.createDirectory(pidFile);
+				yield "a directory";
+			}
+			case "dangling symbolic link" -> {
+				Files.createSymbolicLink(pidFile, run.resolve("elsewhere"));
+				yield "symbolic link";
+			}
+			default -> {
+				Files.createFile(log);
+				Files.createLink(pidFile, log);
+				yield "same file as the daemon's stdout";
+			}
+		};
+		DirectorySnapshot before = DirectorySnapshot.of(run);
+		Files.createFile(go);
+		Result result = launcher.get(120, TimeUnit.SECONDS);
+		assertThat(result.exitCode()).as(result.toString()).isNotZero();
+		assertThat(result.stderr()).as(result.toString()).contains(pidFile.toString()).contains(reason);
+		assertThat(this.daemons.liveProcesses()).isEmpty();
+		assertThat(DirectorySnapshot.of(run)).isEqualTo(before);
 	}
 
 	// ---- Paths resolved as the kernel resolves them

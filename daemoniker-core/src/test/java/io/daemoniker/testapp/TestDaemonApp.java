@@ -36,6 +36,8 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.deleteInLauncher}: a file the launcher deletes during set-up</li>
  * <li>{@code test.failInDaemon}: throw before daemonize returns, in the daemon only</li>
  * <li>{@code test.daemonDelayMs}: sleep before daemonize, in the daemon only</li>
+ * <li>{@code test.daemonAwait}: a file the daemon waits for before daemonize, so that a
+ * test can change things between the launcher's checks and the daemon's</li>
  * <li>{@code test.handle}: signals with a custom handler (e.g. {@code HUP,USR1})</li>
  * <li>{@code test.ignore}: signals to ignore</li>
  * <li>{@code test.handlerMs}: how long each custom handler takes</li>
@@ -88,6 +90,10 @@ public final class TestDaemonApp {
 	private static void beforeDaemonizeInDaemon() throws InterruptedException {
 		if (Boolean.getBoolean("test.failInDaemon")) {
 			throw new IllegalStateException("boom before daemonize in the daemon");
+		}
+		String await = System.getProperty("test.daemonAwait");
+		for (int round = 0; await != null && !Files.exists(Path.of(await)) && round < 1200; round++) {
+			Thread.sleep(50);
 		}
 		long delay = Long.getLong("test.daemonDelayMs", 0);
 		if (delay > 0) {
