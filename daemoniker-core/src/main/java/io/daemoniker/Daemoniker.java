@@ -18,6 +18,7 @@ import io.daemoniker.internal.launch.Launcher;
 import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.internal.platform.KernelPaths;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
@@ -306,7 +307,7 @@ public final class Daemoniker {
 					return;
 				}
 				if (!sentinels || System.nanoTime() - deadline > 0) {
-					throw new PidFileError(pidFile.toAbsolutePath().normalize(), "not signalling: pid " + target
+					throw new PidFileError(KernelPaths.resolve(pidFile), "not signalling: pid " + target
 							+ " no longer holds the lock of this PID file: " + status(pidFile).description());
 				}
 				// Windows: the daemon replaced its sentinel in between.

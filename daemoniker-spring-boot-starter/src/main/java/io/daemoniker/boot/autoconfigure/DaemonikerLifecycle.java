@@ -56,9 +56,9 @@ final class DaemonikerLifecycle implements ManagedDaemon, SmartLifecycle {
 	private @Nullable SignalHandler1 signals;
 
 	DaemonikerLifecycle(DaemonikerProperties properties, ConfigurableApplicationContext context) {
-		this.pidFile = Path.of(System.getProperty("user.dir"))
-			.resolve(String.valueOf(properties.getPidFile()))
-			.normalize();
+		// Not normalized: the core resolves ".." after a symbolic link as the kernel
+		// does.
+		this.pidFile = Path.of(System.getProperty("user.dir")).resolve(String.valueOf(properties.getPidFile()));
 		this.mode = Daemoniker.isDaemon() ? RunMode.DAEMON : properties.getMode().resolve(Supervision.detect());
 		this.shutdownSignals = properties.shutdownSignalNumbers();
 		this.context = context;

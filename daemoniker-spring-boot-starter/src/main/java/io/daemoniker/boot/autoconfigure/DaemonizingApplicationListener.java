@@ -166,7 +166,9 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	}
 
 	private static Path absolute(@Nullable Path pidFile) {
-		return Path.of(System.getProperty("user.dir")).resolve(String.valueOf(pidFile)).normalize();
+		// Not normalized: "link/../x.pid" must reach the core as given, which resolves it
+		// as the kernel does.
+		return Path.of(System.getProperty("user.dir")).resolve(String.valueOf(pidFile));
 	}
 
 	private static void remember(ConfigurableEnvironment environment, Path pidFile, RunMode mode) {
