@@ -97,7 +97,7 @@ final class ChannelHeldFile implements HeldFile {
 			}
 			ChannelHeldFile held = new ChannelHeldFile(path, channel, lock, keyBefore);
 			if (!created) {
-				byte[] sample = sample(channel);
+				byte[] sample = PidFileContent.sample(channel);
 				if (!PidFileContent.isReclaimable(sample, channel.size())) {
 					long size = channel.size();
 					held.release();
@@ -127,18 +127,6 @@ final class ChannelHeldFile implements HeldFile {
 			closeQuietly(channel);
 			throw Refusals.cannotCreate(path, ex);
 		}
-	}
-
-	private static byte[] sample(FileChannel channel) throws IOException {
-		ByteBuffer buffer = ByteBuffer.allocate(PidFileContent.SAMPLE_LENGTH);
-		long position = 0;
-		int read;
-		while (buffer.hasRemaining() && (read = channel.read(buffer, position)) > 0) {
-			position += read;
-		}
-		byte[] bytes = new byte[buffer.position()];
-		buffer.flip().get(bytes);
-		return bytes;
 	}
 
 	private static @Nullable FileLock tryLockBeyondContent(FileChannel channel) throws IOException {

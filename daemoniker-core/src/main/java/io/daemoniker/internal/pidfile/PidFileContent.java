@@ -49,6 +49,24 @@ final class PidFileContent {
 		return StandardCharsets.US_ASCII.decode(buffer).toString();
 	}
 
+	/**
+	 * Reads a file's first {@link #SAMPLE_LENGTH} bytes, or all of a shorter one.
+	 * @param channel the file
+	 * @return the bytes
+	 * @throws IOException if it cannot be read
+	 */
+	static byte[] sample(FileChannel channel) throws IOException {
+		ByteBuffer buffer = ByteBuffer.allocate(SAMPLE_LENGTH);
+		long position = 0;
+		int read;
+		while (buffer.hasRemaining() && (read = channel.read(buffer, position)) > 0) {
+			position += read;
+		}
+		byte[] bytes = new byte[buffer.position()];
+		buffer.flip().get(bytes);
+		return bytes;
+	}
+
 	static Optional<Long> read(FileChannel channel) throws IOException {
 		return parse(readText(channel));
 	}

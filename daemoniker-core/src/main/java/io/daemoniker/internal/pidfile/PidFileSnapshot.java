@@ -5,7 +5,6 @@
 package io.daemoniker.internal.pidfile;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,13 +61,7 @@ record PidFileSnapshot(FileKind kind, byte[] sample, long size) {
 			return of(FileKind.DIRECTORY);
 		}
 		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-			ByteBuffer buffer = ByteBuffer.allocate(PidFileContent.SAMPLE_LENGTH);
-			while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
-				// Until the sample is full or the file ends.
-			}
-			byte[] sample = new byte[buffer.position()];
-			buffer.flip().get(sample);
-			return new PidFileSnapshot(FileKind.REGULAR, sample, channel.size());
+			return new PidFileSnapshot(FileKind.REGULAR, PidFileContent.sample(channel), channel.size());
 		}
 	}
 

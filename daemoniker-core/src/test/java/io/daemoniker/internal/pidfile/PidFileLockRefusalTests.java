@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.daemoniker.DaemonStatus;
+import io.daemoniker.Daemoniker;
+import io.daemoniker.DaemonikerException;
 import io.daemoniker.PidFileError;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.support.DirectorySnapshot;
@@ -126,6 +128,19 @@ class PidFileLockRefusalTests {
 				channel.tryLock(0, Long.MAX_VALUE, true).release();
 			}
 			assertThat(Platform.current().lockHolderOf(pidFile).pid()).isEqualTo(own);
+		}
+	}
+
+	@Test
+	void standardStreamsAreNeverReopenedOntoTheHeldPidFile() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		try (PidFileLock lock = PidFileLock.acquire(pidFile, 42)) {
+			Path link = Files.createSymbolicLink(this.directory.resolve("out.log"), pidFile);
+			assertThatExceptionOfType(DaemonikerException.class)
+				.isThrownBy(() -> Daemoniker.reopenStandardStreams(null, link))
+				.withMessageContaining(link.toString())
+				.withMessageContaining("PID file");
+			assertThat(pidFile).hasContent("42");
 		}
 	}
 
