@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import io.daemoniker.support.Daemons;
 import io.daemoniker.support.Daemons.Result;
 import io.daemoniker.support.DirectorySnapshot;
+import io.daemoniker.support.Proc;
 import io.daemoniker.support.RealDaemonTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -217,6 +218,23 @@ class PidFileTrustTests extends RealDaemonTests {
 		assertThat(this.daemons.liveProcesses()).containsExactly(pid);
 		assertThat(Files.readAllLines(Path.of("/proc/locks")))
 			.anyMatch((line) -> line.contains("FLOCK") && line.contains(" WRITE " + pid + " "));
+	}
+
+	@Test
+	void aChildOfTheDaemonDoesNotKeepTheLockAfterTheDaemonDied() {
+		Result launcher = this.daemons.launch(this.pidFile, this.log, "-Dtest.spawnChild=true");
+		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
+		long pid = Daemons.pidIn(this.pidFile);
+		Daemons.awaitLog(this.log, "child pid=");
+		long child = Long.parseLong(Daemons.read(this.log).replaceAll("(?s).*child pid=(\\d+).*", "$1"));
+		Daemons.kill(pid, "KILL");
+		Daemons.awaitGone(pid);
+		assertThat(Proc.isGone(child)).as("the child outlives the daemon").isFalse();
+		DaemonStatus status = Daemoniker.status(this.pidFile);
+		assertThat(status.state()).as(status.description()).isEqualTo(DaemonStatus.State.STALE);
+		Result restart = this.daemons.launch(this.pidFile, this.log);
+		assertThat(restart.exitCode()).as(restart.toString()).isZero();
+		assertThat(Daemons.pidIn(this.pidFile)).isNotEqualTo(pid);
 	}
 
 	// ---- Locks that other programs hold on the file

@@ -44,6 +44,9 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.await}: whether the main thread waits for signals as exceptions</li>
  * <li>{@code test.foreground}: hold the PID file and handle signals without
  * daemonizing</li>
+ * <li>{@code test.spawnChild}: once daemonized, start a child JVM of the same test that
+ * outlives the daemon when the daemon is killed, and log its PID as
+ * {@code child pid=}</li>
  * <li>{@code test.readPidFile}: once daemonized, open and close the PID file in every way
  * Java has, as an application might, before logging {@code pid file read back}</li>
  * </ul>
@@ -156,6 +159,14 @@ public final class TestDaemonApp {
 	private static void runDaemon(Path pidFile, List<Object> args) throws InterruptedException, IOException {
 		if (Boolean.getBoolean("test.readPidFile")) {
 			readPidFileBack(pidFile);
+		}
+		if (Boolean.getBoolean("test.spawnChild")) {
+			Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
+					"-Dtest.id=" + System.getProperty("test.id"), "-cp", System.getProperty("java.class.path"),
+					SleeperApp.class.getName())
+				.start();
+			System.out.println("child pid=" + child.pid());
+			System.out.flush();
 		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("shutdown hook ran");
