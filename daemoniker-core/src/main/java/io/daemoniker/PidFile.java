@@ -23,12 +23,16 @@ public final class PidFile implements AutoCloseable {
 	}
 
 	/**
-	 * Creates or reclaims a PID file, writes this process's PID into it and holds it
-	 * locked until {@link #close()} or until the JVM exits, when it is removed.
+	 * Creates a PID file, or reclaims a stale one (an unlocked regular file that is empty
+	 * or holds one PID and a line break), writes this process's PID into it and holds it
+	 * locked until {@link #close()} or until the JVM exits, when it is removed. The lock
+	 * belongs to the open file, so this process may open and close the file elsewhere
+	 * without losing it.
 	 * @param pidFile the PID file
 	 * @return the held PID file
 	 * @throws AlreadyRunningError if a live process holds it
-	 * @throws PidFileError if it cannot be created, locked or written
+	 * @throws PidFileError if it cannot be created, locked or written, or if something
+	 * other than a stale PID file is at the path (it is then left as it is)
 	 */
 	public static PidFile acquire(Path pidFile) {
 		return new PidFile(PidFileLock.acquire(pidFile, ProcessHandle.current().pid()));

@@ -106,10 +106,12 @@ final class ChannelHeldFile implements HeldFile {
 			}
 			for (Map.Entry<String, Path> stream : streams.entrySet()) {
 				if (held.isReachedThrough(stream.getValue())) {
-					held.release();
+					// Removed while still locked, as on close, so that no other process
+					// takes it in between.
 					if (created) {
 						Files.deleteIfExists(path);
 					}
+					held.release();
 					throw Refusals.sameAsStream(path, stream.getKey(), stream.getValue());
 				}
 			}

@@ -22,6 +22,7 @@ import io.daemoniker.internal.platform.FileStat;
 import io.daemoniker.internal.platform.LockHolder;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.UnixFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A PID file held on Unix: opened by descriptor, locked with {@code flock} (see
@@ -56,6 +57,7 @@ final class UnixHeldFile implements HeldFile {
 	static Optional<HeldFile> tryAcquire(Path path, Map<String, Path> streams) {
 		UnixFile file = null;
 		boolean created = false;
+		boolean locked = false;
 		try {
 			Optional<FileStat> before = FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS);
 			if (before.isPresent()) {
@@ -74,9 +76,12 @@ final class UnixHeldFile implements HeldFile {
 				return retry(file);
 			}
 			if (!file.tryLockExclusive()) {
+				// Even a file this attempt created belongs to the process that locked it
+				// first: a racing daemon that reclaimed it while it was still empty.
 				byte[] sample = file.read(PidFileContent.SAMPLE_LENGTH);
 				throw lockedByAnother(path, sample, opened.size());
 			}
+			locked = true;
 			Optional<FileStat> now = FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS);
 			if (now.isEmpty() || !now.get().isSameFile(opened)) {
 				// Removed or replaced between open and lock: only a lock on the file the
@@ -108,18 +113,18 @@ final class UnixHeldFile implements HeldFile {
 			return retry(file);
 		}
 		catch (PidFileError ex) {
-			abandon(path, file, created);
+			abandon(path, file, created && locked);
 			throw ex;
 		}
 		catch (FileSystemException ex) {
-			abandon(path, file, created);
+			abandon(path, file, created && locked);
 			if ("is a symbolic link".equals(ex.getReason())) {
 				throw Refusals.symbolicLink(path);
 			}
 			throw Refusals.cannotCreate(path, ex);
 		}
 		catch (IOException ex) {
-			abandon(path, file, created);
+			abandon(path, file, created && locked);
 			throw Refusals.cannotCreate(path, ex);
 		}
 	}
@@ -163,7 +168,7 @@ final class UnixHeldFile implements HeldFile {
 		return new AlreadyRunningError(path, named);
 	}
 
-	private static Optional<HeldFile> retry(UnixFile file) {
+	private static Optional<HeldFile> retry(@Nullable UnixFile file) {
 		if (file != null) {
 			file.close();
 		}
@@ -171,15 +176,15 @@ final class UnixHeldFile implements HeldFile {
 	}
 
 	/**
-	 * Gives up a file being taken: a file this attempt created is removed, if the path
-	 * still names it; any other file stays as it was.
+	 * Gives up a file being taken: a file this attempt created and locked is removed, if
+	 * the path still names it; any other file stays as it was.
 	 */
-	private static void abandon(Path path, UnixFile file, boolean created) {
+	private static void abandon(Path path, @Nullable UnixFile file, boolean ours) {
 		if (file == null) {
 			return;
 		}
 		try {
-			if (created && FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS).map((now) -> {
+			if (ours && FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS).map((now) -> {
 				try {
 					return now.isSameFile(file.stat());
 				}
