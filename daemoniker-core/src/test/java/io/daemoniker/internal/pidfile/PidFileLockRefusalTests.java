@@ -11,9 +11,17 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.daemoniker.AlreadyRunningError;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
@@ -129,6 +137,52 @@ class PidFileLockRefusalTests {
 			}
 			assertThat(Platform.current().lockHolderOf(pidFile).pid()).isEqualTo(own);
 		}
+	}
+
+	@Test
+	void racingAcquisitionsNeverShareTheFileNorRemoveTheWinners() throws Throwable {
+		Path pidFile = this.directory.resolve("raced.pid");
+		int threads = 6;
+		int rounds = 100;
+		AtomicInteger holders = new AtomicInteger();
+		AtomicInteger wins = new AtomicInteger();
+		List<String> violations = new CopyOnWriteArrayList<>();
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				futures.add(executor.submit(() -> {
+					for (int round = 0; round < rounds; round++) {
+						PidFileLock lock;
+						try {
+							lock = PidFileLock.acquire(pidFile, 42);
+						}
+						catch (AlreadyRunningError ex) {
+							continue;
+						}
+						wins.incrementAndGet();
+						if (holders.incrementAndGet() != 1) {
+							violations.add("two holders at once");
+						}
+						if (!Files.isRegularFile(pidFile) || !lock.isHeld()) {
+							violations.add("the held file was removed under its holder");
+						}
+						holders.decrementAndGet();
+						lock.close();
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : futures) {
+				future.get(120, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(violations).isEmpty();
+		assertThat(wins.get()).isPositive();
+		assertThat(pidFile).doesNotExist();
 	}
 
 	@Test
