@@ -48,8 +48,6 @@ public final class PidFileLock implements AutoCloseable {
 
 	private final HeldFile file;
 
-	private final Thread removal = new Thread(this::close, "daemoniker-pid-file-removal");
-
 	private volatile boolean released;
 
 	private PidFileLock(Path path, HeldFile file) {
@@ -101,7 +99,7 @@ public final class PidFileLock implements AutoCloseable {
 					throw ex;
 				}
 				HELD.put(path, held);
-				Runtime.getRuntime().addShutdownHook(held.removal);
+				Runtime.getRuntime().addShutdownHook(new Thread(held::close, "daemoniker-pid-file-removal"));
 				return held;
 			}
 		}
@@ -210,16 +208,6 @@ public final class PidFileLock implements AutoCloseable {
 		}
 		this.released = true;
 		HELD.remove(this.path, this);
-		if (Thread.currentThread() != this.removal) {
-			try {
-				// A process that takes and releases PID files keeps no hook per file.
-				Runtime.getRuntime().removeShutdownHook(this.removal);
-			}
-			catch (IllegalStateException ex) {
-				// The JVM is shutting down: the hook runs or has run, and finds it
-				// closed.
-			}
-		}
 		try {
 			if (this.file.isNamedBy(this.path)) {
 				Files.deleteIfExists(this.path);
