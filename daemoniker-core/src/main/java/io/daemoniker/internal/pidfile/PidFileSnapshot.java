@@ -44,6 +44,17 @@ record PidFileSnapshot(FileKind kind, byte[] sample, long size) {
 		if (link.kind() != FileKind.REGULAR) {
 			return of(link.kind());
 		}
+		try {
+			return readByDescriptor(path);
+		}
+		catch (LinkageError ex) {
+			// No native access here (JNA missing or unloadable): the type was checked on
+			// the path just before, which leaves only a file swapped in this instant.
+			return readWithChannel(path);
+		}
+	}
+
+	private static PidFileSnapshot readByDescriptor(Path path) throws IOException {
 		try (UnixFile file = UnixFile.openExisting(path, false)) {
 			FileStat opened = file.stat();
 			if (opened.kind() != FileKind.REGULAR) {
