@@ -4,6 +4,7 @@
  */
 package io.daemoniker.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -20,6 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class ShutdownPolicy {
 
 	private static final Log logger = LogFactory.getLog(ShutdownPolicy.class);
+
+	// A stop requested over HTTP answers before the web server begins to drain, so that
+	// the caller hears that the stop was accepted.
+	private static final Duration ANSWER_GRACE = Duration.ofMillis(500);
 
 	private final Set<Integer> shutdownSignals;
 
@@ -47,28 +52,30 @@ final class ShutdownPolicy {
 	 */
 	void onSignal(int signum) {
 		if (this.shutdownSignals.contains(signum)) {
-			closeAndExit(128 + signum, "SIG" + Signals.name(signum));
+			closeAndExit(128 + signum, "SIG" + Signals.name(signum), Duration.ZERO);
 		}
 	}
 
 	/**
-	 * Shuts down on request, with exit status 0.
+	 * Shuts down on request, with exit status 0, half a second from now, so that an
+	 * answer to the request can leave first.
 	 */
 	void requestStop() {
-		closeAndExit(0, "request");
+		closeAndExit(0, "request", ANSWER_GRACE);
 	}
 
 	/**
 	 * Closes the context on a thread of its own, not the dispatch thread that closing the
 	 * context stops, and then ends the JVM.
 	 */
-	private void closeAndExit(int status, String cause) {
+	private void closeAndExit(int status, String cause, Duration delay) {
 		if (!this.stopping.compareAndSet(false, true)) {
 			return;
 		}
 		logger.info("Stopping on " + cause + ": closing the application context");
 		Thread thread = new Thread(() -> {
 			try {
+				pause(delay);
 				this.context.close();
 			}
 			catch (RuntimeException ex) {
@@ -84,6 +91,16 @@ final class ShutdownPolicy {
 		thread.setDaemon(false);
 		thread.setContextClassLoader(getClass().getClassLoader());
 		thread.start();
+	}
+
+	private static void pause(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			// Stop at once: whoever interrupts the shutdown thread wants it sooner.
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }
