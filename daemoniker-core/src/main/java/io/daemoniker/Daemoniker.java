@@ -17,6 +17,7 @@ import io.daemoniker.internal.launch.ForegroundSide;
 import io.daemoniker.internal.launch.Launcher;
 import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
@@ -210,6 +211,12 @@ public final class Daemoniker {
 	 * as they were
 	 */
 	public static void reopenStandardStreams(@Nullable Path stdout, @Nullable Path stderr) {
+		for (Path target : new Path[] { stdout, stderr }) {
+			if (target != null && PidFileLock.reachedThrough(target).isPresent()) {
+				throw new DaemonikerException("cannot send standard output or error to " + target
+						+ ": it is this process's PID file; give a log file instead");
+			}
+		}
 		try {
 			StandardStreams.reopen((stdout != null) ? stdout.toAbsolutePath() : null,
 					(stderr != null) ? stderr.toAbsolutePath() : null);

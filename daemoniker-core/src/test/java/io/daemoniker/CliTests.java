@@ -120,7 +120,8 @@ class CliTests extends RealDaemonTests {
 	void sendRefusesAGarbledPidFileWithItsPath() throws IOException {
 		Files.writeString(this.pidFile, "not a pid\n");
 		Result send = cli("send", this.pidFile.toString(), "TERM");
-		assertThat(send.exitCode()).isEqualTo(1);
+		// Not a stale PID file either: a start refuses it, so it is not trusted.
+		assertThat(send.exitCode()).isEqualTo(4);
 		assertThat(send.stderr()).contains("not sending SIGTERM").contains(this.pidFile.toString());
 	}
 

@@ -42,6 +42,8 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.await}: whether the main thread waits for signals as exceptions</li>
  * <li>{@code test.foreground}: hold the PID file and handle signals without
  * daemonizing</li>
+ * <li>{@code test.readPidFile}: once daemonized, open and close the PID file in every way
+ * Java has, as an application might, before logging {@code pid file read back}</li>
  * </ul>
  */
 public final class TestDaemonApp {
@@ -133,7 +135,22 @@ public final class TestDaemonApp {
 		return builder.build();
 	}
 
-	private static void runDaemon(Path pidFile, List<Object> args) throws InterruptedException {
+	private static void readPidFileBack(Path pidFile) throws IOException {
+		String content = Files.readString(pidFile);
+		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(pidFile)) {
+			// A POSIX lock taken and released in this process must not touch the
+			// daemon's.
+			channel.tryLock(0, Long.MAX_VALUE, true).release();
+		}
+		new FileInputStream(pidFile.toFile()).close();
+		System.out.println("pid file read back: " + content.strip());
+		System.out.flush();
+	}
+
+	private static void runDaemon(Path pidFile, List<Object> args) throws InterruptedException, IOException {
+		if (Boolean.getBoolean("test.readPidFile")) {
+			readPidFileBack(pidFile);
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("shutdown hook ran");
 			System.out.flush();

@@ -89,7 +89,8 @@ public final class DaemonSide {
 		try {
 			platform.restoreIgnoredSignals(SIGHUP.SIGNUM, SIGINT.SIGNUM, SIGTERM.SIGNUM, SIGABRT.SIGNUM,
 					SIGUSR1.SIGNUM);
-			pidFile = PidFileLock.acquire(request.pidFile(), ProcessHandle.current().pid());
+			pidFile = PidFileLock.acquire(request.pidFile(), ProcessHandle.current().pid(),
+					LaunchPaths.streams(request));
 		}
 		catch (DaemonikerException ex) {
 			throw reportAndWrap(ex);

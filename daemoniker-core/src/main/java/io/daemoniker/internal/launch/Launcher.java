@@ -20,6 +20,7 @@ import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.PidFileError;
 import io.daemoniker.StartupError;
 import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
@@ -72,14 +73,14 @@ public final class Launcher {
 	public long launch(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
 		ArgsCodec.check(args);
 		Path workingDirectory = Path.of(System.getProperty("user.dir"));
-		Path absolutePidFile = workingDirectory.resolve(pidFile).normalize();
-		Path directory = checkedDirectory(workingDirectory, options.chdir());
+		Path absolutePidFile = LaunchPaths.pidFile(workingDirectory, pidFile);
+		Path directory = LaunchPaths.directory(workingDirectory, options.chdir());
 		LaunchRequest request = new LaunchRequest(absolutePidFile, target(workingDirectory, options.stdin(), "stdin"),
 				target(workingDirectory, options.stdout(), "stdout"),
 				target(workingDirectory, options.stderr(), "stderr"), options.manualReadiness(), Arrays.asList(args),
 				ProcessSettings.from(options));
 		request.settings().check();
-		checkParent(absolutePidFile, "PID file");
+		PidFileLock.checkDistinct(absolutePidFile, LaunchPaths.streams(request));
 		checkNotRunning(absolutePidFile);
 		String token = Handshake.newToken();
 		JavaCommandLine commandLine = rebuildCommandLine(workingDirectory, token, options);
@@ -189,40 +190,8 @@ public final class Launcher {
 		}
 	}
 
-	private static Path checkedDirectory(Path workingDirectory, @Nullable Path chdir) {
-		if (chdir == null) {
-			return workingDirectory;
-		}
-		Path directory = workingDirectory.resolve(chdir).normalize();
-		if (!Files.isDirectory(directory)) {
-			throw new StartupError("cannot start the daemon in " + directory + ": no such directory");
-		}
-		return directory;
-	}
-
 	private static Path target(Path workingDirectory, @Nullable Path file, String stream) {
-		if (file == null) {
-			return NULL_DEVICE;
-		}
-		Path target = workingDirectory.resolve(file).normalize();
-		if (Files.isDirectory(target)) {
-			throw new StartupError("cannot send the daemon's " + stream + " to " + target + ": it is a directory");
-		}
-		if (!"stdin".equals(stream)) {
-			checkParent(target, stream + " target");
-		}
-		else if (!Files.isReadable(target)) {
-			throw new StartupError("cannot read the daemon's stdin from " + target + ": no such readable file");
-		}
-		return target;
-	}
-
-	private static void checkParent(Path file, String what) {
-		Path parent = file.getParent();
-		if (parent != null && !Files.isDirectory(parent)) {
-			throw new StartupError(
-					"cannot create the " + what + " " + file + ": directory " + parent + " does not exist");
-		}
+		return (file != null) ? LaunchPaths.target(workingDirectory, file, stream) : NULL_DEVICE;
 	}
 
 }
