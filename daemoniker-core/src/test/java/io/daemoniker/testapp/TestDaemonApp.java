@@ -42,6 +42,7 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.await}: whether the main thread waits for signals as exceptions</li>
  * <li>{@code test.foreground}: hold the PID file and handle signals without
  * daemonizing</li>
+ * <li>{@code test.hookLatch}: a file whose creation a shutdown hook waits for</li>
  * </ul>
  */
 public final class TestDaemonApp {
@@ -138,6 +139,10 @@ public final class TestDaemonApp {
 			System.out.println("shutdown hook ran");
 			System.out.flush();
 		}));
+		String latch = System.getProperty("test.hookLatch");
+		if (latch != null) {
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitLatch(Path.of(latch))));
+		}
 		SignalHandler1 signals = new SignalHandler1(pidFile);
 		long handlerMs = Long.getLong("test.handlerMs", 0);
 		for (String name : list("test.handle")) {
@@ -164,6 +169,25 @@ public final class TestDaemonApp {
 			}
 		}
 		Thread.sleep(Long.MAX_VALUE);
+	}
+
+	/**
+	 * A slow shutdown hook whose end the test decides: it waits until the latch file
+	 * exists.
+	 */
+	private static void awaitLatch(Path latch) {
+		System.out.println("slow hook waiting");
+		System.out.flush();
+		while (!Files.exists(latch)) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+		System.out.println("slow hook released");
+		System.out.flush();
 	}
 
 	private static SignalAction handler(long handlerMs) {

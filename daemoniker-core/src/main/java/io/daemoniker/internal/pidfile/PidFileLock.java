@@ -102,7 +102,7 @@ public final class PidFileLock implements AutoCloseable {
 				PidFileLock held = acquired.get();
 				held.write(pid);
 				HELD.put(path, held);
-				Runtime.getRuntime().addShutdownHook(new Thread(held::close, "daemoniker-pid-file-removal"));
+				Runtime.getRuntime().addShutdownHook(new Thread(held::removeAtExit, "daemoniker-pid-file-removal"));
 				return held;
 			}
 		}
@@ -267,6 +267,25 @@ public final class PidFileLock implements AutoCloseable {
 	 */
 	public boolean isHeld() {
 		return !this.released;
+	}
+
+	/**
+	 * Arranges, from a shutdown hook, for the PID file to be removed as the JVM's last
+	 * act, and keeps the lock until the process ends. Shutdown hooks run concurrently:
+	 * releasing the lock here would let a new daemon start on this PID file while this
+	 * one still runs the other hooks. {@code File.deleteOnExit} runs after the JDK has
+	 * joined every application shutdown hook.
+	 */
+	private void removeAtExit() {
+		try {
+			// Remove only the file we locked: never a newer one that replaced it.
+			if (!this.released && Objects.equals(this.fileKey, fileKey(this.path))) {
+				this.path.toFile().deleteOnExit();
+			}
+		}
+		catch (IOException | IllegalStateException ex) {
+			// Already gone, or not ours any more: either way nothing to remove.
+		}
 	}
 
 	/**
