@@ -87,15 +87,23 @@ public final class Daemoniker {
 	 * is no launcher: this process takes the PID file, applies the user and core dump
 	 * settings, tells systemd it is ready if systemd asks ({@code NOTIFY_SOCKET}), and
 	 * returns the arguments as given; its standard streams stay with its supervisor.
+	 * <p>
+	 * A daemon that cannot take its PID file or redirect its streams tells the launcher
+	 * why, which prints it in one line, keeps the stack trace in its error log where it
+	 * can, and exits with status 1; use {@link Daemonizer} to handle the failure in the
+	 * daemon instead. A launcher interrupted by {@code SIGINT} or {@code SIGTERM} while
+	 * it waits stops the starting daemon, removes its PID file, says so, and exits with
+	 * status 130 or 143.
 	 * @param pidFile the PID file, created exclusively and locked for the daemon's life
 	 * @param options the options
 	 * @param args plain data to pass to the daemon: {@code null}, {@code String},
 	 * {@code Boolean}, {@code Integer}, {@code Long}, {@code Double}, {@code byte[]}, and
 	 * {@code List}s and {@code String}-keyed {@code Map}s of these
 	 * @return in the daemon, the arguments, in order; the launcher does not return
-	 * @throws IllegalArgumentException if an argument is not plain data
-	 * @throws DaemonikerException in the daemon, if it cannot take its PID file or
-	 * redirect its streams (the launcher is told first)
+	 * @throws IllegalArgumentException if an argument is not plain data, or the arguments
+	 * are too many or too large (checked in the launcher, before the daemon starts)
+	 * @throws NullPointerException if an argument of this method is {@code null} (the
+	 * array, not its elements)
 	 */
 	public static List<@Nullable Object> daemonize(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
 		DaemonizeResult result;
@@ -104,6 +112,12 @@ public final class Daemoniker {
 		}
 		catch (DaemonikerException ex) {
 			if (isDaemon()) {
+				// The launcher was told in one line, and prints it; the stack trace,
+				// where
+				// one could be kept, is in the daemon's error log. Nothing more goes to
+				// the
+				// launcher's terminal.
+				System.exit(1);
 				throw ex;
 			}
 			System.out.flush();
@@ -120,6 +134,7 @@ public final class Daemoniker {
 	static DaemonizeResult daemonizeOnce(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
 		Objects.requireNonNull(pidFile, "pidFile");
 		Objects.requireNonNull(options, "options");
+		Objects.requireNonNull(args, "args");
 		if (DaemonSide.isDaemon()) {
 			return new DaemonizeResult(false, DaemonSide.become().request().args(), ProcessHandle.current().pid());
 		}

@@ -43,6 +43,14 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.foreground}: hold the PID file and handle signals without
  * daemonizing</li>
  * <li>{@code test.hookLatch}: a file whose creation a shutdown hook waits for</li>
+ * <li>{@code test.bigArgChars}: pass one more argument, a string of that many
+ * characters</li>
+ * <li>{@code test.argCount}: pass that many more arguments</li>
+ * <li>{@code test.loneSurrogate}: pass one more argument that holds a lone surrogate</li>
+ * <li>{@code test.daemonMark}: a file the daemon JVM creates as soon as it runs</li>
+ * <li>{@code test.manualReady}: daemonize with manual readiness and never confirm</li>
+ * <li>{@code test.dieAfterDaemonize}: {@code halt} (print a line and halt without
+ * shutdown hooks) or {@code oom} (run out of heap)</li>
  * </ul>
  */
 public final class TestDaemonApp {
@@ -56,6 +64,7 @@ public final class TestDaemonApp {
 		Path pidFile = Path.of(args[0]);
 		Path log = Path.of(args[1]);
 		List<Object> passed = new ArrayList<>(List.of(args).subList(2, args.length));
+		addTestArguments(passed);
 		if (Daemoniker.isDaemon()) {
 			beforeDaemonizeInDaemon();
 		}
@@ -77,14 +86,53 @@ public final class TestDaemonApp {
 			}
 			received = result.args();
 		}
+		dieIfAsked();
 		System.out.println("daemon started pid=" + ProcessHandle.current().pid());
 		System.out.println("cwd=" + Path.of("").toAbsolutePath());
-		System.out.println("args=" + received);
+		if (Long.getLong("test.bigArgChars") != null) {
+			System.out.println("big arg received length=" + ((String) received.get(received.size() - 1)).length());
+		}
+		else {
+			System.out.println("args=" + received);
+		}
 		System.out.flush();
 		runDaemon(pidFile, received);
 	}
 
-	private static void beforeDaemonizeInDaemon() throws InterruptedException {
+	private static void addTestArguments(List<Object> passed) {
+		Long chars = Long.getLong("test.bigArgChars");
+		if (chars != null) {
+			passed.add("x".repeat(chars.intValue()));
+		}
+		int count = Integer.getInteger("test.argCount", 0);
+		for (int i = 0; i < count; i++) {
+			passed.add("a");
+		}
+		if (Boolean.getBoolean("test.loneSurrogate")) {
+			passed.add("a\uD800b");
+		}
+	}
+
+	private static void dieIfAsked() {
+		String how = System.getProperty("test.dieAfterDaemonize", "");
+		if (how.equals("halt")) {
+			System.out.println("simulated fatal error: dying without shutdown hooks");
+			System.out.flush();
+			Runtime.getRuntime().halt(3);
+		}
+		if (how.equals("oom")) {
+			List<long[]> hog = new ArrayList<>();
+			while (true) {
+				hog.add(new long[1024 * 1024]);
+			}
+		}
+	}
+
+	private static void beforeDaemonizeInDaemon() throws InterruptedException, IOException {
+		String mark = System.getProperty("test.daemonMark");
+		if (mark != null) {
+			Files.createFile(Path.of(mark));
+		}
 		if (Boolean.getBoolean("test.failInDaemon")) {
 			throw new IllegalStateException("boom before daemonize in the daemon");
 		}
@@ -131,6 +179,9 @@ public final class TestDaemonApp {
 			builder.jvmOptions(jvmOption);
 		}
 		builder.stripCommandArguments(Boolean.getBoolean("test.strip"));
+		if (Boolean.getBoolean("test.manualReady") || !System.getProperty("test.dieAfterDaemonize", "").isEmpty()) {
+			builder.manualReadiness(true);
+		}
 		return builder.build();
 	}
 
