@@ -12,6 +12,7 @@ import java.util.List;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
+import io.daemoniker.internal.signal.SendableSignals;
 import io.daemoniker.internal.signal.SignalNumbers;
 
 /**
@@ -94,12 +95,14 @@ public final class DaemonikerCli {
 		expectCount(args, 2, "send <pid-file> <signal>");
 		Path pidFile = pidFile(args.get(0));
 		int signum = signal(args.get(1));
+		SendableSignals.refusal(signum).ifPresent((reason) -> {
+			throw new UsageException(reason);
+		});
 		DaemonStatus status = Daemoniker.status(pidFile);
 		if (!status.isRunning()) {
 			return refuse("not sending SIG" + SignalNumbers.name(signum), status);
 		}
-		Daemoniker.send(pidFile, signum);
-		this.out.println("sent SIG" + SignalNumbers.name(signum) + " to pid " + status.pid().getAsLong());
+		this.out.println(Daemoniker.send(pidFile, signum));
 		return OK;
 	}
 

@@ -5,13 +5,14 @@
 package io.daemoniker.internal.launch;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.daemoniker.AlreadyRunningError;
@@ -24,6 +25,7 @@ import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
+import io.daemoniker.internal.signal.SignalNumbers;
 import io.daemoniker.internal.windows.WindowsJava;
 import io.daemoniker.internal.windows.WindowsLaunch;
 import org.jspecify.annotations.Nullable;
@@ -71,6 +73,7 @@ public final class Launcher {
 	 * @throws StartupError if the daemon did not confirm start-up
 	 */
 	public long launch(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
+		Objects.requireNonNull(args, "args");
 		ArgsCodec.check(args);
 		Path workingDirectory = Path.of(System.getProperty("user.dir"));
 		Path absolutePidFile = LaunchPaths.pidFile(workingDirectory, pidFile);
@@ -81,12 +84,36 @@ public final class Launcher {
 				ProcessSettings.from(options));
 		request.settings().check();
 		PidFileLock.checkDistinct(absolutePidFile, LaunchPaths.streams(request));
+		// Encoded before anything starts, so that limits are checked in this JVM, not in
+		// a second one.
+		byte[] encodedRequest = request.encode();
 		checkNotRunning(absolutePidFile);
 		String token = Handshake.newToken();
 		JavaCommandLine commandLine = rebuildCommandLine(workingDirectory, token, options);
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
 		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(), commandLine.command(),
 				options.shieldedFds(), options.fdFallbackLimit(), Handshake.prefix(token));
+		try (StartInterruption interruption = StartInterruption.install()) {
+			if (interruption.signalled() != 0) {
+				throw new StartupWatch.Interrupted(interruption.signalled(), "start-up interrupted by SIG"
+						+ SignalNumbers.name(interruption.signalled()) + " before the daemon was started");
+			}
+			return spawnAndWait(spec, token, request, encodedRequest, options, interruption);
+		}
+		catch (StartupWatch.Interrupted ex) {
+			// The user asked this process to end, and it would have without the handler:
+			// end it now, as the JVM would have, once everything started is stopped.
+			System.out.flush();
+			System.err.println("daemoniker: " + ex.getMessage());
+			System.err.flush();
+			Runtime.getRuntime().exit(ex.exitStatus());
+			throw ex;
+		}
+	}
+
+	private long spawnAndWait(DaemonSpawner.Spec spec, String token, LaunchRequest request, byte[] encodedRequest,
+			DaemonizeOptions options, StartInterruption interruption) {
+		OutputTail outputs = OutputTail.before(request.stdout(), request.stderr());
 		Process intermediate;
 		try {
 			intermediate = this.spawner.spawn(spec);
@@ -96,8 +123,9 @@ public final class Launcher {
 		}
 		StartupWatch watch = new StartupWatch(intermediate, token);
 		try {
-			sendRequest(intermediate, request);
-			return watch.awaitReady(options.successTimeout(), this::stopHalfStarted, absolutePidFile);
+			interruption.notify(watch::interrupt);
+			RequestWriter.start(intermediate.getOutputStream(), encodedRequest);
+			return watch.awaitReady(options.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
 		}
 		finally {
 			// Ending the intermediate shell leaves the daemon to init and closes the
@@ -148,15 +176,6 @@ public final class Launcher {
 		}
 	}
 
-	private static void sendRequest(Process intermediate, LaunchRequest request) {
-		try (OutputStream stdin = intermediate.getOutputStream()) {
-			stdin.write(request.encode());
-		}
-		catch (IOException ex) {
-			// The daemon died before reading its request: its output says why.
-		}
-	}
-
 	private void checkNotRunning(Path pidFile) {
 		DaemonStatus status = new PidFileInspector(this.platform).inspect(pidFile);
 		if (status.state() == DaemonStatus.State.RUNNING) {
@@ -168,10 +187,13 @@ public final class Launcher {
 	}
 
 	/**
-	 * Stops a daemon that did not confirm in time: TERM first so that it removes its PID
-	 * file, KILL if it does not go, and then removes its PID file if it left one.
+	 * Stops a daemon that did not start: TERM first so that it removes its PID file, KILL
+	 * if it does not go, and then removes its PID file if it left one (a daemon that died
+	 * of its own, or was killed, cannot remove it).
+	 * @return whether a PID file left by the daemon was removed here
 	 */
-	private void stopHalfStarted(long pid, Path pidFile) {
+	private boolean stopHalfStarted(long pid, Path pidFile) {
+		boolean hadPidFile = Files.exists(pidFile, LinkOption.NOFOLLOW_LINKS);
 		ProcessHandle.of(pid).ifPresent((process) -> {
 			process.destroy();
 			if (!Processes.awaitGone(pid, Duration.ofSeconds(5))) {
@@ -188,6 +210,9 @@ public final class Launcher {
 				System.err.println("daemoniker: could not remove " + pidFile + ": " + ex.getMessage());
 			}
 		}
+		// Removed here, or by the daemon's own shutdown hook; none other than this
+		// daemon's can have appeared since the launcher found none running.
+		return hadPidFile && !Files.exists(pidFile, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	private static Path target(Path workingDirectory, @Nullable Path file, String stream) {

@@ -99,7 +99,7 @@ public final class PidFileLock implements AutoCloseable {
 					throw ex;
 				}
 				HELD.put(path, held);
-				Runtime.getRuntime().addShutdownHook(new Thread(held::close, "daemoniker-pid-file-removal"));
+				Runtime.getRuntime().addShutdownHook(new Thread(held::removeAtExit, "daemoniker-pid-file-removal"));
 				return held;
 			}
 		}
@@ -194,6 +194,27 @@ public final class PidFileLock implements AutoCloseable {
 	 */
 	public boolean isHeld() {
 		return !this.released;
+	}
+
+	/**
+	 * /** Arranges, from a shutdown hook, for the PID file to be removed as the JVM's
+	 * last act, and keeps the lock until the process ends. Shutdown hooks run
+	 * concurrently: releasing the lock here would let a new daemon start on this PID file
+	 * while this one still runs the other hooks. {@code File.deleteOnExit} runs after the
+	 * JDK has joined every application shutdown hook.
+	 */
+	private void removeAtExit() {
+		// Remove only the file we locked: never a newer one that replaced it, nor
+		// anything
+		// else that was put there.
+		if (!this.released && this.file.isNamedBy(this.path)) {
+			try {
+				this.path.toFile().deleteOnExit();
+			}
+			catch (IllegalStateException ex) {
+				// The JVM is past running the removals: nothing can be arranged now.
+			}
+		}
 	}
 
 	/**
