@@ -57,6 +57,21 @@ class RelaunchPathsTests extends RealDaemonTests {
 		Daemons.awaitLog(this.log, "handled SIGHUP");
 	}
 
+	@Test
+	void relativePathsInJvmOptionsResolveInTheLaunchersDirectory() throws IOException {
+		Files.writeString(this.directory.resolve("extra.security"), "# nothing\n");
+		// The JVM does not start if it cannot open its log: relative to /, it could not.
+		Files.createDirectories(this.directory.resolve("logs"));
+		Result launcher = run(List.of("-Xlog:gc*:file=logs/gc.log", "-XX:HeapDumpPath=dumps",
+				"-Djava.security.properties=extra.security", "-cp", relativeClassPath(), Daemons.APP, "app.pid",
+				"app.log"));
+		assertStartedInRoot(launcher);
+		List<String> daemon = Proc.cmdline(Daemons.pidIn(this.pidFile));
+		assertThat(daemon).contains("-Xlog:gc*:file=" + this.directory.resolve("logs/gc.log"),
+				"-XX:HeapDumpPath=" + this.directory.resolve("dumps"),
+				"-Djava.security.properties=" + this.directory.resolve("extra.security"));
+	}
+
 	private Result run(List<String> arguments) {
 		List<String> command = new ArrayList<>(List.of(Daemons.JAVA, this.daemons.marker(), "-Dtest.chdir=/"));
 		command.addAll(arguments);

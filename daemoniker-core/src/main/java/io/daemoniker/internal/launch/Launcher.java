@@ -84,7 +84,7 @@ public final class Launcher {
 		String token = Handshake.newToken();
 		JavaCommandLine commandLine = rebuildCommandLine(workingDirectory, token, options);
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
-		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(), commandLine.command(),
+		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(), LongArguments.fit(commandLine),
 				options.shieldedFds(), options.fdFallbackLimit(), Handshake.prefix(token));
 		Process intermediate;
 		try {
@@ -120,7 +120,7 @@ public final class Launcher {
 			ProcessHandle.Info info = ProcessHandle.current().info();
 			executable = info.command()
 				.orElseThrow(() -> new StartupError("cannot tell which Java executable runs this JVM"));
-			arguments = info.arguments().map(Arrays::asList).orElse(List.of());
+			arguments = ProcessArguments.current();
 		}
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
