@@ -115,6 +115,10 @@ public final class Launcher {
 			java.note().ifPresent((note) -> System.err.println("daemoniker: " + note));
 			executable = java.executable().toString();
 			arguments = WindowsLaunch.currentArguments();
+			if (arguments.isEmpty()) {
+				throw new StartupError("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
+						+ "and a daemon started without them would not run this program");
+			}
 		}
 		else {
 			ProcessHandle.Info info = ProcessHandle.current().info();
@@ -124,18 +128,13 @@ public final class Launcher {
 		}
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
-		if (Runtime.version().feature() >= 22 && arguments.stream().noneMatch(Launcher::enablesNativeAccess)) {
-			// The daemon loads JNA to redirect its streams; say so, or JDK 22 and later
-			// warn.
-			leading.add("--enable-native-access=ALL-UNNAMED");
-		}
+		// Nothing else is added, not even --enable-native-access: a CDS archive or AOT
+		// cache
+		// is only used by a JVM whose module options match those it was made with. The
+		// application's manifest or command line says whether native access is enabled.
 		leading.addAll(options.jvmOptions());
 		return JavaCommandLine.forDaemon(executable, arguments, workingDirectory, leading,
 				options.stripCommandArguments());
-	}
-
-	private static boolean enablesNativeAccess(String argument) {
-		return argument.startsWith("--enable-native-access");
 	}
 
 	private static void awaitExit(Process intermediate) {

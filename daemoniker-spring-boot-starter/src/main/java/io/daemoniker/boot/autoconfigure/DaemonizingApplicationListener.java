@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
@@ -118,6 +119,12 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 
 	private void onEnvironmentPrepared(ConfigurableEnvironment environment) {
 		if (!StringUtils.hasText(environment.getProperty(PID_FILE_PROPERTY))) {
+			return;
+		}
+		Optional<String> training = TrainingRun.detect();
+		if (training.isPresent() && !Daemoniker.isDaemon()) {
+			System.err.println("daemoniker: training run (" + training.get()
+					+ "): running in the foreground, without daemonizing or a PID file");
 			return;
 		}
 		if (System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
