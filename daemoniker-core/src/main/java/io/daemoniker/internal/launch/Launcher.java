@@ -74,10 +74,12 @@ public final class Launcher {
 		Path workingDirectory = Path.of(System.getProperty("user.dir"));
 		Path absolutePidFile = workingDirectory.resolve(pidFile).normalize();
 		Path directory = checkedDirectory(workingDirectory, options.chdir());
-		LaunchRequest request = new LaunchRequest(absolutePidFile, target(workingDirectory, options.stdin(), "stdin"),
-				target(workingDirectory, options.stdout(), "stdout"),
-				target(workingDirectory, options.stderr(), "stderr"), options.manualReadiness(), Arrays.asList(args),
-				ProcessSettings.from(options));
+		Path defaultOutput = DefaultOutput.beside(absolutePidFile);
+		LaunchRequest request = new LaunchRequest(absolutePidFile,
+				target(workingDirectory, options.stdin(), "stdin", NULL_DEVICE),
+				target(workingDirectory, options.stdout(), "stdout", defaultOutput),
+				target(workingDirectory, options.stderr(), "stderr", defaultOutput), options.manualReadiness(),
+				Arrays.asList(args), ProcessSettings.from(options));
 		request.settings().check();
 		checkParent(absolutePidFile, "PID file");
 		checkNotRunning(absolutePidFile);
@@ -96,7 +98,10 @@ public final class Launcher {
 		StartupWatch watch = new StartupWatch(intermediate, token);
 		try {
 			sendRequest(intermediate, request);
-			return watch.awaitReady(options.successTimeout(), this::stopHalfStarted, absolutePidFile);
+			long pid = watch.awaitReady(options.successTimeout(), this::stopHalfStarted, absolutePidFile);
+			DefaultOutput.note(options.stdout(), options.stderr(), defaultOutput)
+				.ifPresent((note) -> System.err.println("daemoniker: " + note));
+			return pid;
 		}
 		finally {
 			// Ending the intermediate shell leaves the daemon to init and closes the
@@ -199,9 +204,9 @@ public final class Launcher {
 		return directory;
 	}
 
-	private static Path target(Path workingDirectory, @Nullable Path file, String stream) {
+	private static Path target(Path workingDirectory, @Nullable Path file, String stream, Path otherwise) {
 		if (file == null) {
-			return NULL_DEVICE;
+			return otherwise;
 		}
 		Path target = workingDirectory.resolve(file).normalize();
 		if (Files.isDirectory(target)) {
