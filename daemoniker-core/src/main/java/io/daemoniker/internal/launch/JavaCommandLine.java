@@ -29,8 +29,8 @@ import io.daemoniker.internal.platform.OperatingSystem;
 public final class JavaCommandLine {
 
 	/** Options whose value, in the next argument, is a list of paths. */
-	private static final Set<String> PATH_LIST_OPTIONS = Set.of("-cp", "-classpath", "--class-path", "-p",
-			"--module-path", "--upgrade-module-path");
+	static final Set<String> PATH_LIST_OPTIONS = Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path",
+			"--upgrade-module-path");
 
 	/** Options whose value, in the next argument, is not a path. */
 	private static final Set<String> VALUE_OPTIONS = Set.of("--add-modules", "--limit-modules", "--add-reads",

@@ -86,8 +86,9 @@ public final class Launcher {
 		String token = Handshake.newToken();
 		JavaCommandLine commandLine = rebuildCommandLine(workingDirectory, token, options);
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
-		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(), LongArguments.fit(commandLine),
-				options.shieldedFds(), options.fdFallbackLimit(), Handshake.prefix(token));
+		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(),
+				LongArguments.startable(commandLine, workingDirectory, directory), options.shieldedFds(),
+				options.fdFallbackLimit(), Handshake.prefix(token));
 		Process intermediate;
 		try {
 			intermediate = this.spawner.spawn(spec);

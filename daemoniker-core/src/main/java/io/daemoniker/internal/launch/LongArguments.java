@@ -60,6 +60,24 @@ final class LongArguments {
 				OperatingSystem.current() == OperatingSystem.WINDOWS, LongArguments::writeTemporary);
 	}
 
+	/**
+	 * Returns the daemon's command as it is started: too long arguments in argument
+	 * files, and, for a daemon in another directory on Linux and macOS, the paths in the
+	 * JVM's option variables made absolute.
+	 * @param commandLine the daemon's command line
+	 * @param launcherDirectory the launcher's working directory
+	 * @param daemonDirectory the daemon's working directory
+	 * @return the command to start
+	 */
+	static List<String> startable(JavaCommandLine commandLine, Path launcherDirectory, Path daemonDirectory) {
+		List<String> command = fit(commandLine);
+		if (OperatingSystem.current() == OperatingSystem.WINDOWS || launcherDirectory.equals(daemonDirectory)) {
+			return command;
+		}
+		return ToolOptionsEnvironment.apply(command, System.getenv(),
+				new RelativePaths(launcherDirectory.toString(), false));
+	}
+
 	private static String writeTemporary(String text) {
 		try {
 			Path file = Files.createTempFile("daemoniker-", ".args");
