@@ -78,10 +78,12 @@ public final class Launcher {
 		Path workingDirectory = Path.of(System.getProperty("user.dir"));
 		Path absolutePidFile = LaunchPaths.pidFile(workingDirectory, pidFile);
 		Path directory = LaunchPaths.directory(workingDirectory, options.chdir());
-		LaunchRequest request = new LaunchRequest(absolutePidFile, target(workingDirectory, options.stdin(), "stdin"),
-				target(workingDirectory, options.stdout(), "stdout"),
-				target(workingDirectory, options.stderr(), "stderr"), options.manualReadiness(), Arrays.asList(args),
-				ProcessSettings.from(options));
+		Path defaultOutput = DefaultOutput.beside(absolutePidFile);
+		LaunchRequest request = new LaunchRequest(absolutePidFile,
+				target(workingDirectory, options.stdin(), "stdin", NULL_DEVICE),
+				target(workingDirectory, options.stdout(), "stdout", defaultOutput),
+				target(workingDirectory, options.stderr(), "stderr", defaultOutput), options.manualReadiness(),
+				Arrays.asList(args), ProcessSettings.from(options));
 		request.settings().check();
 		PidFileLock.checkDistinct(absolutePidFile, LaunchPaths.streams(request));
 		// Encoded before anything starts, so that limits are checked in this JVM, not in
@@ -91,8 +93,9 @@ public final class Launcher {
 		String token = Handshake.newToken();
 		JavaCommandLine commandLine = rebuildCommandLine(workingDirectory, token, options);
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
-		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(), commandLine.command(),
-				options.shieldedFds(), options.fdFallbackLimit(), Handshake.prefix(token));
+		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(),
+				LongArguments.startable(commandLine, workingDirectory, directory), options.shieldedFds(),
+				options.fdFallbackLimit(), Handshake.prefix(token));
 		try (StartInterruption interruption = StartInterruption.install()) {
 			if (interruption.signalled() != 0) {
 				throw new StartupWatch.Interrupted(interruption.signalled(), "start-up interrupted by SIG"
@@ -125,7 +128,10 @@ public final class Launcher {
 		try {
 			interruption.notify(watch::interrupt);
 			RequestWriter.start(intermediate.getOutputStream(), encodedRequest);
-			return watch.awaitReady(options.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
+			long pid = watch.awaitReady(options.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
+			DefaultOutput.note(options.stdout(), options.stderr(), DefaultOutput.beside(request.pidFile()))
+				.ifPresent((note) -> System.err.println("daemoniker: " + note));
+			return pid;
 		}
 		finally {
 			// Ending the intermediate shell leaves the daemon to init and closes the
@@ -144,27 +150,26 @@ public final class Launcher {
 			java.note().ifPresent((note) -> System.err.println("daemoniker: " + note));
 			executable = java.executable().toString();
 			arguments = WindowsLaunch.currentArguments();
+			if (arguments.isEmpty()) {
+				throw new StartupError("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
+						+ "and a daemon started without them would not run this program");
+			}
 		}
 		else {
 			ProcessHandle.Info info = ProcessHandle.current().info();
 			executable = info.command()
 				.orElseThrow(() -> new StartupError("cannot tell which Java executable runs this JVM"));
-			arguments = info.arguments().map(Arrays::asList).orElse(List.of());
+			arguments = ProcessArguments.current();
 		}
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
-		if (Runtime.version().feature() >= 22 && arguments.stream().noneMatch(Launcher::enablesNativeAccess)) {
-			// The daemon loads JNA to redirect its streams; say so, or JDK 22 and later
-			// warn.
-			leading.add("--enable-native-access=ALL-UNNAMED");
-		}
+		// Nothing else is added, not even --enable-native-access: a CDS archive or AOT
+		// cache
+		// is only used by a JVM whose module options match those it was made with. The
+		// application's manifest or command line says whether native access is enabled.
 		leading.addAll(options.jvmOptions());
 		return JavaCommandLine.forDaemon(executable, arguments, workingDirectory, leading,
 				options.stripCommandArguments());
-	}
-
-	private static boolean enablesNativeAccess(String argument) {
-		return argument.startsWith("--enable-native-access");
 	}
 
 	private static void awaitExit(Process intermediate) {
@@ -215,8 +220,8 @@ public final class Launcher {
 		return hadPidFile && !Files.exists(pidFile, LinkOption.NOFOLLOW_LINKS);
 	}
 
-	private static Path target(Path workingDirectory, @Nullable Path file, String stream) {
-		return (file != null) ? LaunchPaths.target(workingDirectory, file, stream) : NULL_DEVICE;
+	private static Path target(Path workingDirectory, @Nullable Path file, String stream, Path otherwise) {
+		return (file != null) ? LaunchPaths.target(workingDirectory, file, stream) : otherwise;
 	}
 
 }
