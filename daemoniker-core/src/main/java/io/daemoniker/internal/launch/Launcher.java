@@ -39,6 +39,13 @@ public final class Launcher {
 
 	static final String MARKER_OPTION_PREFIX = "-D" + MARKER_PROPERTY + "=";
 
+	/**
+	 * The system property that records, on the daemon's command line, the launcher's
+	 * working directory: the daemon changes directory, and {@code restart} needs the
+	 * directory that the command line's relative application arguments mean.
+	 */
+	public static final String LAUNCH_DIRECTORY_PROPERTY = "daemoniker.launch-directory";
+
 	private static final Path NULL_DEVICE = Path
 		.of((OperatingSystem.current() == OperatingSystem.WINDOWS) ? "NUL" : "/dev/null");
 
@@ -124,6 +131,11 @@ public final class Launcher {
 		}
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
+		if (!options.stripCommandArguments()) {
+			// Without the application arguments, the command line cannot start the
+			// application again: no directory then, and restart refuses.
+			leading.add("-D" + LAUNCH_DIRECTORY_PROPERTY + "=" + workingDirectory);
+		}
 		if (Runtime.version().feature() >= 22 && arguments.stream().noneMatch(Launcher::enablesNativeAccess)) {
 			// The daemon loads JNA to redirect its streams; say so, or JDK 22 and later
 			// warn.
