@@ -42,6 +42,13 @@ public final class Launcher {
 
 	static final String MARKER_OPTION_PREFIX = "-D" + MARKER_PROPERTY + "=";
 
+	/**
+	 * The system property that records, on the daemon's command line, the launcher's
+	 * working directory: the daemon changes directory, and {@code restart} needs the
+	 * directory that the command line's relative application arguments mean.
+	 */
+	public static final String LAUNCH_DIRECTORY_PROPERTY = "daemoniker.launch-directory";
+
 	private static final Path NULL_DEVICE = Path
 		.of((OperatingSystem.current() == OperatingSystem.WINDOWS) ? "NUL" : "/dev/null");
 
@@ -163,10 +170,15 @@ public final class Launcher {
 		}
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
+		if (!options.stripCommandArguments()) {
+			// Without the application arguments, the command line cannot start the
+			// application again: no directory then, and restart refuses.
+			leading.add("-D" + LAUNCH_DIRECTORY_PROPERTY + "=" + workingDirectory);
+		}
 		// Nothing else is added, not even --enable-native-access: a CDS archive or AOT
-		// cache
-		// is only used by a JVM whose module options match those it was made with. The
-		// application's manifest or command line says whether native access is enabled.
+		// cache is only used by a JVM whose module options match those it was made with.
+		// The application's manifest or command line says whether native access is
+		// enabled.
 		leading.addAll(options.jvmOptions());
 		return JavaCommandLine.forDaemon(executable, arguments, workingDirectory, leading,
 				options.stripCommandArguments());
