@@ -84,6 +84,22 @@ public final class JavaCommandLine {
 	}
 
 	/**
+	 * Tells where the application arguments start among the arguments a Java launcher was
+	 * given: after the main class, the {@code -jar} file, the module or the source file,
+	 * which may come from an {@code @argfile}.
+	 * @param arguments the launcher's arguments as given, {@code @argfiles} unexpanded
+	 * @param directory the directory relative {@code @argfiles} were given against
+	 * @return the index of the first argument that is an application argument, or the
+	 * number of arguments when none is
+	 * @throws StartupError if an {@code @argfile} cannot be read
+	 */
+	public static int firstApplicationArgument(List<String> arguments, Path directory) {
+		Builder builder = new Builder(directory);
+		builder.process(arguments, true);
+		return (builder.firstApplicationArgument >= 0) ? builder.firstApplicationArgument : arguments.size();
+	}
+
+	/**
 	 * Walks the launcher's arguments up to the main class, then keeps the rest aside as
 	 * application arguments.
 	 */
@@ -101,6 +117,9 @@ public final class JavaCommandLine {
 
 		private boolean argFilesEnabled = true;
 
+		/** Index of the first given (not argfile) argument after the main class. */
+		private int firstApplicationArgument = -1;
+
 		Builder(Path directory) {
 			this.directory = directory;
 		}
@@ -109,6 +128,9 @@ public final class JavaCommandLine {
 			for (int i = 0; i < arguments.size(); i++) {
 				String arg = arguments.get(i);
 				if (this.mainFound) {
+					if (expandArgFiles && this.firstApplicationArgument < 0) {
+						this.firstApplicationArgument = i;
+					}
 					this.applicationArguments.add(arg);
 					continue;
 				}
