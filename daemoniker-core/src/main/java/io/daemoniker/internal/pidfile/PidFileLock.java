@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -241,7 +242,7 @@ public final class PidFileLock implements AutoCloseable {
 	 */
 	public synchronized void write(long pid) {
 		try {
-			byte[] content = PidFileContent.format(pid).getBytes(StandardCharsets.US_ASCII);
+			byte[] content = content(pid).getBytes(StandardCharsets.US_ASCII);
 			// Written over the old PID, then cut to length, so that a reader never finds
 			// the file empty: it changes on every signal on Windows.
 			this.channel.write(ByteBuffer.wrap(content), 0);
@@ -251,6 +252,21 @@ public final class PidFileLock implements AutoCloseable {
 			throw new PidFileError(this.path, "cannot write PID " + pid + " into " + this.path + ": " + ex.getMessage(),
 					ex);
 		}
+	}
+
+	/**
+	 * The PID, and on Windows when that process started: there the PID file names the
+	 * daemon's signal sentinel, and a reader must tell it apart from a later process with
+	 * the same PID (see {@link UnnamedHolder}).
+	 */
+	private static String content(long pid) {
+		if (LOCK_BEYOND_CONTENT) {
+			Optional<Instant> started = ProcessHandle.of(pid).flatMap((process) -> process.info().startInstant());
+			if (started.isPresent()) {
+				return PidFileContent.format(pid, started.get());
+			}
+		}
+		return PidFileContent.format(pid);
 	}
 
 	/**

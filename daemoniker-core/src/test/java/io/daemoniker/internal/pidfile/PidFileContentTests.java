@@ -6,6 +6,7 @@ package io.daemoniker.internal.pidfile;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,19 @@ class PidFileContentTests {
 		assertThat(PidFileContent.parse("12a4\n")).isEmpty();
 		assertThat(PidFileContent.parse("0\n")).isEmpty();
 		assertThat(PidFileContent.parse("-5\n")).isEmpty();
+	}
+
+	@Test
+	void windowsContentRecordsTheStartInstantOnTheSecondLine() {
+		Instant started = Instant.parse("2026-12-01T14:20:34.123Z");
+		String text = PidFileContent.format(4321, started);
+		assertThat(text).isEqualTo("4321\nstarted 2026-12-01T14:20:34.123Z\n");
+		assertThat(PidFileContent.parse(text)).hasValue(4321L);
+		assertThat(PidFileContent.parseStarted(text)).hasValue(started);
+		assertThat(PidFileContent.parseStarted("4321\n")).isEmpty();
+		assertThat(PidFileContent.parseStarted("4321\nstarted 2026-12-01T14:20")).isEmpty();
+		assertThat(PidFileContent.parseStarted("4321\nstarted yesterday\n")).isEmpty();
+		assertThat(PidFileContent.parseStarted("4321\nbegan 2026-12-01T14:20:34.123Z\n")).isEmpty();
 	}
 
 	@Test
