@@ -42,6 +42,9 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.await}: whether the main thread waits for signals as exceptions</li>
  * <li>{@code test.foreground}: hold the PID file and handle signals without
  * daemonizing</li>
+ * <li>{@code test.inheritingChildAfter}: once this file exists, start
+ * {@code cmd /c echo inherited child output} with inherited standard streams (Windows)
+ * and log how it ended</li>
  * </ul>
  */
 public final class TestDaemonApp {
@@ -149,6 +152,10 @@ public final class TestDaemonApp {
 		signals.start();
 		System.out.println("signals started");
 		System.out.flush();
+		String childAfter = System.getProperty("test.inheritingChildAfter");
+		if (childAfter != null) {
+			startInheritingChild(Path.of(childAfter));
+		}
 		if (Boolean.getBoolean("test.await")) {
 			while (true) {
 				try {
@@ -164,6 +171,24 @@ public final class TestDaemonApp {
 			}
 		}
 		Thread.sleep(Long.MAX_VALUE);
+	}
+
+	private static void startInheritingChild(Path trigger) {
+		Thread thread = new Thread(() -> {
+			try {
+				while (!Files.exists(trigger)) {
+					Thread.sleep(50);
+				}
+				Process child = new ProcessBuilder("cmd.exe", "/c", "echo inherited child output").inheritIO().start();
+				System.out.println("child ended exit=" + child.waitFor());
+			}
+			catch (IOException | InterruptedException ex) {
+				System.out.println("child failed: " + ex);
+			}
+			System.out.flush();
+		}, "inheriting-child");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private static SignalAction handler(long handlerMs) {

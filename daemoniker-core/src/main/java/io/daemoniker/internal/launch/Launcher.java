@@ -85,7 +85,8 @@ public final class Launcher {
 		JavaCommandLine commandLine = rebuildCommandLine(workingDirectory, token, options);
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
 		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(), commandLine.command(),
-				options.shieldedFds(), options.fdFallbackLimit(), Handshake.prefix(token));
+				options.shieldedFds(), options.fdFallbackLimit(), Handshake.prefix(token),
+				new WindowsLaunch.StandardTargets(request.stdin(), request.stdout(), request.stderr()));
 		Process intermediate;
 		try {
 			intermediate = this.spawner.spawn(spec);

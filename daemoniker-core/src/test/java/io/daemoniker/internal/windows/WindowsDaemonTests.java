@@ -175,6 +175,23 @@ class WindowsDaemonTests {
 		assertThat(daemonPid(secondLog)).isNotEqualTo(daemon);
 	}
 
+	/**
+	 * The JDK hands {@code FileDescriptor.out} to children started with inherited
+	 * streams: it must be the log file, not a pipe to the launcher that is gone.
+	 */
+	@Test
+	void childStartedWithInheritedStreamsAfterTheLauncherExitedWritesToTheLog() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path log = this.directory.resolve("app.log");
+		Path trigger = this.directory.resolve("start-child");
+		Result launcher = launch(pidFile, log, "-Dtest.inheritingChildAfter=" + trigger);
+		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
+		awaitLog(log, "signals started");
+		Files.writeString(trigger, "go");
+		awaitLog(log, "child ended exit=0");
+		assertThat(read(log)).contains("inherited child output");
+	}
+
 	@Test
 	void daemonThatFailsBeforeConfirmingMakesTheLauncherFailWithItsMessage() {
 		Path pidFile = this.directory.resolve("app.pid");
