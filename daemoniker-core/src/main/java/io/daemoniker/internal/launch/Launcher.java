@@ -121,7 +121,12 @@ public final class Launcher {
 			ProcessHandle.Info info = ProcessHandle.current().info();
 			executable = info.command()
 				.orElseThrow(() -> new StartupError("cannot tell which Java executable runs this JVM"));
-			arguments = info.arguments().map(Arrays::asList).orElse(List.of());
+			// Without them the daemon would run without the main class or jar: an error,
+			// never a daemon started from a guess.
+			arguments = info.arguments()
+				.map(Arrays::asList)
+				.orElseThrow(() -> new StartupError("cannot read the arguments this JVM was started with from "
+						+ System.getProperty("os.name") + ", so the daemon cannot be started with the same ones"));
 		}
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
