@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -66,6 +67,12 @@ public final class PidFileLock implements AutoCloseable {
 	 */
 	private static final int WINDOWS_LOCK_TRIES = 10;
 
+	/**
+	 * How long a Windows daemon waits for a PID file that is being deleted to go, before
+	 * it believes that access to it is really denied.
+	 */
+	private static final long PENDING_DELETION_WAIT_NANOS = 2_000_000_000L;
+
 	private final Path path;
 
 	private final FileChannel channel;
@@ -98,7 +105,7 @@ public final class PidFileLock implements AutoCloseable {
 			throw new AlreadyRunningError(path, ProcessHandle.current().pid());
 		}
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Optional<PidFileLock> acquired = tryAcquire(path);
+			Optional<PidFileLock> acquired = tryAcquireAfterPendingDeletion(path);
 			if (acquired.isPresent()) {
 				PidFileLock held = acquired.get();
 				held.write(pid);
@@ -128,6 +135,35 @@ public final class PidFileLock implements AutoCloseable {
 	public static Optional<PidFileLock> onlyHeld() {
 		List<PidFileLock> held = List.copyOf(HELD.values());
 		return (held.size() == 1) ? Optional.of(held.get(0)) : Optional.empty();
+	}
+
+	/**
+	 * One attempt, which on Windows waits out a deletion in progress for a short while:
+	 * under the legacy delete semantics that some Windows file systems still have, a
+	 * removed file stays until the last process that had it open closes it (the daemon
+	 * that just stopped, say), and meanwhile every attempt to create or open it is
+	 * denied.
+	 */
+	private static Optional<PidFileLock> tryAcquireAfterPendingDeletion(Path path) {
+		long deadline = System.nanoTime() + PENDING_DELETION_WAIT_NANOS;
+		while (true) {
+			try {
+				return tryAcquire(path);
+			}
+			catch (PidFileError ex) {
+				if (!LOCK_BEYOND_CONTENT || !(ex.getCause() instanceof AccessDeniedException)
+						|| System.nanoTime() - deadline >= 0) {
+					throw ex;
+				}
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new PidFileError(path, "interrupted while waiting to create PID file " + path, ex);
+			}
+		}
 	}
 
 	/**
