@@ -42,6 +42,8 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.await}: whether the main thread waits for signals as exceptions</li>
  * <li>{@code test.foreground}: hold the PID file and handle signals without
  * daemonizing</li>
+ * <li>{@code test.bigArgument}: the length of one more argument for the daemon, made of
+ * {@code x}</li>
  * <li>{@code test.inheritingChildAfter}: once this file exists, start
  * {@code cmd /c echo inherited child output} with inherited standard streams (Windows)
  * and log how it ended</li>
@@ -58,6 +60,10 @@ public final class TestDaemonApp {
 		Path pidFile = Path.of(args[0]);
 		Path log = Path.of(args[1]);
 		List<Object> passed = new ArrayList<>(List.of(args).subList(2, args.length));
+		int big = Integer.getInteger("test.bigArgument", 0);
+		if (big > 0) {
+			passed.add("x".repeat(big));
+		}
 		if (Daemoniker.isDaemon()) {
 			beforeDaemonizeInDaemon();
 		}

@@ -192,6 +192,25 @@ class WindowsDaemonTests {
 		assertThat(read(log)).contains("inherited child output");
 	}
 
+	/**
+	 * A launch request larger than a pipe's buffer, to a daemon that never reads it: the
+	 * launcher must still watch the success timeout, and stop the daemon.
+	 */
+	@Test
+	void largeRequestToADaemonThatNeverReadsItEndsAtTheSuccessTimeout() {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path log = this.directory.resolve("app.log");
+		Result launcher = launch(pidFile, log, "-Dtest.bigArgument=200000", "-Dtest.daemonDelayMs=600000",
+				"-Dtest.timeoutMs=3000");
+		Matcher stopped = Pattern.compile("\\(pid (\\d+)\\)").matcher(launcher.stderr());
+		if (stopped.find()) {
+			this.daemons.add(Long.parseLong(stopped.group(1)));
+		}
+		assertThat(launcher.exitCode()).isNotZero();
+		assertThat(launcher.stderr()).contains("did not confirm its start-up within 3 s");
+		assertThat(pidFile).doesNotExist();
+	}
+
 	@Test
 	void daemonThatFailsBeforeConfirmingMakesTheLauncherFailWithItsMessage() {
 		Path pidFile = this.directory.resolve("app.pid");
