@@ -53,6 +53,11 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.manualReady}: daemonize with manual readiness and never confirm</li>
  * <li>{@code test.dieAfterDaemonize}: {@code halt} (print a line and halt without
  * shutdown hooks) or {@code oom} (run out of heap)</li>
+ * <li>{@code test.bigArgument}: the length of one more argument for the daemon, made of
+ * {@code x}</li>
+ * <li>{@code test.inheritingChildAfter}: once this file exists, start
+ * {@code cmd /c echo inherited child output} with inherited standard streams (Windows)
+ * and log how it ended</li>
  * </ul>
  */
 public final class TestDaemonApp {
@@ -67,6 +72,10 @@ public final class TestDaemonApp {
 		Path log = Path.of(args[1]);
 		List<Object> passed = new ArrayList<>(List.of(args).subList(2, args.length));
 		addTestArguments(passed);
+		int big = Integer.getInteger("test.bigArgument", 0);
+		if (big > 0) {
+			passed.add("x".repeat(big));
+		}
 		if (Daemoniker.isDaemon()) {
 			beforeDaemonizeInDaemon();
 		}
@@ -222,6 +231,10 @@ public final class TestDaemonApp {
 		signals.start();
 		System.out.println("signals started");
 		System.out.flush();
+		String childAfter = System.getProperty("test.inheritingChildAfter");
+		if (childAfter != null) {
+			startInheritingChild(Path.of(childAfter));
+		}
 		if (Boolean.getBoolean("test.await")) {
 			while (true) {
 				try {
@@ -256,6 +269,24 @@ public final class TestDaemonApp {
 		}
 		System.out.println("slow hook released");
 		System.out.flush();
+	}
+
+	private static void startInheritingChild(Path trigger) {
+		Thread thread = new Thread(() -> {
+			try {
+				while (!Files.exists(trigger)) {
+					Thread.sleep(50);
+				}
+				Process child = new ProcessBuilder("cmd.exe", "/c", "echo inherited child output").inheritIO().start();
+				System.out.println("child ended exit=" + child.waitFor());
+			}
+			catch (IOException | InterruptedException ex) {
+				System.out.println("child failed: " + ex);
+			}
+			System.out.flush();
+		}, "inheriting-child");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private static SignalAction handler(long handlerMs) {

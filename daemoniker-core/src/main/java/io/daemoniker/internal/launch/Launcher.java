@@ -102,7 +102,8 @@ public final class Launcher {
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
 		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(),
 				LongArguments.startable(commandLine, workingDirectory, directory), options.shieldedFds(),
-				options.fdFallbackLimit(), Handshake.prefix(token));
+				options.fdFallbackLimit(), Handshake.prefix(token),
+				new WindowsLaunch.StandardTargets(request.stdin(), request.stdout(), request.stderr()));
 		try (StartInterruption interruption = StartInterruption.install()) {
 			if (interruption.signalled() != 0) {
 				throw new StartupWatch.Interrupted(interruption.signalled(), "start-up interrupted by SIG"
