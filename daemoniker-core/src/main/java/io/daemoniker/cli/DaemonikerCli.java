@@ -4,10 +4,13 @@
  */
 package io.daemoniker.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
@@ -33,7 +36,8 @@ public final class DaemonikerCli {
 	static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final String USAGE_TEXT = String.join(System.lineSeparator(), "usage: daemoniker status <pid-file>",
-			"       daemoniker send <pid-file> <signal>", "       daemoniker stop <pid-file> [--timeout DURATION]", "",
+			"       daemoniker send <pid-file> <signal>", "       daemoniker stop <pid-file> [--timeout DURATION]",
+			"       daemoniker --version", "",
 			"  status   prints whether the daemon runs; exit 0 running, 1 stale PID file, 3 not running,",
 			"           4 PID file not trusted",
 			"  send     sends a signal by name (TERM, SIGTERM) or number; the daemon must hold its PID file",
@@ -66,6 +70,10 @@ public final class DaemonikerCli {
 			this.out.println(USAGE_TEXT);
 			return OK;
 		}
+		if ("--version".equals(command) && args.size() == 1) {
+			this.out.println("daemoniker " + version());
+			return OK;
+		}
 		try {
 			return switch (command) {
 				case "status" -> status(args.subList(1, args.size()));
@@ -81,6 +89,24 @@ public final class DaemonikerCli {
 			this.err.println("daemoniker: " + ex.getMessage());
 			return FAILED;
 		}
+	}
+
+	/**
+	 * Returns the version the build wrote into {@code version.properties}.
+	 * @return the version, or {@code unknown} when the resource is missing
+	 */
+	static String version() {
+		Properties properties = new Properties();
+		try (InputStream in = DaemonikerCli.class.getResourceAsStream("version.properties")) {
+			if (in != null) {
+				properties.load(in);
+			}
+		}
+		catch (IOException ex) {
+			// Only a broken jar gets here; the version is then unknown, like a missing
+			// one.
+		}
+		return properties.getProperty("version", "unknown");
 	}
 
 	private int status(List<String> args) {
