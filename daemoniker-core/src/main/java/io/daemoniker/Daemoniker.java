@@ -337,6 +337,22 @@ public final class Daemoniker {
 	}
 
 	/**
+	 * Ends the daemon of a PID file at once with {@code SIGKILL}: the last resort once a
+	 * {@link #stop} has timed out. The daemon's shutdown hooks do not run, so its PID
+	 * file is left behind, stale, for the next start to reclaim. As with {@link #send},
+	 * only the process that holds the PID file's lock receives it, checked once the
+	 * process is pinned. Returns at once; the process may take a moment to vanish.
+	 * @param pidFile the PID file
+	 * @return the PID that received it
+	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws SignalError if the signal cannot be sent
+	 */
+	public static long kill(Path pidFile) {
+		Objects.requireNonNull(pidFile, "pidFile");
+		return deliver(pidFile, runningPid(pidFile), SignalNumbers.require("KILL"));
+	}
+
+	/**
 	 * Sends a signal to the process that holds a PID file's lock, checked once the
 	 * process is pinned.
 	 * @return the PID that received it (on Windows, the sentinel of the moment)

@@ -111,7 +111,7 @@ final class PidFileContent {
 		if (size == 0) {
 			return true;
 		}
-		if (size != sample.length || size > 21) {
+		if (size != sample.length || size > MAX_LENGTH) {
 			return false;
 		}
 		String text = new String(sample, StandardCharsets.ISO_8859_1);
