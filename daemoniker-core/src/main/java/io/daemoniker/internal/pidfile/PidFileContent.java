@@ -8,15 +8,21 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The text of a PID file: the PID in decimal and a line break, as init systems expect.
+ * The text of a PID file: the PID in decimal and a line break, as init systems expect. On
+ * Windows a second line records when that process started ({@code started} and the
+ * instant), which tells it apart from a later process that was given the same PID.
  */
 final class PidFileContent {
 
 	private static final int MAX_LENGTH = 64;
+
+	private static final String STARTED = "started ";
 
 	/**
 	 * How much of a file is read to judge it: enough to tell a PID file from anything
@@ -26,16 +32,39 @@ final class PidFileContent {
 
 	/**
 	 * What a stale PID file holds when it may be reclaimed: one PID in ASCII digits and
-	 * at most one line break. Anything else is somebody's file, which a mistyped path or
-	 * swapped arguments must never overwrite.
+	 * at most one line break, followed on Windows by the line that says when that process
+	 * started. Anything else is somebody's file, which a mistyped path or swapped
+	 * arguments must never overwrite.
 	 */
-	private static final Pattern RECLAIMABLE = Pattern.compile("[0-9]{1,19}(\r?\n)?");
+	private static final Pattern RECLAIMABLE = Pattern
+		.compile("[0-9]{1,19}(\r?\n(" + STARTED + "[0-9TZ:.+-]{1,40}\r?\n)?)?");
 
 	private PidFileContent() {
 	}
 
 	static String format(long pid) {
 		return pid + "\n";
+	}
+
+	static String format(long pid, Instant started) {
+		return pid + "\n" + STARTED + started + "\n";
+	}
+
+	/**
+	 * Parses the start instant from the second line, if there is one.
+	 */
+	static Optional<Instant> parseStarted(String text) {
+		int lineBreak = text.indexOf('\n');
+		int end = text.indexOf('\n', lineBreak + 1);
+		if (lineBreak < 0 || end < 0 || !text.startsWith(STARTED, lineBreak + 1)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Instant.parse(text.substring(lineBreak + 1 + STARTED.length(), end)));
+		}
+		catch (DateTimeParseException ex) {
+			return Optional.empty();
+		}
 	}
 
 	static String readText(FileChannel channel) throws IOException {
@@ -100,7 +129,7 @@ final class PidFileContent {
 		if (size == 0) {
 			return true;
 		}
-		if (size != sample.length || size > 21) {
+		if (size != sample.length || size > MAX_LENGTH) {
 			return false;
 		}
 		String text = new String(sample, StandardCharsets.ISO_8859_1);

@@ -6,8 +6,10 @@ package io.daemoniker.internal.pidfile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,12 @@ public final class PidFileLock implements AutoCloseable {
 	public static final long WINDOWS_LOCK_POSITION = Integer.MAX_VALUE;
 
 	private static final boolean WINDOWS = OperatingSystem.current() == OperatingSystem.WINDOWS;
+
+	/**
+	 * How long a Windows daemon waits for a PID file that is being deleted to go, before
+	 * it believes that access to it is really denied.
+	 */
+	private static final long PENDING_DELETION_WAIT_NANOS = 2_000_000_000L;
 
 	private final Path path;
 
@@ -87,7 +95,7 @@ public final class PidFileLock implements AutoCloseable {
 		Map<String, Path> targets = new LinkedHashMap<>();
 		streams.forEach((name, target) -> targets.put(name, KernelPaths.resolve(target)));
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Optional<HeldFile> acquired = WINDOWS ? ChannelHeldFile.tryAcquire(path, targets)
+			Optional<HeldFile> acquired = WINDOWS ? tryOnWindows(path, targets)
 					: UnixHeldFile.tryAcquire(path, targets);
 			if (acquired.isPresent()) {
 				PidFileLock held = new PidFileLock(path, acquired.get());
@@ -99,7 +107,7 @@ public final class PidFileLock implements AutoCloseable {
 					throw ex;
 				}
 				HELD.put(path, held);
-				Runtime.getRuntime().addShutdownHook(new Thread(held::close, "daemoniker-pid-file-removal"));
+				Runtime.getRuntime().addShutdownHook(new Thread(held::removeAtExit, "daemoniker-pid-file-removal"));
 				return held;
 			}
 		}
@@ -164,6 +172,34 @@ public final class PidFileLock implements AutoCloseable {
 	}
 
 	/**
+	 * One attempt on Windows, which waits out a deletion in progress for a short while:
+	 * under the legacy delete semantics that some Windows file systems still have, a
+	 * removed file stays until the last process that had it open closes it (the daemon
+	 * that just stopped, say), and meanwhile every attempt to create or open it is
+	 * denied.
+	 */
+	private static Optional<HeldFile> tryOnWindows(Path path, Map<String, Path> targets) {
+		long deadline = System.nanoTime() + PENDING_DELETION_WAIT_NANOS;
+		while (true) {
+			try {
+				return ChannelHeldFile.tryAcquire(path, targets);
+			}
+			catch (PidFileError ex) {
+				if (!(ex.getCause() instanceof AccessDeniedException) || System.nanoTime() - deadline >= 0) {
+					throw ex;
+				}
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new PidFileError(path, "interrupted while waiting to create PID file " + path, ex);
+			}
+		}
+	}
+
+	/**
 	 * Replaces the PID in the file, keeping the lock.
 	 * @param pid the new PID
 	 * @throws PidFileError if the file cannot be written
@@ -172,12 +208,27 @@ public final class PidFileLock implements AutoCloseable {
 		try {
 			// Written over the old PID, then cut to length, so that a reader never finds
 			// the file empty: it changes on every signal on Windows.
-			this.file.replaceContent(PidFileContent.format(pid).getBytes(StandardCharsets.US_ASCII));
+			this.file.replaceContent(content(pid).getBytes(StandardCharsets.US_ASCII));
 		}
 		catch (IOException ex) {
 			throw new PidFileError(this.path, "cannot write PID " + pid + " into " + this.path + ": " + ex.getMessage(),
 					ex);
 		}
+	}
+
+	/**
+	 * The PID, and on Windows when that process started: there the PID file names the
+	 * daemon's signal sentinel, and a reader must tell it apart from a later process with
+	 * the same PID (see {@link UnnamedHolder}).
+	 */
+	private static String content(long pid) {
+		if (WINDOWS) {
+			Optional<Instant> started = ProcessHandle.of(pid).flatMap((process) -> process.info().startInstant());
+			if (started.isPresent()) {
+				return PidFileContent.format(pid, started.get());
+			}
+		}
+		return PidFileContent.format(pid);
 	}
 
 	/**
@@ -194,6 +245,27 @@ public final class PidFileLock implements AutoCloseable {
 	 */
 	public boolean isHeld() {
 		return !this.released;
+	}
+
+	/**
+	 * /** Arranges, from a shutdown hook, for the PID file to be removed as the JVM's
+	 * last act, and keeps the lock until the process ends. Shutdown hooks run
+	 * concurrently: releasing the lock here would let a new daemon start on this PID file
+	 * while this one still runs the other hooks. {@code File.deleteOnExit} runs after the
+	 * JDK has joined every application shutdown hook.
+	 */
+	private void removeAtExit() {
+		// Remove only the file we locked: never a newer one that replaced it, nor
+		// anything
+		// else that was put there.
+		if (!this.released && this.file.isNamedBy(this.path)) {
+			try {
+				this.path.toFile().deleteOnExit();
+			}
+			catch (IllegalStateException ex) {
+				// The JVM is past running the removals: nothing can be arranged now.
+			}
+		}
 	}
 
 	/**

@@ -98,6 +98,8 @@ final class LibC {
 
 	static native int kill(int pid, int signum) throws LastErrorException;
 
+	static native int poll(Pointer fds, long count, int timeoutMillis) throws LastErrorException;
+
 	static native long signal(int signum, long handler) throws LastErrorException;
 
 	/**

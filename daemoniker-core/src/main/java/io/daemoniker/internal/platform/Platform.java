@@ -5,6 +5,7 @@
 package io.daemoniker.internal.platform;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,6 +32,28 @@ public interface Platform {
 	 */
 	static Platform current() {
 		return Holder.CURRENT;
+	}
+
+	/**
+	 * Returns the stream a starting daemon reads its launch request from: standard input
+	 * on Unix, a pipe of its own on Windows.
+	 * @return the stream, read to its end once
+	 * @throws IOException if the launcher left no way to read it
+	 */
+	default InputStream launchRequest() throws IOException {
+		return System.in;
+	}
+
+	/**
+	 * Tells the launcher of a starting daemon one line before {@link #redirectStdio} gave
+	 * the channel to it: on standard output on Unix, which is still the launcher's pipe
+	 * then, on a pipe of its own on Windows. Does nothing when the launcher cannot be
+	 * reached.
+	 * @param line the line, without its line break
+	 */
+	default void tellLauncher(String line) {
+		System.out.println(line);
+		System.out.flush();
 	}
 
 	/**

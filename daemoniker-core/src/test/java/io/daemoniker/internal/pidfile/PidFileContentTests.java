@@ -7,6 +7,7 @@ package io.daemoniker.internal.pidfile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,22 @@ class PidFileContentTests {
 	private static boolean reclaimable(String text) {
 		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
 		return PidFileContent.isReclaimable(bytes, bytes.length);
+	}
+
+	@Test
+	void windowsContentRecordsTheStartInstantOnTheSecondLine() {
+		Instant started = Instant.parse("2026-12-01T14:20:34.123Z");
+		String text = PidFileContent.format(4321, started);
+		assertThat(text).isEqualTo("4321\nstarted 2026-12-01T14:20:34.123Z\n");
+		assertThat(PidFileContent.parse(text)).hasValue(4321L);
+		assertThat(PidFileContent.parseStarted(text)).hasValue(started);
+		assertThat(PidFileContent.parseStarted("4321\n")).isEmpty();
+		assertThat(PidFileContent.parseStarted("4321\nstarted 2026-12-01T14:20")).isEmpty();
+		assertThat(PidFileContent.parseStarted("4321\nstarted yesterday\n")).isEmpty();
+		assertThat(PidFileContent.parseStarted("4321\nbegan 2026-12-01T14:20:34.123Z\n")).isEmpty();
+		// What a Windows daemon left behind is a stale PID file like any other.
+		assertThat(reclaimable(text)).isTrue();
+		assertThat(reclaimable(text + "more\n")).isFalse();
 	}
 
 	@Test
