@@ -113,6 +113,30 @@ class LauncherTrustTests extends RealDaemonTests {
 	}
 
 	@Test
+	void aDaemonThatCannotTakeItsPidFileIsOneLineInTheLauncherWithTheTraceInItsLog() throws Exception {
+		Path mark = this.directory.resolve("daemon-ran");
+		Path latch = this.directory.resolve("daemon-may-go-on");
+		Process launcher = startLauncher("-Dtest.daemonMark=" + mark, "-Dtest.daemonLatch=" + latch,
+				"-Dtest.plainDaemonize=true");
+		await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(mark));
+		// Another process takes the PID file after the launcher checked it and before the
+		// daemon takes it.
+		Process holder = this.daemons.startChild("io.daemoniker.testapp.LockHolderApp", List.of(),
+				this.pidFile.toString(), "");
+		Daemons.awaitLog(this.directory.resolve("child-1.out"), "locked");
+		Files.createFile(latch);
+		assertThat(exitOf(launcher)).isEqualTo(1);
+		String errors = errorsOf(launcher);
+		assertThat(errors).contains("failed to start")
+			.contains(this.pidFile.toString())
+			.contains("(stack trace in " + this.log + ")")
+			.doesNotContain("\tat ");
+		assertThat(Daemons.read(this.log)).contains("failed to start").contains("\tat io.daemoniker.");
+		assertThat(this.daemons.liveProcesses()).as("only the other holder is left").containsExactly(holder.pid());
+		assertThat(Files.readString(this.pidFile)).as("the other holder's PID file is untouched").isEmpty();
+	}
+
+	@Test
 	void tooManyArgumentsAreRefusedBeforeASecondJvmStarts() {
 		assertRefusedInTheLauncher(List.of("-Dtest.argCount=65537"), "65537 arguments cannot be passed");
 	}
