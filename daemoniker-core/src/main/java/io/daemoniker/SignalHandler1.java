@@ -35,9 +35,9 @@ import org.jspecify.annotations.Nullable;
  * The guarantee is one handler run per signal that the JVM receives, not per signal sent:
  * on Unix the kernel keeps at most one pending instance of each standard signal, so
  * signals of one kind that arrive faster than the JVM takes them are merged into one
- * before Java sees them (1000 {@code SIGHUP}s sent in a tight loop have given between 3
- * and 145 handler runs here, depending on the machine's load). A handler should therefore
- * act on the current state (reload the whole configuration) rather than count deliveries.
+ * before Java sees them (1000 {@code SIGHUP}s sent in a tight loop have given as few as 3
+ * handler runs on a loaded machine). A handler should therefore act on the current state
+ * (reload the whole configuration) rather than count deliveries.
  * <p>
  * The default handler hands the signal, as the matching {@link ReceivedSignal} exception,
  * to a thread waiting in {@link #awaitSignal()}; when no thread waits, it ends the JVM in
