@@ -128,7 +128,7 @@ public final class DaemonikerCli {
 			return OK;
 		}
 		this.err.println("daemoniker: still running (pid " + pid + ") " + DurationParser.format(timeout)
-				+ " after SIGTERM; try again with a longer --timeout, or send KILL");
+				+ " after SIGTERM; try again with a longer --timeout, or end it with kill -9 " + pid);
 		return FAILED;
 	}
 
@@ -160,7 +160,7 @@ public final class DaemonikerCli {
 		}
 		return SignalNumbers.number(value)
 			.orElseThrow(() -> new UsageException("unknown signal \"" + value + "\"; use a number or one of "
-					+ String.join(", ", SignalNumbers.all().keySet())));
+					+ String.join(", ", SendableSignals.names())));
 	}
 
 	private static void expectCount(List<String> args, int count, String usage) {
