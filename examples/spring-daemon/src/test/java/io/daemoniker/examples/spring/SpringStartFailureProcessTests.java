@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,32 @@ class SpringStartFailureProcessTests {
 			.contains("daemoniker.stderr");
 		assertThat(pidFile).doesNotExist();
 		assertThat(processesNaming(this.directory)).as("processes left").isEmpty();
+	}
+
+	@Test
+	@EnabledIf("runsAsRootWithNobody")
+	void aFailureInTheDaemonBeforeItRedirectsIsOneLineWithoutAStackTrace() throws Exception {
+		Path run = Files.createDirectory(this.directory.resolve("run"));
+		Files.setOwner(run, run.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+		Path closed = Files.createDirectory(this.directory.resolve("closed"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		Path pidFile = run.resolve("app.pid");
+		Outcome launcher = launch("--daemoniker.pid-file=" + pidFile,
+				"--daemoniker.stdout=" + closed.resolve("app.log"), "--daemoniker.user=nobody", "--server.port=0");
+		assertThat(launcher.status()).isEqualTo(1);
+		assertThat(launcher.stdout()).as("nothing on standard output").isEmpty();
+		assertThat(launcher.stderr().strip().lines()).as(launcher.stderr()).hasSize(1);
+		assertThat(launcher.stderr()).contains("failed to start")
+			.contains(closed.resolve("app.log").toString())
+			.doesNotContain("\tat ");
+		assertThat(pidFile).doesNotExist();
+		assertThat(processesNaming(this.directory)).as("processes left").isEmpty();
+	}
+
+	static boolean runsAsRootWithNobody() throws IOException {
+		Process id = new ProcessBuilder("id", "-u", "nobody").start();
+		boolean nobody = new String(id.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().matches("\\d+");
+		return nobody && "root".equals(System.getProperty("user.name"));
 	}
 
 	private Outcome launch(String... arguments) throws Exception {
