@@ -93,6 +93,25 @@ class LauncherTrustTests extends RealDaemonTests {
 	}
 
 	@Test
+	void aLauncherKilledWithKill9LeavesADaemonThatStartsAndStopsNormally() throws Exception {
+		Path mark = this.directory.resolve("daemon-ran");
+		Path latch = this.directory.resolve("daemon-may-go-on");
+		Process launcher = startLauncher("-Dtest.daemonMark=" + mark, "-Dtest.daemonLatch=" + latch);
+		await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(mark));
+		Daemons.kill(launcher.pid(), "KILL");
+		assertThat(exitOf(launcher)).isEqualTo(128 + 9);
+		Files.createFile(latch);
+		await().atMost(Duration.ofSeconds(60)).until(() -> Daemoniker.status(this.pidFile).isRunning());
+		Daemons.awaitLog(this.log, "signals started");
+		long daemon = Daemons.pidIn(this.pidFile);
+		assertThat(Daemoniker.stop(this.pidFile, Duration.ofSeconds(60))).isTrue();
+		assertThat(this.pidFile).doesNotExist();
+		// The intermediate shell, left by the launcher, ends with the daemon.
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.daemons.liveProcesses().isEmpty());
+		assertThat(daemon).isPositive();
+	}
+
+	@Test
 	void aDaemonThatDiesAfterRedirectingWithoutItsHooksLeavesNoPidFileAndItsOutputIsShown() {
 		Result launcher = this.daemons.launch(this.pidFile, this.log, "-Dtest.dieAfterDaemonize=halt");
 		assertFailedCleanly(launcher);
