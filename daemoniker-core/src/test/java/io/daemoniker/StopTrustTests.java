@@ -77,6 +77,40 @@ class StopTrustTests extends RealDaemonTests {
 	}
 
 	@Test
+	void aDaemonThatIgnoresTermIsReportedStillRunningAndLeftAlone() {
+		long pid = start("-Dtest.ignore=TERM");
+		assertThat(Daemoniker.stop(this.pidFile, Duration.ofMillis(500))).isFalse();
+		assertThat(Proc.isGone(pid)).isFalse();
+		assertThat(Daemoniker.status(this.pidFile).pid()).hasValue(pid);
+	}
+
+	@Test
+	void twoConcurrentStopsBothReturnOnceTheDaemonIsGone() throws Exception {
+		Path latch = this.directory.resolve("release-hook");
+		long pid = start("-Dtest.hookLatch=" + latch);
+		CompletableFuture<Boolean> first = CompletableFuture
+			.supplyAsync(() -> Daemoniker.stop(this.pidFile, Duration.ofSeconds(120)));
+		Daemons.awaitLog(this.log, "slow hook waiting");
+		// The second may look only as the daemon goes, or once it is gone: then it is
+		// told
+		// that nothing runs (a status read in the moment the file goes may still find it,
+		// unlocked).
+		CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> {
+			try {
+				return Daemoniker.stop(this.pidFile, Duration.ofSeconds(120)) ? "stopped" : "still running";
+			}
+			catch (PidFileError ex) {
+				return ex.getMessage();
+			}
+		});
+		Files.createFile(latch);
+		assertThat(first.get(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(second.get(120, TimeUnit.SECONDS)).matches("stopped|.*(no PID file|not locked by any process).*");
+		assertThat(this.pidFile).doesNotExist();
+		assertThat(Proc.isGone(pid)).isTrue();
+	}
+
+	@Test
 	void stopValidatesEveryArgumentBeforeSendingAnything() {
 		long pid = start();
 		assertThatNullPointerException().isThrownBy(() -> Daemoniker.stop(this.pidFile, null))
