@@ -45,6 +45,23 @@ class LauncherTrustTests extends RealDaemonTests {
 	}
 
 	@Test
+	void throughPosixSpawnTooALargeArgumentCannotHangTheLauncherAndCtrlCStillAborts() {
+		Result launcher = this.daemons.launch(this.pidFile, this.log, "-Ddaemoniker.spawner=posix",
+				"-Dtest.bigArgChars=" + 10 * MEGABYTE, "-Dtest.daemonDelayMs=600000", "-Dtest.timeoutMs=3000");
+		assertFailedCleanly(launcher);
+		assertThat(launcher.stderr()).contains("did not confirm its start-up within 3 s");
+		Path mark = this.directory.resolve("daemon-ran");
+		Process interrupted = startLauncher("-Ddaemoniker.spawner=posix", "-Dtest.daemonMark=" + mark,
+				"-Dtest.daemonDelayMs=600000", "-Dtest.bigArgChars=" + 4 * MEGABYTE);
+		await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(mark));
+		Daemons.kill(interrupted.pid(), "INT");
+		assertThat(exitOf(interrupted)).isEqualTo(130);
+		assertThat(Daemons.read(this.directory.resolve("child-1.err")))
+			.contains("start-up interrupted by SIGINT: stopped the starting daemon (pid ");
+		assertNothingLeft();
+	}
+
+	@Test
 	void aTenMegabyteArgumentReachesTheDaemonWhole() {
 		Result launcher = this.daemons.launch(this.pidFile, this.log, "-Dtest.bigArgChars=" + 10 * MEGABYTE);
 		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
