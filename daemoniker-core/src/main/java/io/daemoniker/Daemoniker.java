@@ -19,6 +19,7 @@ import io.daemoniker.internal.launch.ForegroundSide;
 import io.daemoniker.internal.launch.Launcher;
 import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.ProcessExit;
@@ -230,6 +231,12 @@ public final class Daemoniker {
 	 * as they were
 	 */
 	public static void reopenStandardStreams(@Nullable Path stdout, @Nullable Path stderr) {
+		for (Path target : new Path[] { stdout, stderr }) {
+			if (target != null && PidFileLock.reachedThrough(target).isPresent()) {
+				throw new DaemonikerException("cannot send standard output or error to " + target
+						+ ": it is this process's PID file; give a log file instead");
+			}
+		}
 		try {
 			StandardStreams.reopen((stdout != null) ? stdout.toAbsolutePath() : null,
 					(stderr != null) ? stderr.toAbsolutePath() : null);
@@ -328,6 +335,22 @@ public final class Daemoniker {
 		long pid = deliver(pidFile, runningPid(pidFile), signum);
 		String sent = "sent SIG" + SignalNumbers.name(signum) + " to pid " + pid;
 		return SendableSignals.note(signum, standardOutputOf(pid)).map((note) -> sent + "; " + note).orElse(sent);
+	}
+
+	/**
+	 * Ends the daemon of a PID file at once with {@code SIGKILL}: the last resort once a
+	 * {@link #stop} has timed out. The daemon's shutdown hooks do not run, so its PID
+	 * file is left behind, stale, for the next start to reclaim. As with {@link #send},
+	 * only the process that holds the PID file's lock receives it, checked once the
+	 * process is pinned. Returns at once; the process may take a moment to vanish.
+	 * @param pidFile the PID file
+	 * @return the PID that received it
+	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws SignalError if the signal cannot be sent
+	 */
+	public static long kill(Path pidFile) {
+		Objects.requireNonNull(pidFile, "pidFile");
+		return deliver(pidFile, runningPid(pidFile), SignalNumbers.require("KILL"));
 	}
 
 	/**

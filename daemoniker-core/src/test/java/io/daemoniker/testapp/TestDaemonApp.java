@@ -42,6 +42,8 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.await}: whether the main thread waits for signals as exceptions</li>
  * <li>{@code test.foreground}: hold the PID file and handle signals without
  * daemonizing</li>
+ * <li>{@code test.readPidFile}: once daemonized, open and close the PID file in every way
+ * Java has, as an application might, before logging {@code pid file read back}</li>
  * <li>{@code test.hookLatch}: a file whose creation a shutdown hook waits for</li>
  * <li>{@code test.bigArgChars}: pass one more argument, a string of that many
  * characters</li>
@@ -55,6 +57,11 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * ends the JVM on failure, instead of a {@code Daemonizer}</li>
  * <li>{@code test.dieAfterDaemonize}: {@code halt} (print a line and halt without
  * shutdown hooks) or {@code oom} (run out of heap)</li>
+ * <li>{@code test.bigArgument}: the length of one more argument for the daemon, made of
+ * {@code x}</li>
+ * <li>{@code test.inheritingChildAfter}: once this file exists, start
+ * {@code cmd /c echo inherited child output} with inherited standard streams (Windows)
+ * and log how it ended</li>
  * </ul>
  */
 public final class TestDaemonApp {
@@ -69,6 +76,10 @@ public final class TestDaemonApp {
 		Path log = Path.of(args[1]);
 		List<Object> passed = new ArrayList<>(List.of(args).subList(2, args.length));
 		addTestArguments(passed);
+		int big = Integer.getInteger("test.bigArgument", 0);
+		if (big > 0) {
+			passed.add("x".repeat(big));
+		}
 		if (Daemoniker.isDaemon()) {
 			beforeDaemonizeInDaemon();
 		}
@@ -204,7 +215,22 @@ public final class TestDaemonApp {
 		return builder.build();
 	}
 
-	private static void runDaemon(Path pidFile, List<Object> args) throws InterruptedException {
+	private static void readPidFileBack(Path pidFile) throws IOException {
+		String content = Files.readString(pidFile);
+		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(pidFile)) {
+			// A POSIX lock taken and released in this process must not touch the
+			// daemon's.
+			channel.tryLock(0, Long.MAX_VALUE, true).release();
+		}
+		new FileInputStream(pidFile.toFile()).close();
+		System.out.println("pid file read back: " + content.strip());
+		System.out.flush();
+	}
+
+	private static void runDaemon(Path pidFile, List<Object> args) throws InterruptedException, IOException {
+		if (Boolean.getBoolean("test.readPidFile")) {
+			readPidFileBack(pidFile);
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("shutdown hook ran");
 			System.out.flush();
@@ -224,6 +250,10 @@ public final class TestDaemonApp {
 		signals.start();
 		System.out.println("signals started");
 		System.out.flush();
+		String childAfter = System.getProperty("test.inheritingChildAfter");
+		if (childAfter != null) {
+			startInheritingChild(Path.of(childAfter));
+		}
 		if (Boolean.getBoolean("test.await")) {
 			while (true) {
 				try {
@@ -258,6 +288,24 @@ public final class TestDaemonApp {
 		}
 		System.out.println("slow hook released");
 		System.out.flush();
+	}
+
+	private static void startInheritingChild(Path trigger) {
+		Thread thread = new Thread(() -> {
+			try {
+				while (!Files.exists(trigger)) {
+					Thread.sleep(50);
+				}
+				Process child = new ProcessBuilder("cmd.exe", "/c", "echo inherited child output").inheritIO().start();
+				System.out.println("child ended exit=" + child.waitFor());
+			}
+			catch (IOException | InterruptedException ex) {
+				System.out.println("child failed: " + ex);
+			}
+			System.out.flush();
+		}, "inheriting-child");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private static SignalAction handler(long handlerMs) {

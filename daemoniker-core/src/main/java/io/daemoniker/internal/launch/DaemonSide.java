@@ -77,19 +77,20 @@ public final class DaemonSide {
 		}
 		// The marker must not reach programs that this daemon starts in turn.
 		System.clearProperty(Launcher.MARKER_PROPERTY);
+		Platform platform = Platform.current();
 		LaunchRequest request;
 		try {
-			request = LaunchRequest.decode(readRequest(System.in));
+			request = LaunchRequest.decode(readRequest(platform.launchRequest()));
 		}
 		catch (IOException ex) {
 			throw reportAndWrap(new StartupError("cannot read the launch request: " + ex.getMessage(), ex));
 		}
-		Platform platform = Platform.current();
 		PidFileLock pidFile;
 		try {
 			platform.restoreIgnoredSignals(SIGHUP.SIGNUM, SIGINT.SIGNUM, SIGTERM.SIGNUM, SIGABRT.SIGNUM,
 					SIGUSR1.SIGNUM);
-			pidFile = PidFileLock.acquire(request.pidFile(), ProcessHandle.current().pid());
+			pidFile = PidFileLock.acquire(request.pidFile(), ProcessHandle.current().pid(),
+					LaunchPaths.streams(request));
 		}
 		catch (DaemonikerException ex) {
 			throw reportAndWrap(ex, request);
@@ -142,12 +143,11 @@ public final class DaemonSide {
 	}
 
 	/**
-	 * Tells the launcher on standard output, which is still its pipe, and returns the
-	 * exception to throw.
+	 * Tells the launcher (on standard output, which is still its pipe on Unix) and
+	 * returns the exception to throw.
 	 */
 	private static DaemonikerException reportAndWrap(DaemonikerException ex) {
-		System.out.println(Handshake.failed(TOKEN, ex.getMessage()));
-		System.out.flush();
+		Platform.current().tellLauncher(Handshake.failed(TOKEN, ex.getMessage()));
 		return ex;
 	}
 

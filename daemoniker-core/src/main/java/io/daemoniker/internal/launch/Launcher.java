@@ -21,6 +21,7 @@ import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.PidFileError;
 import io.daemoniker.StartupError;
 import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
@@ -40,6 +41,13 @@ public final class Launcher {
 	public static final String MARKER_PROPERTY = "daemoniker.daemon";
 
 	static final String MARKER_OPTION_PREFIX = "-D" + MARKER_PROPERTY + "=";
+
+	/**
+	 * The system property that records, on the daemon's command line, the launcher's
+	 * working directory: the daemon changes directory, and {@code restart} needs the
+	 * directory that the command line's relative application arguments mean.
+	 */
+	public static final String LAUNCH_DIRECTORY_PROPERTY = "daemoniker.launch-directory";
 
 	private static final Path NULL_DEVICE = Path
 		.of((OperatingSystem.current() == OperatingSystem.WINDOWS) ? "NUL" : "/dev/null");
@@ -82,23 +90,27 @@ public final class Launcher {
 		Objects.requireNonNull(args, "args");
 		ArgsCodec.check(args);
 		Path workingDirectory = Path.of(System.getProperty("user.dir"));
-		Path absolutePidFile = workingDirectory.resolve(pidFile).normalize();
-		Path directory = checkedDirectory(workingDirectory, options.chdir());
-		LaunchRequest request = new LaunchRequest(absolutePidFile, target(workingDirectory, options.stdin(), "stdin"),
-				target(workingDirectory, options.stdout(), "stdout"),
-				target(workingDirectory, options.stderr(), "stderr"), options.manualReadiness(), Arrays.asList(args),
-				ProcessSettings.from(options));
+		Path absolutePidFile = LaunchPaths.pidFile(workingDirectory, pidFile);
+		Path directory = LaunchPaths.directory(workingDirectory, options.chdir());
+		Path defaultOutput = DefaultOutput.beside(absolutePidFile);
+		LaunchRequest request = new LaunchRequest(absolutePidFile,
+				target(workingDirectory, options.stdin(), "stdin", NULL_DEVICE),
+				target(workingDirectory, options.stdout(), "stdout", defaultOutput),
+				target(workingDirectory, options.stderr(), "stderr", defaultOutput), options.manualReadiness(),
+				Arrays.asList(args), ProcessSettings.from(options));
 		request.settings().check();
+		PidFileLock.checkDistinct(absolutePidFile, LaunchPaths.streams(request));
 		// Encoded before anything starts, so that limits are checked in this JVM, not in
 		// a second one.
 		byte[] encodedRequest = request.encode();
-		checkParent(absolutePidFile, "PID file");
 		checkNotRunning(absolutePidFile);
 		String token = Handshake.newToken();
 		JavaCommandLine commandLine = rebuildCommandLine(workingDirectory, token, options);
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
-		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(), commandLine.command(),
-				options.shieldedFds(), options.fdFallbackLimit(), Handshake.prefix(token));
+		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(),
+				LongArguments.startable(commandLine, workingDirectory, directory), options.shieldedFds(),
+				options.fdFallbackLimit(), Handshake.prefix(token),
+				new WindowsLaunch.StandardTargets(request.stdin(), request.stdout(), request.stderr()));
 		try (StartInterruption interruption = StartInterruption.install()) {
 			if (interruption.signalled() != 0) {
 				throw new StartupWatch.Interrupted(interruption.signalled(), "start-up interrupted by SIG"
@@ -131,7 +143,10 @@ public final class Launcher {
 		try {
 			interruption.notify(watch::interrupt);
 			RequestWriter.start(intermediate.getOutputStream(), encodedRequest);
-			return watch.awaitReady(options.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
+			long pid = watch.awaitReady(options.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
+			DefaultOutput.note(options.stdout(), options.stderr(), DefaultOutput.beside(request.pidFile()))
+				.ifPresent((note) -> System.err.println("daemoniker: " + note));
+			return pid;
 		}
 		finally {
 			// Ending the intermediate shell leaves the daemon to init and closes the
@@ -150,27 +165,31 @@ public final class Launcher {
 			java.note().ifPresent((note) -> System.err.println("daemoniker: " + note));
 			executable = java.executable().toString();
 			arguments = WindowsLaunch.currentArguments();
+			if (arguments.isEmpty()) {
+				throw new StartupError("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
+						+ "and a daemon started without them would not run this program");
+			}
 		}
 		else {
 			ProcessHandle.Info info = ProcessHandle.current().info();
 			executable = info.command()
 				.orElseThrow(() -> new StartupError("cannot tell which Java executable runs this JVM"));
-			arguments = info.arguments().map(Arrays::asList).orElse(List.of());
+			arguments = ProcessArguments.current();
 		}
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
-		if (Runtime.version().feature() >= 22 && arguments.stream().noneMatch(Launcher::enablesNativeAccess)) {
-			// The daemon loads JNA to redirect its streams; say so, or JDK 22 and later
-			// warn.
-			leading.add("--enable-native-access=ALL-UNNAMED");
+		if (!options.stripCommandArguments()) {
+			// Without the application arguments, the command line cannot start the
+			// application again: no directory then, and restart refuses.
+			leading.add("-D" + LAUNCH_DIRECTORY_PROPERTY + "=" + workingDirectory);
 		}
+		// Nothing else is added, not even --enable-native-access: a CDS archive or AOT
+		// cache is only used by a JVM whose module options match those it was made with.
+		// The application's manifest or command line says whether native access is
+		// enabled.
 		leading.addAll(options.jvmOptions());
 		return JavaCommandLine.forDaemon(executable, arguments, workingDirectory, leading,
 				options.stripCommandArguments());
-	}
-
-	private static boolean enablesNativeAccess(String argument) {
-		return argument.startsWith("--enable-native-access");
 	}
 
 	private static void awaitExit(Process intermediate) {
@@ -221,40 +240,8 @@ public final class Launcher {
 		return hadPidFile && !Files.exists(pidFile, LinkOption.NOFOLLOW_LINKS);
 	}
 
-	private static Path checkedDirectory(Path workingDirectory, @Nullable Path chdir) {
-		if (chdir == null) {
-			return workingDirectory;
-		}
-		Path directory = workingDirectory.resolve(chdir).normalize();
-		if (!Files.isDirectory(directory)) {
-			throw new StartupError("cannot start the daemon in " + directory + ": no such directory");
-		}
-		return directory;
-	}
-
-	private static Path target(Path workingDirectory, @Nullable Path file, String stream) {
-		if (file == null) {
-			return NULL_DEVICE;
-		}
-		Path target = workingDirectory.resolve(file).normalize();
-		if (Files.isDirectory(target)) {
-			throw new StartupError("cannot send the daemon's " + stream + " to " + target + ": it is a directory");
-		}
-		if (!"stdin".equals(stream)) {
-			checkParent(target, stream + " target");
-		}
-		else if (!Files.isReadable(target)) {
-			throw new StartupError("cannot read the daemon's stdin from " + target + ": no such readable file");
-		}
-		return target;
-	}
-
-	private static void checkParent(Path file, String what) {
-		Path parent = file.getParent();
-		if (parent != null && !Files.isDirectory(parent)) {
-			throw new StartupError(
-					"cannot create the " + what + " " + file + ": directory " + parent + " does not exist");
-		}
+	private static Path target(Path workingDirectory, @Nullable Path file, String stream, Path otherwise) {
+		return (file != null) ? LaunchPaths.target(workingDirectory, file, stream) : otherwise;
 	}
 
 }
