@@ -108,7 +108,9 @@ final class UnixHeldFile implements HeldFile {
 			return retry(file);
 		}
 		catch (PidFileError ex) {
-			abandon(path, file, created);
+			// A file we created but another process locked first is that process's PID
+			// file now: removing it would let a third daemon create a new one beside it.
+			abandon(path, file, created && !(ex instanceof AlreadyRunningError));
 			throw ex;
 		}
 		catch (FileSystemException ex) {
