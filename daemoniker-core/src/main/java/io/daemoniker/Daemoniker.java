@@ -188,6 +188,7 @@ public final class Daemoniker {
 	 * @param message why start-up failed
 	 */
 	public static void notifyStartupFailed(String message) {
+		Objects.requireNonNull(message, "message");
 		DaemonSide side = DaemonSide.current();
 		if (side != null) {
 			side.failed(message);

@@ -6,8 +6,10 @@ package io.daemoniker;
 
 /**
  * A handler for a signal, as {@link SignalHandler1} calls it. Handlers run one at a time,
- * in order of arrival, never on the thread that registered them, and a signal that
- * arrives while a handler runs is queued, not lost.
+ * in order of arrival, never on the thread that registered them, and a signal that the
+ * JVM receives while a handler runs is queued and runs next. Signals of one kind sent
+ * faster than the JVM takes them can be merged by the kernel into one: see
+ * {@link SignalHandler1}.
  */
 @FunctionalInterface
 public interface SignalAction {

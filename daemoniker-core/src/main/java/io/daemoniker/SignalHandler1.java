@@ -28,8 +28,16 @@ import org.jspecify.annotations.Nullable;
  * {@code null} for the default handler. Handlers can be replaced at any time, before or
  * after {@link #start()}. They run one at a time, in order of arrival, never on the
  * thread that registered them (on Unix, on the thread the JVM starts for the delivery; on
- * Windows, on a dispatch thread); a signal that arrives while a handler runs is queued,
- * not lost. Handlers must be thread-safe with respect to the rest of the application.
+ * Windows, on a dispatch thread); a signal that the JVM has received while a handler runs
+ * is queued and runs next. Handlers must be thread-safe with respect to the rest of the
+ * application.
+ * <p>
+ * The guarantee is one handler run per signal that the JVM receives, not per signal sent:
+ * on Unix the kernel keeps at most one pending instance of each standard signal, so
+ * signals of one kind that arrive faster than the JVM takes them are merged into one
+ * before Java sees them (1000 {@code SIGHUP}s sent in a tight loop have given as few as 3
+ * handler runs on a loaded machine). A handler should therefore act on the current state
+ * (reload the whole configuration) rather than count deliveries.
  * <p>
  * The default handler hands the signal, as the matching {@link ReceivedSignal} exception,
  * to a thread waiting in {@link #awaitSignal()}; when no thread waits, it ends the JVM in

@@ -45,6 +45,23 @@ class LauncherTrustTests extends RealDaemonTests {
 	}
 
 	@Test
+	void throughPosixSpawnTooALargeArgumentCannotHangTheLauncherAndCtrlCStillAborts() {
+		Result launcher = this.daemons.launch(this.pidFile, this.log, "-Ddaemoniker.spawner=posix",
+				"-Dtest.bigArgChars=" + 10 * MEGABYTE, "-Dtest.daemonDelayMs=600000", "-Dtest.timeoutMs=3000");
+		assertFailedCleanly(launcher);
+		assertThat(launcher.stderr()).contains("did not confirm its start-up within 3 s");
+		Path mark = this.directory.resolve("daemon-ran");
+		Process interrupted = startLauncher("-Ddaemoniker.spawner=posix", "-Dtest.daemonMark=" + mark,
+				"-Dtest.daemonDelayMs=600000", "-Dtest.bigArgChars=" + 4 * MEGABYTE);
+		await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(mark));
+		Daemons.kill(interrupted.pid(), "INT");
+		assertThat(exitOf(interrupted)).isEqualTo(130);
+		assertThat(Daemons.read(this.directory.resolve("child-1.err")))
+			.contains("start-up interrupted by SIGINT: stopped the starting daemon (pid ");
+		assertNothingLeft();
+	}
+
+	@Test
 	void aTenMegabyteArgumentReachesTheDaemonWhole() {
 		Result launcher = this.daemons.launch(this.pidFile, this.log, "-Dtest.bigArgChars=" + 10 * MEGABYTE);
 		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
@@ -93,6 +110,25 @@ class LauncherTrustTests extends RealDaemonTests {
 	}
 
 	@Test
+	void aLauncherKilledWithKill9LeavesADaemonThatStartsAndStopsNormally() throws Exception {
+		Path mark = this.directory.resolve("daemon-ran");
+		Path latch = this.directory.resolve("daemon-may-go-on");
+		Process launcher = startLauncher("-Dtest.daemonMark=" + mark, "-Dtest.daemonLatch=" + latch);
+		await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(mark));
+		Daemons.kill(launcher.pid(), "KILL");
+		assertThat(exitOf(launcher)).isEqualTo(128 + 9);
+		Files.createFile(latch);
+		await().atMost(Duration.ofSeconds(60)).until(() -> Daemoniker.status(this.pidFile).isRunning());
+		Daemons.awaitLog(this.log, "signals started");
+		long daemon = Daemons.pidIn(this.pidFile);
+		assertThat(Daemoniker.stop(this.pidFile, Duration.ofSeconds(60))).isTrue();
+		assertThat(this.pidFile).doesNotExist();
+		// The intermediate shell, left by the launcher, ends with the daemon.
+		await().atMost(Duration.ofSeconds(60)).until(() -> this.daemons.liveProcesses().isEmpty());
+		assertThat(daemon).isPositive();
+	}
+
+	@Test
 	void aDaemonThatDiesAfterRedirectingWithoutItsHooksLeavesNoPidFileAndItsOutputIsShown() {
 		Result launcher = this.daemons.launch(this.pidFile, this.log, "-Dtest.dieAfterDaemonize=halt");
 		assertFailedCleanly(launcher);
@@ -110,6 +146,30 @@ class LauncherTrustTests extends RealDaemonTests {
 		assertThat(launcher.stderr()).contains("exited before confirming its start-up")
 			.contains("its last output in " + this.log)
 			.contains("java.lang.OutOfMemoryError");
+	}
+
+	@Test
+	void aDaemonThatCannotTakeItsPidFileIsOneLineInTheLauncherWithTheTraceInItsLog() throws Exception {
+		Path mark = this.directory.resolve("daemon-ran");
+		Path latch = this.directory.resolve("daemon-may-go-on");
+		Process launcher = startLauncher("-Dtest.daemonMark=" + mark, "-Dtest.daemonLatch=" + latch,
+				"-Dtest.plainDaemonize=true");
+		await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(mark));
+		// Another process takes the PID file after the launcher checked it and before the
+		// daemon takes it.
+		Process holder = this.daemons.startChild("io.daemoniker.testapp.LockHolderApp", List.of(),
+				this.pidFile.toString(), "");
+		Daemons.awaitLog(this.directory.resolve("child-1.out"), "locked");
+		Files.createFile(latch);
+		assertThat(exitOf(launcher)).isEqualTo(1);
+		String errors = errorsOf(launcher);
+		assertThat(errors).contains("failed to start")
+			.contains(this.pidFile.toString())
+			.contains("(stack trace in " + this.log + ")")
+			.doesNotContain("\tat ");
+		assertThat(Daemons.read(this.log)).contains("failed to start").contains("\tat io.daemoniker.");
+		assertThat(this.daemons.liveProcesses()).as("only the other holder is left").containsExactly(holder.pid());
+		assertThat(Files.readString(this.pidFile)).as("the other holder's PID file is untouched").isEmpty();
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +38,8 @@ class StopTrustTests extends RealDaemonTests {
 	void noSecondDaemonStartsWhileTheFirstRunsASlowShutdownHook() throws Exception {
 		Path latch = this.directory.resolve("release-hook");
 		long first = start("-Dtest.hookLatch=" + latch);
+		DaemonCounter counter = new DaemonCounter();
+		counter.start();
 		CompletableFuture<Boolean> stop = CompletableFuture
 			.supplyAsync(() -> Daemoniker.stop(this.pidFile, Duration.ofSeconds(120)));
 		Daemons.awaitLog(this.log, "slow hook waiting");
@@ -61,6 +64,76 @@ class StopTrustTests extends RealDaemonTests {
 		assertThat(third.exitCode()).as(third.toString()).isZero();
 		long replacement = Daemons.pidIn(this.pidFile);
 		assertThat(this.daemons.liveProcesses()).containsExactly(replacement);
+		counter.interrupt();
+		counter.join();
+		assertThat(counter.samples).as("samples of /proc taken").isPositive();
+		assertThat(counter.most).as("daemons alive at once, in any sample of /proc: " + counter.seen).isEqualTo(1);
+	}
+
+	/**
+	 * Counts, over and over until interrupted, the daemon JVMs of this test that are
+	 * alive, and keeps the largest count seen.
+	 */
+	private final class DaemonCounter extends Thread {
+
+		private volatile int most;
+
+		private volatile int samples;
+
+		private volatile String seen = "";
+
+		@Override
+		public void run() {
+			while (!isInterrupted()) {
+				List<Long> jvms = StopTrustTests.this.daemons.liveProcesses()
+					.stream()
+					.filter(StopTrustTests::isDaemonJvm)
+					.toList();
+				// A child that a daemon JVM is spawning shares its command line until it
+				// runs its own program: it is not a second daemon.
+				List<Long> live = jvms.stream().filter((pid) -> !jvms.contains(parentOf(pid))).toList();
+				if (live.size() > this.most) {
+					this.seen = live.toString();
+					for (long pid : live) {
+						try {
+							this.seen += "\n" + Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+						}
+						catch (IOException ex) {
+							this.seen += "\n" + pid + " gone";
+						}
+					}
+				}
+				this.most = Math.max(this.most, live.size());
+				this.samples++;
+			}
+		}
+
+	}
+
+	private static long parentOf(long pid) {
+		try {
+			return Proc.stat(pid).ppid();
+		}
+		catch (RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/**
+	 * Whether a process is a daemon JVM: a Java executable with the daemon's marker, not
+	 * the intermediate shell whose arguments hold the same command line.
+	 */
+	private static boolean isDaemonJvm(long pid) {
+		try {
+			String[] arguments = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+					java.nio.charset.StandardCharsets.UTF_8)
+				.split("\0");
+			return arguments[0].endsWith("/java")
+					&& List.of(arguments).stream().anyMatch((argument) -> argument.startsWith("-Ddaemoniker.daemon="));
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	@Test
@@ -74,6 +147,40 @@ class StopTrustTests extends RealDaemonTests {
 		Files.createFile(latch);
 		Daemons.awaitGone(pid);
 		assertThat(this.pidFile).doesNotExist();
+	}
+
+	@Test
+	void aDaemonThatIgnoresTermIsReportedStillRunningAndLeftAlone() {
+		long pid = start("-Dtest.ignore=TERM");
+		assertThat(Daemoniker.stop(this.pidFile, Duration.ofMillis(500))).isFalse();
+		assertThat(Proc.isGone(pid)).isFalse();
+		assertThat(Daemoniker.status(this.pidFile).pid()).hasValue(pid);
+	}
+
+	@Test
+	void twoConcurrentStopsBothReturnOnceTheDaemonIsGone() throws Exception {
+		Path latch = this.directory.resolve("release-hook");
+		long pid = start("-Dtest.hookLatch=" + latch);
+		CompletableFuture<Boolean> first = CompletableFuture
+			.supplyAsync(() -> Daemoniker.stop(this.pidFile, Duration.ofSeconds(120)));
+		Daemons.awaitLog(this.log, "slow hook waiting");
+		// The second may look only as the daemon goes, or once it is gone: then it is
+		// told
+		// that nothing runs (a status read in the moment the file goes may still find it,
+		// unlocked).
+		CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> {
+			try {
+				return Daemoniker.stop(this.pidFile, Duration.ofSeconds(120)) ? "stopped" : "still running";
+			}
+			catch (PidFileError ex) {
+				return ex.getMessage();
+			}
+		});
+		Files.createFile(latch);
+		assertThat(first.get(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(second.get(120, TimeUnit.SECONDS)).matches("stopped|.*(no PID file|not locked by any process).*");
+		assertThat(this.pidFile).doesNotExist();
+		assertThat(Proc.isGone(pid)).isTrue();
 	}
 
 	@Test

@@ -56,6 +56,10 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.loneSurrogate}: pass one more argument that holds a lone surrogate</li>
  * <li>{@code test.daemonMark}: a file the daemon JVM creates as soon as it runs</li>
  * <li>{@code test.manualReady}: daemonize with manual readiness and never confirm</li>
+ * <li>{@code test.daemonLatch}: a file whose creation the daemon JVM waits for before it
+ * daemonizes</li>
+ * <li>{@code test.plainDaemonize}: daemonize with {@code Daemoniker.daemonize}, which
+ * ends the JVM on failure, instead of a {@code Daemonizer}</li>
  * <li>{@code test.dieAfterDaemonize}: {@code halt} (print a line and halt without
  * shutdown hooks) or {@code oom} (run out of heap)</li>
  * <li>{@code test.bigArgument}: the length of one more argument for the daemon, made of
@@ -92,15 +96,11 @@ public final class TestDaemonApp {
 			return;
 		}
 		List<Object> received;
-		try (Daemonizer daemonizer = new Daemonizer()) {
-			if (daemonizer.isSetup()) {
-				setUpInLauncher();
-			}
-			DaemonizeResult result = daemonizer.daemonize(pidFile, options(log), passed.toArray());
-			if (result.isParent()) {
-				System.out.println("launcher: daemon confirmed, args in launcher=" + result.args());
-			}
-			received = result.args();
+		if (Boolean.getBoolean("test.plainDaemonize")) {
+			received = Daemoniker.daemonize(pidFile, options(log), passed.toArray());
+		}
+		else {
+			received = daemonizeInSteps(pidFile, log, passed);
 		}
 		dieIfAsked();
 		System.out.println("daemon started pid=" + ProcessHandle.current().pid());
@@ -113,6 +113,21 @@ public final class TestDaemonApp {
 		}
 		System.out.flush();
 		runDaemon(pidFile, received);
+	}
+
+	private static List<Object> daemonizeInSteps(Path pidFile, Path log, List<Object> passed) throws IOException {
+		List<Object> received;
+		try (Daemonizer daemonizer = new Daemonizer()) {
+			if (daemonizer.isSetup()) {
+				setUpInLauncher();
+			}
+			DaemonizeResult result = daemonizer.daemonize(pidFile, options(log), passed.toArray());
+			if (result.isParent()) {
+				System.out.println("launcher: daemon confirmed, args in launcher=" + result.args());
+			}
+			received = result.args();
+		}
+		return received;
 	}
 
 	private static void addTestArguments(List<Object> passed) {
@@ -148,6 +163,10 @@ public final class TestDaemonApp {
 		String mark = System.getProperty("test.daemonMark");
 		if (mark != null) {
 			Files.createFile(Path.of(mark));
+		}
+		String latch = System.getProperty("test.daemonLatch");
+		while (latch != null && !Files.exists(Path.of(latch))) {
+			Thread.sleep(20);
 		}
 		if (Boolean.getBoolean("test.failInDaemon")) {
 			throw new IllegalStateException("boom before daemonize in the daemon");

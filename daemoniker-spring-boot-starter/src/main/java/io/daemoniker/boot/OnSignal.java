@@ -19,8 +19,10 @@ import org.springframework.core.annotation.AliasFor;
  * started and as long as the {@code daemoniker.pid-file} property is set.
  * <p>
  * Handlers run one at a time on Daemoniker's signal dispatch thread, in the order the
- * signals arrive; a signal that arrives while a handler runs waits for its turn and is
- * not lost. A handler that throws is logged, and the next handler runs.
+ * signals arrive; a signal that the JVM receives while a handler runs waits for its turn.
+ * Signals of one kind sent faster than the JVM takes them can be merged into one by the
+ * kernel before the JVM sees them, so a handler should act on the current state rather
+ * than count calls. A handler that throws is logged, and the next handler runs.
  * <p>
  * The method takes no parameter, or one: the signal number as {@code int} or
  * {@code Integer}, or the signal as {@link io.daemoniker.ReceivedSignal} (such as

@@ -71,13 +71,20 @@ public final class Launcher {
 	}
 
 	/**
-	 * Starts the daemon and waits until it confirms start-up.
+	 * Starts the daemon and waits until it confirms start-up, at most the success
+	 * timeout, however large the arguments. If this JVM receives {@code SIGINT} or
+	 * {@code SIGTERM} meanwhile, it stops the starting daemon and its intermediate shell,
+	 * removes the PID file the daemon left, says so on standard error and ends with
+	 * status 128 plus the signal, as it would have without Daemoniker.
 	 * @param pidFile the PID file, relative to the working directory or absolute
 	 * @param options the options
 	 * @param args the arguments to hand to the daemon
 	 * @return the daemon's PID
 	 * @throws AlreadyRunningError if a live daemon holds the PID file
-	 * @throws StartupError if the daemon did not confirm start-up
+	 * @throws StartupError if the daemon did not confirm start-up; it is stopped then,
+	 * and its PID file removed
+	 * @throws IllegalArgumentException if the arguments cannot be passed (checked before
+	 * anything starts)
 	 */
 	public long launch(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
 		Objects.requireNonNull(args, "args");

@@ -26,30 +26,44 @@ import java.util.Optional;
  */
 final class OutputTail {
 
-	private static final int LINES = 12;
+	private static final int LINES = 10;
 
 	private static final int MAX_BYTES = 64 * 1024;
 
 	/** The size of each output file when the daemon was started. */
 	private final Map<Path, Long> startSizes = new LinkedHashMap<>();
 
-	private OutputTail() {
+	private final Path stderr;
+
+	private OutputTail(Path stderr) {
+		this.stderr = stderr;
 	}
 
 	/**
-	 * Notes the size of each output file that is a regular file, before the daemon
-	 * starts.
-	 * @param files the daemon's standard output and error targets
+	 * Notes the size of each output file, before the daemon starts.
+	 * @param stdout the daemon's standard output target
+	 * @param stderr the daemon's standard error target
 	 * @return the tail to read after a failure
 	 */
-	static OutputTail before(Path... files) {
-		OutputTail tail = new OutputTail();
-		for (Path file : files) {
-			if (!tail.startSizes.containsKey(file)) {
-				tail.startSizes.put(file, sizeOf(file));
-			}
-		}
+	static OutputTail before(Path stdout, Path stderr) {
+		OutputTail tail = new OutputTail(stderr);
+		tail.startSizes.put(stdout, sizeOf(stdout));
+		tail.startSizes.putIfAbsent(stderr, sizeOf(stderr));
 		return tail;
+	}
+
+	/**
+	 * Says where the daemon's errors went if that is not a file, where the cause of a
+	 * crash (such as an {@code OutOfMemoryError}) is lost.
+	 * @return the note, or empty if standard error goes to a regular file
+	 */
+	Optional<String> discardedErrors() {
+		if (Files.isRegularFile(this.stderr) || !Files.exists(this.stderr)) {
+			return Optional.empty();
+		}
+		return Optional.of("its standard error went to " + this.stderr
+				+ ", so what it printed there is lost; send it to a file (the stderr option, daemoniker.stderr in"
+				+ " Spring Boot) to see why it failed");
 	}
 
 	private static long sizeOf(Path file) {

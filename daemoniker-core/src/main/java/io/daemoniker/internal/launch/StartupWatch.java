@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -193,9 +194,13 @@ final class StartupWatch implements AutoCloseable {
 		if (cause != null) {
 			return exited + ": " + cause;
 		}
-		return exited + outputs.describe()
-			.map((tail) -> "; " + tail)
-			.orElse("; it printed nothing on its standard error, and nothing in its output files");
+		Optional<String> tail = outputs.describe();
+		if (tail.isEmpty()) {
+			return exited + "; it printed nothing on its standard error, and nothing in its output files";
+		}
+		// It had redirected its streams: what it printed on standard error since is only
+		// where that went.
+		return exited + "; " + tail.get() + outputs.discardedErrors().map((note) -> "\n" + note).orElse("");
 	}
 
 	private @Nullable Integer exitStatus() {

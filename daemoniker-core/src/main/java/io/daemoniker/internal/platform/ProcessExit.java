@@ -58,6 +58,16 @@ public final class ProcessExit implements AutoCloseable {
 				}
 			}
 		}
+		return pinByStartTime(pid);
+	}
+
+	/**
+	 * Pins a process by its PID and start time, as where there are no process
+	 * descriptors.
+	 * @param pid the process
+	 * @return the pinned process
+	 */
+	static ProcessExit pinByStartTime(long pid) {
 		Optional<ProcessHandle> process = ProcessHandle.of(pid);
 		Instant started = process.flatMap((handle) -> handle.info().startInstant()).orElse(null);
 		return new ProcessExit(pid, -1, started, process.isEmpty() || Processes.isGone(pid));

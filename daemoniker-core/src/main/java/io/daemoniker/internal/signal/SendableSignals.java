@@ -80,7 +80,7 @@ public final class SendableSignals {
 		}
 		if (name.equals("KILL")) {
 			return "SIGKILL ends the JVM at once, without its shutdown hooks, and leaves the PID file stale; "
-					+ "use stop, and kill -9 only if stop times out";
+					+ "use stop, and only if it times out Daemoniker.kill (daemoniker force-stop)";
 		}
 		if (name.equals("STOP") || name.equals("TSTP") || signum == 21 || signum == 22) {
 			return "it freezes the JVM, which cannot handle it, until SIGCONT";

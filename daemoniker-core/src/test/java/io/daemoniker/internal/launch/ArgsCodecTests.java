@@ -72,4 +72,39 @@ class ArgsCodecTests {
 			.withMessageContaining("unknown argument type 99");
 	}
 
+	@Test
+	void surrogatePairsCrossAndLoneSurrogatesAreRefusedWhereverTheyAre() throws IOException {
+		String emoji = "smile \uD83D\uDE00";
+		ArgsCodec.check(new Object[] { emoji, Map.of(emoji, emoji) });
+		LaunchRequest request = new LaunchRequest(Path.of("/p"), Path.of("/i"), Path.of("/o"), Path.of("/e"), false,
+				List.of(emoji));
+		assertThat(LaunchRequest.decode(new ByteArrayInputStream(request.encode())).args()).containsExactly(emoji);
+		for (String lone : List.of("\uD800", "a\uDC00", "end\uD83D", "\uDE00\uD83D")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> ArgsCodec.check(new Object[] { lone }))
+				.withMessageContaining("argument 0 holds a lone surrogate");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> ArgsCodec.check(new Object[] { "ok", List.of(Map.of("k", lone)) }))
+				.withMessageContaining("argument 1[0][\"k\"] holds a lone surrogate");
+			assertThatIllegalArgumentException().isThrownBy(() -> ArgsCodec.check(new Object[] { Map.of(lone, 1) }))
+				.withMessageContaining("argument 0 has a key that holds a lone surrogate");
+		}
+	}
+
+	@Test
+	void countsAndSizesBeyondTheLimitsAreRefusedBeforeAnythingIsEncoded() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ArgsCodec.check(new Object[ArgsCodec.MAX_ARGUMENTS + 1]))
+			.withMessageContaining("65537 arguments cannot be passed");
+		ArgsCodec.check(new Object[ArgsCodec.MAX_ARGUMENTS]);
+		byte[] tooLarge = new byte[ArgsCodec.MAX_LENGTH + 1];
+		assertThatIllegalArgumentException().isThrownBy(() -> ArgsCodec.check(new Object[] { List.of(tooLarge) }))
+			.withMessageContaining("argument 0[0] takes 67108865 bytes");
+		// Each part within the limit, the whole beyond it.
+		byte[] half = new byte[ArgsCodec.MAX_LENGTH / 2 + 1];
+		ArgsCodec.check(new Object[] { half, half });
+		LaunchRequest request = new LaunchRequest(Path.of("/p"), Path.of("/i"), Path.of("/o"), Path.of("/e"), false,
+				List.of(half, half));
+		assertThatIllegalArgumentException().isThrownBy(request::encode)
+			.withMessageContaining("once encoded, more than the 67108864");
+	}
+
 }

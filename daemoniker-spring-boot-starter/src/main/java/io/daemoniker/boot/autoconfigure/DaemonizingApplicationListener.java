@@ -138,7 +138,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			}
 			return;
 		}
-		DaemonikerProperties properties = bind(environment);
+		DaemonikerProperties properties = bindOrExit(environment);
 		Path pidFile = absolute(properties.getPidFile());
 		if (Daemoniker.isDaemon()) {
 			List<Object> passed = completeDaemon(pidFile, properties);
@@ -154,6 +154,40 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			return;
 		}
 		launch(pidFile, properties);
+	}
+
+	/**
+	 * Binds the properties; a launcher that cannot prints why in one line on standard
+	 * error and ends with status 1. Left to Spring Boot, the failure would be logged with
+	 * its stack trace on standard output, the console, before the application's logging
+	 * is even set up. In the foreground the application reports it as any other failure.
+	 */
+	private static DaemonikerProperties bindOrExit(ConfigurableEnvironment environment) {
+		try {
+			return bind(environment);
+		}
+		catch (IllegalStateException ex) {
+			if (Daemoniker.isDaemon() || runsInForeground(environment)) {
+				throw ex;
+			}
+			System.out.flush();
+			System.err.println(ex.getMessage());
+			System.err.flush();
+			System.exit(1);
+			throw ex;
+		}
+	}
+
+	private static boolean runsInForeground(ConfigurableEnvironment environment) {
+		try {
+			RunMode mode = Binder.get(environment).bind("daemoniker.mode", RunMode.class).orElse(RunMode.AUTO);
+			return mode.isForeground(Supervision.detect());
+		}
+		catch (BindException ex) {
+			// The mode itself is what failed: whether this JVM would launch is unknown,
+			// so the application reports it.
+			return true;
+		}
 	}
 
 	private static DaemonikerProperties bind(ConfigurableEnvironment environment) {

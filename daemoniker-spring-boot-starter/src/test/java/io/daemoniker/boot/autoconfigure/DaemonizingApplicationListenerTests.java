@@ -126,7 +126,9 @@ class DaemonizingApplicationListenerTests {
 	void invalidPropertiesFailTheStartNamingTheProperty() {
 		Path pidFile = this.temp.resolve("bad.pid");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> run("--daemoniker.pid-file=" + pidFile, "--daemoniker.umask=8").close())
+			.isThrownBy(() -> run("--daemoniker.pid-file=" + pidFile, "--daemoniker.mode=foreground",
+					"--daemoniker.umask=8")
+				.close())
 			.withMessageContaining("daemoniker.umask");
 		assertThat(pidFile).doesNotExist();
 	}

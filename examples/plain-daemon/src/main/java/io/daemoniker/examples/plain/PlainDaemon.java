@@ -4,8 +4,11 @@
  */
 package io.daemoniker.examples.plain;
 
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 
+import io.daemoniker.DaemonikerException;
+import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonizeResult;
@@ -13,6 +16,7 @@ import io.daemoniker.Daemonizer;
 import io.daemoniker.ReceivedSignal;
 import io.daemoniker.SIGTERM;
 import io.daemoniker.SignalHandler1;
+import io.daemoniker.cli.DaemonikerCli;
 
 /**
  * The Python documentation's example in Java: daemonizes with standard output and error
@@ -32,27 +36,52 @@ public final class PlainDaemon {
 			System.err.println("usage: java -jar plain-daemon.jar <pid-file> <log-file>");
 			System.exit(2);
 		}
-		Path pidFile = Path.of(args[0]);
+		Path pidFile;
 		String logFile;
 		try (Daemonizer daemonizer = new Daemonizer()) {
+			pidFile = Path.of(args[0]);
+			Path log = Path.of(args[1]);
 			if (daemonizer.isSetup()) {
 				// Runs once, in the launcher, before the daemon exists.
-				System.out.println("starting daemon, logging to " + Path.of(args[1]).toAbsolutePath());
+				System.out.println("starting daemon, logging to " + log.toAbsolutePath());
 			}
-			DaemonizeOptions options = DaemonizeOptions.builder()
-				.chdir(Path.of("/"))
-				.stdout(Path.of(args[1]))
-				.stderr(Path.of(args[1]))
-				.build();
+			DaemonizeOptions options = DaemonizeOptions.builder().chdir(Path.of("/")).stdout(log).stderr(log).build();
 			DaemonizeResult result = daemonizer.daemonize(pidFile, options, args[1]);
 			if (result.isParent()) {
 				// Runs in the launcher once the daemon has confirmed its start-up.
-				System.out.println("daemon started (pid file " + pidFile
-						+ "); stop it with: java -jar daemoniker-cli.jar stop " + pidFile);
+				System.out.println("daemon started (pid " + result.pid() + ", PID file " + pidFile.toAbsolutePath()
+						+ "); stop it with: " + cliCommand() + " stop " + quoted(pidFile.toAbsolutePath().toString()));
 			}
 			logFile = (String) result.arg(0);
 		}
+		catch (DaemonikerException | IllegalArgumentException ex) {
+			// A bad path or a daemon that could not start: one line, no stack trace. In
+			// the daemon, the launcher was told already and prints it.
+			if (!Daemoniker.isDaemon()) {
+				System.err.println("plain-daemon: " + ex.getMessage());
+			}
+			System.exit(1);
+			return;
+		}
 		runDaemon(pidFile, logFile);
+	}
+
+	/**
+	 * The command that runs the {@code daemoniker} tool from the jar it is in: this
+	 * example's jar holds the core, command-line tool included.
+	 */
+	private static String cliCommand() {
+		try {
+			Path jar = Path.of(DaemonikerCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			return "java -cp " + quoted(jar.toString()) + " " + DaemonikerCli.class.getName();
+		}
+		catch (URISyntaxException | RuntimeException ex) {
+			return "java -jar daemoniker-cli.jar";
+		}
+	}
+
+	private static String quoted(String word) {
+		return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
 	}
 
 	private static void runDaemon(Path pidFile, String logFile) throws InterruptedException {
