@@ -62,6 +62,20 @@ class DaemonizingApplicationListenerTests {
 	}
 
 	@Test
+	void aNativeImageSaysItIsNotSupported() {
+		System.setProperty(DaemonizingApplicationListener.NATIVE_IMAGE_PROPERTY, "runtime");
+		try {
+			assertThatIllegalStateException()
+				.isThrownBy(() -> run("--daemoniker.pid-file=" + this.temp.resolve("native.pid")))
+				.withMessageContaining("GraalVM native image, which Daemoniker does not support");
+			assertThat(this.temp.resolve("native.pid")).doesNotExist();
+		}
+		finally {
+			System.clearProperty(DaemonizingApplicationListener.NATIVE_IMAGE_PROPERTY);
+		}
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	void foregroundModeHoldsThePidFileAndDispatchesSignalsOncePerJvm() {
 		Path pidFile = this.temp.resolve("fg.pid");
