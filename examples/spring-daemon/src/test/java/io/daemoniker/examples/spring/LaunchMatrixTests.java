@@ -249,12 +249,15 @@ class LaunchMatrixTests {
 		Files.copy(SPRING_JAR, dir.resolve("app.jar"));
 		Files.createDirectories(dir.resolve("config"));
 		int port = freePort();
-		Files.writeString(dir.resolve("config/application.properties"), "server.port=" + port + "\n");
+		// The profile, from SPRING_APPLICATION_JSON, picks the file that holds the port.
+		Files.writeString(dir.resolve("config/application.properties"), "server.port=1\n");
+		Files.writeString(dir.resolve("config/application-matrix.properties"), "server.port=" + port + "\n");
 		Files.writeString(dir.resolve("extra.properties"), "greeting.source=extra\n");
 		List<String> arguments = List.of("--spring.config.import=file:./extra.properties");
-		Result result = launch(dir, springCommand(JDK_17, List.of(), "app.jar", arguments, null), Map.of());
-		check("./config/application.properties and a relative spring.config.import, working-directory=/", "spring",
-				JDK_17, dir, result,
+		Result result = launch(dir, springCommand(JDK_17, List.of(), "app.jar", arguments, null),
+				Map.of("SPRING_APPLICATION_JSON", "{\"spring.profiles.active\":\"matrix\"}"));
+		check("./config/application-{profile}.properties, profile from SPRING_APPLICATION_JSON, relative "
+				+ "spring.config.import, working-directory=/", "spring", JDK_17, dir, result,
 				springExpected(JDK_17, List.of(), dir.resolve("app.jar").toString(), arguments, null),
 				(pid) -> springUp(pid, port));
 	}
