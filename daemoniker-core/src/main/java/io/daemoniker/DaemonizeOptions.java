@@ -359,8 +359,11 @@ public final class DaemonizeOptions {
 		 */
 		public Builder umask(int mask) {
 			if (mask < 0 || mask > 0777) {
+				// The value as given: a negative one in octal would read 037777777777.
+				String given = (mask < 0) ? Integer.toString(mask)
+						: "0" + Integer.toOctalString(mask) + " (decimal " + mask + ")";
 				throw new IllegalArgumentException(
-						"umask must be between 0 and 0777 (octal), not 0" + Integer.toOctalString(mask));
+						"umask must be between 0 and 0777 (octal), not " + given + "; give it in octal, such as 027");
 			}
 			this.umask = mask;
 			return this;

@@ -82,9 +82,10 @@ class LongCommandLineTests extends RealDaemonTests {
 		long pid = Daemons.pidIn(this.pidFile);
 		Daemons.awaitLog(this.log, "signals started");
 		List<String> daemon = new ArrayList<>(Proc.cmdline(pid));
-		// The daemon is the launcher's command with the marker that tells it what it is.
+		// The daemon is the launcher's command with the marker that tells it what it is,
+		// and the directory it was launched from, which restart needs.
 		assertThat(daemon.remove(1)).startsWith("-Ddaemoniker.daemon=");
-		daemon.removeIf("--enable-native-access=ALL-UNNAMED"::equals);
+		assertThat(daemon.remove(1)).isEqualTo("-Ddaemoniker.launch-directory=" + this.directory);
 		assertThat(daemon.equals(launcher)).as("the daemon's command line is the launcher's").isTrue();
 	}
 

@@ -114,6 +114,23 @@ public final class JavaCommandLine {
 	}
 
 	/**
+	 * Tells where the application arguments start among the arguments a Java launcher was
+	 * given: after the main class, the {@code -jar} file, the module or the source file,
+	 * which may come from an {@code @argfile}.
+	 * @param arguments the launcher's arguments as given, {@code @argfiles} unexpanded
+	 * @param directory the directory relative {@code @argfiles} were given against
+	 * @return the index of the first argument that is an application argument, or the
+	 * number of arguments when none is
+	 * @throws StartupError if an {@code @argfile} cannot be read
+	 */
+	public static int firstApplicationArgument(List<String> arguments, Path directory) {
+		Builder builder = new Builder(directory,
+				new RelativePaths(directory.toString(), OperatingSystem.current() == OperatingSystem.WINDOWS));
+		builder.process(arguments);
+		return arguments.size() - builder.givenApplicationArguments;
+	}
+
+	/**
 	 * Walks the launcher's arguments up to the main class, then keeps the rest aside as
 	 * application arguments.
 	 */
@@ -132,6 +149,12 @@ public final class JavaCommandLine {
 		private final Deque<Token> pending = new ArrayDeque<>();
 
 		private boolean argFilesEnabled = true;
+
+		/**
+		 * How many of the given arguments, not from argument files, follow the main
+		 * class.
+		 */
+		private int givenApplicationArguments;
 
 		Builder(Path directory, RelativePaths paths) {
 			this.directory = directory;
@@ -172,6 +195,7 @@ public final class JavaCommandLine {
 			}
 			// Past the main class, nothing is expanded any more.
 			this.pending.forEach((token) -> this.applicationArguments.add(token.text()));
+			this.givenApplicationArguments = (int) this.pending.stream().filter((token) -> !token.fromFile()).count();
 		}
 
 		private boolean hasNext() {
