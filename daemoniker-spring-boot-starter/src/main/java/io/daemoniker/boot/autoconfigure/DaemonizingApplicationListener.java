@@ -76,6 +76,9 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 
 	private static final String KEEP_ALIVE_PROPERTY = "spring.main.keep-alive";
 
+	/** Set by GraalVM in a native image, at build time and at run time. */
+	static final String NATIVE_IMAGE_PROPERTY = "org.graalvm.nativeimage.imagecode";
+
 	private static volatile @Nullable Map<String, Object> resolved;
 
 	/**
@@ -122,6 +125,12 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	private void onEnvironmentPrepared(ConfigurableEnvironment environment) {
 		if (!StringUtils.hasText(environment.getProperty(PID_FILE_PROPERTY))) {
 			return;
+		}
+		if (System.getProperty(NATIVE_IMAGE_PROPERTY) != null) {
+			throw new IllegalStateException("daemoniker: daemoniker.pid-file is set, but this application is a "
+					+ "GraalVM native image, which Daemoniker does not support: it daemonizes by starting the JVM's "
+					+ "own command line again and binds the C library through JNA. Run the application on a JVM, "
+					+ "or unset daemoniker.pid-file and leave the process to its supervisor");
 		}
 		Optional<String> training = TrainingRun.detect();
 		if (training.isPresent() && !Daemoniker.isDaemon()) {

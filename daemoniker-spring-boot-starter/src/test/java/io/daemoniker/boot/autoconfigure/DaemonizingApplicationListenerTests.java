@@ -62,6 +62,20 @@ class DaemonizingApplicationListenerTests {
 	}
 
 	@Test
+	void aNativeImageSaysItIsNotSupported() {
+		System.setProperty(DaemonizingApplicationListener.NATIVE_IMAGE_PROPERTY, "runtime");
+		try {
+			assertThatIllegalStateException()
+				.isThrownBy(() -> run("--daemoniker.pid-file=" + this.temp.resolve("native.pid")))
+				.withMessageContaining("GraalVM native image, which Daemoniker does not support");
+			assertThat(this.temp.resolve("native.pid")).doesNotExist();
+		}
+		finally {
+			System.clearProperty(DaemonizingApplicationListener.NATIVE_IMAGE_PROPERTY);
+		}
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	void foregroundModeHoldsThePidFileAndDispatchesSignalsOncePerJvm() {
 		Path pidFile = this.temp.resolve("fg.pid");
@@ -77,6 +91,8 @@ class DaemonizingApplicationListenerTests {
 			assertThat(daemon.mode()).isEqualTo(RunMode.FOREGROUND);
 			assertThat(daemon.pidFile()).isEqualTo(pidFile);
 			assertThat(context.getEnvironment().getProperty("daemoniker.mode")).isEqualTo("foreground");
+			// A service runs until stopped, even with no thread of its own.
+			assertThat(context.getEnvironment().getProperty("spring.main.keep-alive")).isEqualTo("true");
 			Reloads reloads = context.getBean(Reloads.class);
 			// The core's send special-cases a PID file that this very process holds: it
 			// must never open it again, which would drop the lock.
