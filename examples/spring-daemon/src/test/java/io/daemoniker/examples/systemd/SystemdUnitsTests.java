@@ -283,7 +283,12 @@ class SystemdUnitsTests {
 			.isEqualTo("java");
 		awaitKeepAlives(unit);
 		assertThat(this.systemd.show(unit)).containsEntry("ActiveState", "active").containsEntry("NRestarts", "0");
-		assertThat(this.systemd.journal(unit)).doesNotContain("Watchdog timeout", "not feeding");
+		assertThat(this.systemd.journal(unit)).doesNotContain("Watchdog timeout", "Not feeding");
+
+		Result stop = this.systemd.systemctl("stop", unit);
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(this.systemd.show(unit)).containsEntry("ActiveState", "inactive").containsEntry("Result", "success");
+		assertThat(this.systemd.journal(unit)).contains("destroying beans after 0 reloads").doesNotContain("SIGKILL");
 	}
 
 	/**
