@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.daemoniker.Daemoniker;
 import io.daemoniker.RunMode;
+import io.daemoniker.SIGHUP;
 import io.daemoniker.SignalHandler1;
 import io.daemoniker.Supervision;
 import io.daemoniker.boot.ManagedDaemon;
@@ -54,6 +55,8 @@ final class DaemonikerLifecycle implements ManagedDaemon, SmartLifecycle {
 	private final AtomicBoolean stopping = new AtomicBoolean();
 
 	private @Nullable SignalHandler1 signals;
+
+	private volatile @Nullable ReloadObserver reloadObserver;
 
 	DaemonikerLifecycle(DaemonikerProperties properties, ConfigurableApplicationContext context) {
 		this.pidFile = Path.of(System.getProperty("user.dir"))
@@ -104,21 +107,44 @@ final class DaemonikerLifecycle implements ManagedDaemon, SmartLifecycle {
 		return Integer.MAX_VALUE;
 	}
 
+	/**
+	 * Sets who is told of reloads on {@code SIGHUP}; with one set, {@code SIGHUP} is
+	 * handled even without {@code @OnSignal("HUP")} methods, so that systemd's reload
+	 * signal never ends the application. Called before the context starts.
+	 * @param observer the observer
+	 */
+	void observeReloads(ReloadObserver observer) {
+		this.reloadObserver = observer;
+	}
+
 	private Set<Integer> handled() {
 		Set<Integer> handled = new TreeSet<>(this.methods.keySet());
 		handled.addAll(this.shutdownSignals);
+		if (this.reloadObserver != null) {
+			handled.add(SIGHUP.SIGNUM);
+		}
 		return handled;
 	}
 
 	private void dispatch(int signum) {
 		this.deliveries.computeIfAbsent(signum, (key) -> new AtomicLong()).incrementAndGet();
+		ReloadObserver reload = (signum == SIGHUP.SIGNUM && !this.shutdownSignals.contains(signum))
+				? this.reloadObserver : null;
+		if (reload != null) {
+			reload.reloading();
+		}
+		Throwable failure = null;
 		for (SignalMethod method : this.methods.getOrDefault(signum, List.of())) {
 			try {
 				method.invoke(signum);
 			}
 			catch (Throwable ex) {
 				logger.error("@OnSignal method " + method + " failed on SIG" + Signals.name(signum), ex);
+				failure = (failure != null) ? failure : ex;
 			}
+		}
+		if (reload != null) {
+			reload.reloaded(failure);
 		}
 		if (this.shutdownSignals.contains(signum)) {
 			closeAndExit(128 + signum, "SIG" + Signals.name(signum));

@@ -62,10 +62,17 @@ public final class DaemonikerSystemdAutoConfiguration {
 	@Bean
 	SystemdNotifications daemonikerSystemdNotifications(SystemdNotifier notifier, DaemonikerProperties properties,
 			ObjectProvider<WatchdogHealthCheck> healthCheck, ConfigurableApplicationContext context,
-			Environment environment) {
+			Environment environment, ObjectProvider<DaemonikerLifecycle> lifecycle) {
 		WatchdogHealthCheck check = properties.getSystemd().getWatchdog().isEnabled() ? healthCheck.getIfAvailable()
 				: null;
-		return new SystemdNotifications(notifier, context, environment, check);
+		SystemdNotifications notifications = new SystemdNotifications(notifier, context, environment, check);
+		if (notifier.isEnabled()) {
+			// A reload on SIGHUP (Type=notify-reload's signal, or ExecReload= sending
+			// HUP)
+			// is reported as RELOADING=1 ... READY=1.
+			lifecycle.ifAvailable((daemonikerLifecycle) -> daemonikerLifecycle.observeReloads(notifications));
+		}
+		return notifications;
 	}
 
 }
