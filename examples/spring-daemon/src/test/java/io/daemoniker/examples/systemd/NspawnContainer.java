@@ -135,10 +135,15 @@ final class NspawnContainer implements AutoCloseable {
 		script.append("exec");
 		command.forEach((word) -> script.append(" '").append(word).append('\''));
 		Path log = workDirectory.resolve(name + ".log");
-		Process nspawn = new ProcessBuilder("setsid", "sh", "-c", script.toString()).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder("setsid", "sh", "-c", script.toString()).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-			.start();
+			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+		if (!"bookworm".equals(rootFs.suite())) {
+			// systemd 256 and later no longer boot on the cgroup v1 layout that nspawn
+			// copies from a hybrid host: give them the unified hierarchy.
+			builder.environment().put("SYSTEMD_NSPAWN_UNIFIED_HIERARCHY", "1");
+		}
+		Process nspawn = builder.start();
 		NspawnContainer container = new NspawnContainer(name, workDirectory, cgroups, mounted, nspawn);
 		Runtime.getRuntime().addShutdownHook(container.shutdownHook);
 		try {
