@@ -18,7 +18,6 @@ import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 
 /**
@@ -29,7 +28,7 @@ import org.springframework.core.env.Environment;
  * {@code READY=1} itself is sent when the application is ready, by the early listener.
  */
 @AutoConfiguration(after = DaemonikerAutoConfiguration.class)
-@Conditional(OnPidFileCondition.class)
+@ConditionalOnPidFile
 @EnableConfigurationProperties(DaemonikerProperties.class)
 public final class DaemonikerSystemdAutoConfiguration {
 
@@ -62,7 +61,7 @@ public final class DaemonikerSystemdAutoConfiguration {
 	@Bean
 	SystemdNotifications daemonikerSystemdNotifications(SystemdNotifier notifier, DaemonikerProperties properties,
 			ObjectProvider<WatchdogHealthCheck> healthCheck, ConfigurableApplicationContext context,
-			Environment environment, ObjectProvider<DaemonikerLifecycle> lifecycle) {
+			Environment environment, ObjectProvider<SignalDispatchLifecycle> dispatch) {
 		WatchdogHealthCheck check = properties.getSystemd().getWatchdog().isEnabled() ? healthCheck.getIfAvailable()
 				: null;
 		SystemdNotifications notifications = new SystemdNotifications(notifier, context, environment, check);
@@ -70,7 +69,7 @@ public final class DaemonikerSystemdAutoConfiguration {
 			// A reload on SIGHUP (Type=notify-reload's signal, or ExecReload= sending
 			// HUP)
 			// is reported as RELOADING=1 ... READY=1.
-			lifecycle.ifAvailable((daemonikerLifecycle) -> daemonikerLifecycle.observeReloads(notifications));
+			dispatch.ifAvailable((signals) -> signals.observeReloads(notifications));
 		}
 		return notifications;
 	}
