@@ -60,6 +60,8 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 
 	private @Nullable SystemdWatchdog watchdog;
 
+	private @Nullable AutoCloseable startTimeout;
+
 	/**
 	 * Creates the notifications and, when systemd asks for them, says that the
 	 * application is starting.
@@ -149,11 +151,33 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 		return message.lines().findFirst().orElse(failure.getClass().getName());
 	}
 
+	/**
+	 * Makes readiness or the context's close end something that lasts while the
+	 * application starts.
+	 * @param duringStart closed when the start is over
+	 */
+	synchronized void endsStartWith(AutoCloseable duringStart) {
+		this.startTimeout = duringStart;
+	}
+
+	private void endStart() {
+		if (this.startTimeout != null) {
+			try {
+				this.startTimeout.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Cannot stop extending systemd's start timeout: " + ex);
+			}
+			this.startTimeout = null;
+		}
+	}
+
 	private synchronized void onReady() {
 		if (this.ready || this.closed) {
 			return;
 		}
 		this.ready = true;
+		endStart();
 		send("STATUS=Ready: " + applicationName() + listening());
 		if (this.healthCheck != null) {
 			this.watchdog = startWatchdog(this.healthCheck);
@@ -165,6 +189,7 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 			return;
 		}
 		this.closed = true;
+		endStart();
 		if (this.watchdog != null) {
 			this.watchdog.close();
 		}
