@@ -36,10 +36,6 @@ final class Progress {
 		return new Progress(out, enabled);
 	}
 
-	static Progress silent(PrintStream out) {
-		return new Progress(out, false);
-	}
-
 	void waiting(String what) {
 		if (this.enabled) {
 			this.out.println("daemoniker: " + what + " ...");

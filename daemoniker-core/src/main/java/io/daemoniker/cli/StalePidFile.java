@@ -14,7 +14,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Removes the PID file that a daemon killed with {@code SIGKILL} could not remove itself,
@@ -25,6 +27,12 @@ import java.util.Objects;
 final class StalePidFile {
 
 	private static final int MAX_LENGTH = 64;
+
+	/**
+	 * How long a lock may outlive the process's exit: the thread that {@code /proc} shows
+	 * as the process can end before the others, which still hold the open files.
+	 */
+	private static final Duration RELEASE_PATIENCE = Duration.ofSeconds(5);
 
 	private StalePidFile() {
 	}
@@ -37,20 +45,40 @@ final class StalePidFile {
 	 * @throws IOException if it cannot be read or removed
 	 */
 	static boolean remove(Path pidFile, long pid) throws IOException {
+		long deadline = System.nanoTime() + RELEASE_PATIENCE.toNanos();
+		Optional<Boolean> removed = tryRemove(pidFile, pid);
+		while (removed.isEmpty() && System.nanoTime() - deadline < 0) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			removed = tryRemove(pidFile, pid);
+		}
+		return removed.orElse(false);
+	}
+
+	/**
+	 * Removes the file if it is the stale one, or says that it is still locked.
+	 * @return whether it was removed, or empty while someone holds its lock
+	 */
+	private static Optional<Boolean> tryRemove(Path pidFile, long pid) throws IOException {
 		BasicFileAttributes before;
 		try {
 			before = Files.readAttributes(pidFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
 		}
 		catch (java.nio.file.NoSuchFileException ex) {
-			return false;
+			return Optional.of(false);
 		}
 		if (!before.isRegularFile() || before.size() > MAX_LENGTH) {
-			return false;
+			return Optional.of(false);
 		}
 		try (FileChannel channel = FileChannel.open(pidFile, StandardOpenOption.READ, StandardOpenOption.WRITE,
 				LinkOption.NOFOLLOW_LINKS); FileLock lock = channel.tryLock()) {
 			if (lock == null) {
-				return false;
+				return Optional.empty();
 			}
 			ByteBuffer buffer = ByteBuffer.allocate(MAX_LENGTH + 1);
 			while (buffer.hasRemaining() && channel.read(buffer) > 0) {
@@ -58,15 +86,15 @@ final class StalePidFile {
 			}
 			String content = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII);
 			if (!content.equals(pid + "\n") && !content.equals(Long.toString(pid))) {
-				return false;
+				return Optional.of(false);
 			}
 			BasicFileAttributes now = Files.readAttributes(pidFile, BasicFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
 			if (!Objects.equals(now.fileKey(), before.fileKey())) {
-				return false;
+				return Optional.of(false);
 			}
 			Files.delete(pidFile);
-			return true;
+			return Optional.of(true);
 		}
 	}
 

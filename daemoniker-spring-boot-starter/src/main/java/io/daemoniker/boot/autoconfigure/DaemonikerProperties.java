@@ -463,9 +463,38 @@ public class DaemonikerProperties {
 		private final Watchdog watchdog = new Watchdog();
 
 		/**
+		 * While the application starts, how much more time to ask systemd for
+		 * (EXTEND_TIMEOUT_USEC=) whenever the start has made progress (more beans
+		 * initialized) in the last third of it, so that a slow start outlives
+		 * TimeoutStartSec= and a stuck one does not. Off when not set.
+		 */
+		private @Nullable Duration extendStartTimeout;
+
+		/**
 		 * Creates the settings with their defaults.
 		 */
 		public Systemd() {
+		}
+
+		/**
+		 * Returns how much more time a start that makes progress asks for.
+		 * @return the extension, or {@code null} when off
+		 */
+		public @Nullable Duration getExtendStartTimeout() {
+			return this.extendStartTimeout;
+		}
+
+		/**
+		 * Sets how much more time a start that makes progress asks for.
+		 * @param extendStartTimeout the extension, or {@code null} for none
+		 */
+		public void setExtendStartTimeout(@Nullable Duration extendStartTimeout) {
+			if (extendStartTimeout != null
+					&& (extendStartTimeout.isNegative() || extendStartTimeout.toMillis() < 300)) {
+				throw new IllegalArgumentException("daemoniker.systemd.extend-start-timeout \"" + extendStartTimeout
+						+ "\" is too short; use 1s or more, or leave it unset");
+			}
+			this.extendStartTimeout = extendStartTimeout;
 		}
 
 		/**

@@ -4,6 +4,7 @@
  */
 package io.daemoniker.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.Map;
 
 import io.daemoniker.SystemdNotifier;
@@ -59,12 +60,30 @@ public final class DaemonikerSystemdAutoConfiguration {
 	}
 
 	@Bean
+	static StartTimeoutExtension daemonikerStartTimeoutExtension() {
+		return new StartTimeoutExtension();
+	}
+
+	@Bean
 	SystemdNotifications daemonikerSystemdNotifications(SystemdNotifier notifier, DaemonikerProperties properties,
 			ObjectProvider<WatchdogHealthCheck> healthCheck, ConfigurableApplicationContext context,
-			Environment environment) {
+			Environment environment, ObjectProvider<SignalDispatchLifecycle> dispatch,
+			StartTimeoutExtension startTimeout) {
 		WatchdogHealthCheck check = properties.getSystemd().getWatchdog().isEnabled() ? healthCheck.getIfAvailable()
 				: null;
-		return new SystemdNotifications(notifier, context, environment, check);
+		SystemdNotifications notifications = new SystemdNotifications(notifier, context, environment, check);
+		Duration extension = properties.getSystemd().getExtendStartTimeout();
+		if (extension != null) {
+			startTimeout.start(notifier, extension);
+			notifications.endsStartWith(startTimeout);
+		}
+		if (notifier.isEnabled()) {
+			// A reload on SIGHUP (Type=notify-reload's signal, or ExecReload= sending
+			// HUP)
+			// is reported as RELOADING=1 ... READY=1.
+			dispatch.ifAvailable((signals) -> signals.observeReloads(notifications));
+		}
+		return notifications;
 	}
 
 }

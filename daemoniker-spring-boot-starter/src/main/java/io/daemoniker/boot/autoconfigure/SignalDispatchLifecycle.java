@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.daemoniker.SIGHUP;
 import io.daemoniker.SignalHandler1;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +32,8 @@ final class SignalDispatchLifecycle implements SmartLifecycle {
 
 	private @Nullable SignalHandler1 signals;
 
+	private volatile @Nullable ReloadObserver reloadObserver;
+
 	SignalDispatchLifecycle(Path pidFile, SignalMethodRegistry methods, ShutdownPolicy shutdown) {
 		this.pidFile = pidFile;
 		this.methods = methods;
@@ -45,7 +48,20 @@ final class SignalDispatchLifecycle implements SmartLifecycle {
 	Set<Integer> handled() {
 		Set<Integer> handled = new TreeSet<>(this.methods.signals());
 		handled.addAll(this.shutdown.signals());
+		if (this.reloadObserver != null) {
+			handled.add(SIGHUP.SIGNUM);
+		}
 		return handled;
+	}
+
+	/**
+	 * Sets who is told of reloads on {@code SIGHUP}; with one set, {@code SIGHUP} is
+	 * handled even without {@code @OnSignal("HUP")} methods, so that systemd's reload
+	 * signal never ends the application. Called before the context starts.
+	 * @param observer the observer
+	 */
+	void observeReloads(ReloadObserver observer) {
+		this.reloadObserver = observer;
 	}
 
 	@Override
@@ -79,7 +95,15 @@ final class SignalDispatchLifecycle implements SmartLifecycle {
 	}
 
 	private void dispatch(int signum) {
-		this.methods.invoke(signum);
+		ReloadObserver reload = (signum == SIGHUP.SIGNUM && !this.shutdown.signals().contains(signum))
+				? this.reloadObserver : null;
+		if (reload != null) {
+			reload.reloading();
+		}
+		Throwable failure = this.methods.invoke(signum);
+		if (reload != null) {
+			reload.reloaded(failure);
+		}
 		this.shutdown.onSignal(signum);
 	}
 

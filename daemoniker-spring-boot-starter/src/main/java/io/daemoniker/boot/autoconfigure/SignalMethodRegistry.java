@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code @OnSignal} methods of the application, by signal, and how many times each
@@ -51,16 +52,19 @@ final class SignalMethodRegistry {
 	 * they were registered. A method that throws is logged and does not stop the next.
 	 * @param signum the signal that arrived
 	 */
-	void invoke(int signum) {
+	@Nullable Throwable invoke(int signum) {
 		this.deliveries.computeIfAbsent(signum, (key) -> new AtomicLong()).incrementAndGet();
+		Throwable failure = null;
 		for (SignalMethod method : this.methods.getOrDefault(signum, List.of())) {
 			try {
 				method.invoke(signum);
 			}
 			catch (Throwable ex) {
 				logger.error("@OnSignal method " + method + " failed on SIG" + Signals.name(signum), ex);
+				failure = (failure != null) ? failure : ex;
 			}
 		}
+		return failure;
 	}
 
 	/**

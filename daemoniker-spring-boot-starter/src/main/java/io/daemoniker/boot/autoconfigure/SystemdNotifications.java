@@ -37,7 +37,7 @@ import org.springframework.core.env.Environment;
  * sent. Does nothing, and loads no native code, when systemd does not ask for
  * notifications.
  */
-final class SystemdNotifications implements GenericApplicationListener {
+final class SystemdNotifications implements GenericApplicationListener, ReloadObserver {
 
 	/** Set by systemd (since v248) to the PID of the process it started. */
 	static final String SYSTEMD_EXEC_PID = "SYSTEMD_EXEC_PID";
@@ -59,6 +59,8 @@ final class SystemdNotifications implements GenericApplicationListener {
 	private boolean closed;
 
 	private @Nullable SystemdWatchdog watchdog;
+
+	private @Nullable AutoCloseable startTimeout;
 
 	/**
 	 * Creates the notifications and, when systemd asks for them, says that the
@@ -118,11 +120,64 @@ final class SystemdNotifications implements GenericApplicationListener {
 		}
 	}
 
+	@Override
+	public synchronized void reloading() {
+		if (!this.notifier.isEnabled() || !this.ready || this.closed) {
+			return;
+		}
+		// MONOTONIC_USEC= tells systemd 253 and later (Type=notify-reload) that this
+		// reload began after its signal; HotSpot's nanoTime is CLOCK_MONOTONIC on Linux.
+		// systemd 252 takes RELOADING=1 alone and ignores the field.
+		send("RELOADING=1", "MONOTONIC_USEC=" + (System.nanoTime() / 1000), "STATUS=Reloading " + applicationName());
+	}
+
+	@Override
+	public synchronized void reloaded(@Nullable Throwable failure) {
+		if (!this.notifier.isEnabled() || !this.ready || this.closed) {
+			return;
+		}
+		if (failure != null) {
+			// Still running, with the old configuration: ready again, and the status says
+			// why the reload did not take.
+			send("READY=1", "STATUS=Reload failed: " + oneLine(failure));
+		}
+		else {
+			send("READY=1", "STATUS=Ready: " + applicationName() + listening());
+		}
+	}
+
+	private static String oneLine(Throwable failure) {
+		String message = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getName();
+		return message.lines().findFirst().orElse(failure.getClass().getName());
+	}
+
+	/**
+	 * Makes readiness or the context's close end something that lasts while the
+	 * application starts.
+	 * @param duringStart closed when the start is over
+	 */
+	synchronized void endsStartWith(AutoCloseable duringStart) {
+		this.startTimeout = duringStart;
+	}
+
+	private void endStart() {
+		if (this.startTimeout != null) {
+			try {
+				this.startTimeout.close();
+			}
+			catch (Exception ex) {
+				logger.warn("Cannot stop extending systemd's start timeout: " + ex);
+			}
+			this.startTimeout = null;
+		}
+	}
+
 	private synchronized void onReady() {
 		if (this.ready || this.closed) {
 			return;
 		}
 		this.ready = true;
+		endStart();
 		send("STATUS=Ready: " + applicationName() + listening());
 		if (this.healthCheck != null) {
 			this.watchdog = startWatchdog(this.healthCheck);
@@ -134,6 +189,7 @@ final class SystemdNotifications implements GenericApplicationListener {
 			return;
 		}
 		this.closed = true;
+		endStart();
 		if (this.watchdog != null) {
 			this.watchdog.close();
 		}

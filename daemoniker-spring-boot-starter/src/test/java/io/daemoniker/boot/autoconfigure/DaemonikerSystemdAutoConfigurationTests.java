@@ -186,6 +186,32 @@ class DaemonikerSystemdAutoConfigurationTests {
 	}
 
 	@Test
+	void reloadIsReportedAsReloadingThenReadyWithItsOutcome() {
+		runner().withPropertyValues("local.server.port=8123").run((context) -> {
+			SystemdNotifications notifications = context.getBean(SystemdNotifications.class);
+			// Before readiness a reload says nothing: systemd is still waiting for
+			// READY=1.
+			notifications.reloading();
+			this.systemd.await(10);
+			ready(context);
+			this.systemd.await(10);
+			long before = System.nanoTime() / 1000;
+			notifications.reloading();
+			String reloading = this.systemd.await(10);
+			long after = System.nanoTime() / 1000;
+			assertThat(reloading).startsWith("RELOADING=1\nMONOTONIC_USEC=").endsWith("\nSTATUS=Reloading notified\n");
+			long usec = Long.parseLong(reloading.lines().toList().get(1).substring("MONOTONIC_USEC=".length()));
+			assertThat(usec).isBetween(before, after);
+			notifications.reloaded(null);
+			assertThat(this.systemd.await(10)).isEqualTo("READY=1\nSTATUS=Ready: notified, listening on port 8123\n");
+			notifications.reloading();
+			this.systemd.await(10);
+			notifications.reloaded(new IllegalStateException("bad configuration\nat line 2"));
+			assertThat(this.systemd.await(10)).isEqualTo("READY=1\nSTATUS=Reload failed: bad configuration\n");
+		});
+	}
+
+	@Test
 	void watchdogCanBeTurnedOff() {
 		runner().withPropertyValues("WATCHDOG_USEC=200000", "daemoniker.systemd.watchdog.enabled=false")
 			.run((context) -> {

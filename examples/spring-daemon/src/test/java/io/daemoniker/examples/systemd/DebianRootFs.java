@@ -32,12 +32,17 @@ import java.util.regex.Pattern;
 final class DebianRootFs {
 
 	/**
-	 * What a container needs for the operations guide's units: systemd as PID 1 and the
-	 * journal, a Java 17 runtime at {@code /usr/bin/java}, {@code ps}, {@code kill} and
+	 * Returns what a container of a suite needs for the operations guide's units: systemd
+	 * as PID 1 and the journal, a Java runtime at {@code /usr/bin/java} (the oldest that
+	 * the suite has: trixie has no Java 17), {@code ps}, {@code kill} and
 	 * {@code useradd}.
+	 * @param suite the suite
+	 * @return the packages
 	 */
-	static final List<String> PACKAGES = List.of("systemd", "systemd-sysv", "dbus", "openjdk-17-jre-headless", "procps",
-			"iproute2", "passwd");
+	static List<String> packages(String suite) {
+		String java = "bookworm".equals(suite) ? "openjdk-17-jre-headless" : "openjdk-21-jre-headless";
+		return List.of("systemd", "systemd-sysv", "dbus", java, "procps", "iproute2", "passwd");
+	}
 
 	/** Where the root file systems are kept between runs. */
 	static final Path CACHE = Path.of(System.getProperty("daemoniker.test.rootfs-cache", "/var/cache/daemoniker-test"));
@@ -58,6 +63,10 @@ final class DebianRootFs {
 		this.suite = suite;
 		this.mirror = mirror;
 		this.directory = CACHE.resolve("rootfs-" + suite + "-" + key(suite, mirror));
+	}
+
+	String suite() {
+		return this.suite;
 	}
 
 	/**
@@ -92,8 +101,9 @@ final class DebianRootFs {
 			}
 			Path partial = this.directory.resolveSibling(this.directory.getFileName() + ".partial");
 			removeTree(partial);
-			List<String> command = new ArrayList<>(List.of("mmdebstrap", "--variant=minbase",
-					"--include=" + String.join(",", PACKAGES), this.suite, partial.toString(), this.mirror));
+			List<String> command = new ArrayList<>(
+					List.of("mmdebstrap", "--variant=minbase", "--include=" + String.join(",", packages(this.suite)),
+							this.suite, partial.toString(), this.mirror));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
@@ -154,7 +164,7 @@ final class DebianRootFs {
 	}
 
 	private static String key(String suite, String mirror) {
-		String description = String.join("\n", "minbase", suite, mirror, String.join(",", PACKAGES));
+		String description = String.join("\n", "minbase", suite, mirror, String.join(",", packages(suite)));
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(description.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(digest, 0, 6);

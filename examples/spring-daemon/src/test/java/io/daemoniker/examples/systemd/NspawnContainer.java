@@ -49,6 +49,9 @@ final class NspawnContainer implements AutoCloseable {
 
 	private static final String NAME_PREFIX = "dmk-test-";
 
+	/** Marks the tmpfs at {@link #NSPAWN_RUN} as mounted by this harness. */
+	private static final String TMPFS_MARKER = ".mounted-by-daemoniker-tests";
+
 	private static final Pattern OUR_NAME = Pattern.compile(Pattern.quote(NAME_PREFIX) + "(\\d+)-\\d+");
 
 	private static final String CONTAINER_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -65,8 +68,6 @@ final class NspawnContainer implements AutoCloseable {
 
 	private final List<Path> cgroups;
 
-	private final boolean mountedTmpfs;
-
 	private final Process nspawn;
 
 	private final Thread shutdownHook = new Thread(this::tearDown, "nspawn-teardown");
@@ -75,11 +76,10 @@ final class NspawnContainer implements AutoCloseable {
 
 	private boolean closed;
 
-	private NspawnContainer(String name, Path workDirectory, List<Path> cgroups, boolean mountedTmpfs, Process nspawn) {
+	private NspawnContainer(String name, Path workDirectory, List<Path> cgroups, Process nspawn) {
 		this.name = name;
 		this.workDirectory = workDirectory;
 		this.cgroups = cgroups;
-		this.mountedTmpfs = mountedTmpfs;
 		this.nspawn = nspawn;
 	}
 
@@ -121,7 +121,7 @@ final class NspawnContainer implements AutoCloseable {
 			throws IOException, InterruptedException {
 		removeLeftovers();
 		String name = NAME_PREFIX + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
-		boolean mounted = mountNspawnTmpfs();
+		mountNspawnTmpfs();
 		List<Path> cgroups = cgroupRoots(name);
 		StringBuilder script = new StringBuilder();
 		for (Path cgroup : cgroups) {
@@ -135,11 +135,16 @@ final class NspawnContainer implements AutoCloseable {
 		script.append("exec");
 		command.forEach((word) -> script.append(" '").append(word).append('\''));
 		Path log = workDirectory.resolve(name + ".log");
-		Process nspawn = new ProcessBuilder("setsid", "sh", "-c", script.toString()).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder("setsid", "sh", "-c", script.toString()).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
-			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-			.start();
-		NspawnContainer container = new NspawnContainer(name, workDirectory, cgroups, mounted, nspawn);
+			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+		if (!"bookworm".equals(rootFs.suite())) {
+			// systemd 256 and later no longer boot on the cgroup v1 layout that nspawn
+			// copies from a hybrid host: give them the unified hierarchy.
+			builder.environment().put("SYSTEMD_NSPAWN_UNIFIED_HIERARCHY", "1");
+		}
+		Process nspawn = builder.start();
+		NspawnContainer container = new NspawnContainer(name, workDirectory, cgroups, nspawn);
 		Runtime.getRuntime().addShutdownHook(container.shutdownHook);
 		try {
 			container.awaitBoot(log);
@@ -267,7 +272,9 @@ final class NspawnContainer implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 		this.cgroups.forEach(NspawnContainer::removeCgroup);
-		if (this.mountedTmpfs && !otherMachinesRunning()) {
+		// The last container of any test run removes the tmpfs that one of them mounted,
+		// and none removes a tmpfs that was there before.
+		if (Files.exists(NSPAWN_RUN.resolve(TMPFS_MARKER)) && !otherMachinesRunning()) {
 			run(List.of("umount", NSPAWN_RUN.toString()), this.workDirectory);
 		}
 	}
@@ -291,16 +298,16 @@ final class NspawnContainer implements AutoCloseable {
 		return "container " + this.name + " (systemd pid " + this.leader + " on the host)";
 	}
 
-	private static boolean mountNspawnTmpfs() throws IOException {
+	private static void mountNspawnTmpfs() throws IOException {
 		Files.createDirectories(NSPAWN_RUN);
 		if (run(List.of("mountpoint", "-q", NSPAWN_RUN.toString()), null).exitCode() == 0) {
-			return false;
+			return;
 		}
 		Result mount = run(List.of("mount", "-t", "tmpfs", "-o", "mode=0755", "tmpfs", NSPAWN_RUN.toString()), null);
 		if (mount.exitCode() != 0) {
 			throw new IOException("cannot mount a tmpfs at " + NSPAWN_RUN + ": " + mount);
 		}
-		return true;
+		Files.createFile(NSPAWN_RUN.resolve(TMPFS_MARKER));
 	}
 
 	/**

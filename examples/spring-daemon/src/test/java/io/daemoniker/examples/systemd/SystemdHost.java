@@ -56,6 +56,17 @@ final class SystemdHost {
 	 * @throws Exception if the machine could boot a container and booting failed
 	 */
 	static SystemdHost boot(Path work) throws Exception {
+		return boot(work, "bookworm");
+	}
+
+	/**
+	 * Boots the container of a Debian suite, as {@link #boot(Path)} does.
+	 * @param work a directory for the harness's own files
+	 * @param suite {@code bookworm} (systemd 252) or {@code trixie} (systemd 257)
+	 * @return the booted host
+	 * @throws Exception if the machine could boot a container and booting failed
+	 */
+	static SystemdHost boot(Path work, String suite) throws Exception {
 		Optional<String> unavailable = NspawnContainer.unavailable();
 		unavailable.ifPresent((reason) -> skip("cannot boot a systemd container here: " + reason));
 		Path root = Path.of(System.getProperty("daemoniker.repository.root", "../..")).toAbsolutePath().normalize();
@@ -68,7 +79,7 @@ final class SystemdHost {
 				skip(jar + " is not built; build the whole reactor (mvn verify from the top)");
 			}
 		}
-		DebianRootFs rootFs = DebianRootFs.of("bookworm");
+		DebianRootFs rootFs = DebianRootFs.of(suite);
 		long started = System.nanoTime();
 		boolean built = rootFs.ensureBuilt(work.resolve("mmdebstrap.log"));
 		long rootFsMillis = (System.nanoTime() - started) / 1_000_000;

@@ -124,6 +124,14 @@ class SystemdUnitsTests {
 	@Test
 	void plainNotifyUnit() {
 		String unit = install("notify-unit");
+		// The User= account must exist (another test may have created plain-daemon).
+		this.systemd.dropIn(unit, "[Service]\nUser=plain-daemon-nobody-made\nRestart=no\n");
+		assertThat(this.systemd.systemctl("start", unit).exitCode()).isNotZero();
+		assertThat(this.systemd.show(unit)).containsEntry("ActiveState", "failed")
+			.containsEntry("ExecMainStatus", "217");
+		assertThat(this.systemd.journal(unit)).contains("status=217/USER");
+		this.systemd.systemctl("reset-failed", unit);
+		this.systemd.dropIn(unit, "");
 		this.systemd.addSystemUser("plain-daemon");
 		Result start = this.systemd.systemctl("start", unit);
 		assertThat(start.exitCode()).as(start + this.systemd.journal(unit)).isZero();
@@ -152,6 +160,150 @@ class SystemdUnitsTests {
 			.containsEntry("Result", "success");
 		assertThat(this.systemd.journal(unit)).contains("received SIGTERM, exiting", "daemon stopping")
 			.doesNotContain("SIGKILL");
+	}
+
+	@Test
+	void plainNotifyUnitWithoutKeepAlivesIsAbortedByTheWatchdogWithoutAThreadDump() {
+		String unit = install("notify-unit");
+		this.systemd.addSystemUser("plain-daemon");
+		// The plain example does not feed the watchdog.
+		this.systemd.dropIn(unit, "[Service]\nWatchdogSec=2s\nRestart=no\n");
+		assertThat(this.systemd.systemctl("start", unit).exitCode()).isZero();
+		long pid = this.systemd.mainPid(unit);
+		Map<String, String> failed = this.systemd.awaitState(unit, "failed", "failed");
+		assertThat(failed).containsEntry("Result", "watchdog").containsEntry("ExecMainStatus", "134");
+		assertThat(this.systemd.journal(unit))
+			.contains("Watchdog timeout", "Killing process " + pid + " (java) with signal SIGABRT", "daemon stopping")
+			.doesNotContain("Full thread dump");
+	}
+
+	@Test
+	void plainNotifyUnitWithWatchdogSignalQuitLeavesAThreadDumpInTheJournal() {
+		String unit = install("notify-unit");
+		this.systemd.addSystemUser("plain-daemon");
+		this.systemd.dropIn(unit,
+				"[Service]\nWatchdogSec=2s\nWatchdogSignal=SIGQUIT\nTimeoutAbortSec=10s\nRestart=no\n");
+		assertThat(this.systemd.systemctl("start", unit).exitCode()).isZero();
+		long pid = this.systemd.mainPid(unit);
+		Map<String, String> failed = this.systemd.awaitState(unit, "failed", "failed");
+		assertThat(failed).containsEntry("Result", "watchdog");
+		assertThat(this.systemd.journal(unit)).contains("Killing process " + pid + " (java) with signal SIGQUIT",
+				"Full thread dump", "signal SIGKILL");
+	}
+
+	@Test
+	void springNotifyUnitWithTheWatchdog() {
+		String unit = install("spring-notify-unit");
+		this.systemd.addSystemUser("spring-daemon");
+		// A shorter interval than the unit's 30 s, so that keep-alives come soon.
+		this.systemd.dropIn(unit, "[Service]\nWatchdogSec=4s\n");
+		Result start = this.systemd.systemctl("start", unit);
+		assertThat(start.exitCode()).as(start + this.systemd.journal(unit)).isZero();
+		Map<String, String> running = this.systemd.show(unit);
+		assertThat(running).containsEntry("ActiveState", "active").containsEntry("SubState", "running");
+		long pid = Long.parseLong(running.get("MainPID"));
+		assertThat(this.systemd.user(pid)).isEqualTo("spring-daemon");
+		assertThat(this.systemd.container().read("/run/spring-daemon/spring-daemon.pid")).hasValue(pid + "\n");
+		assertThat(this.systemd.show(unit, "StatusText")).containsEntry("StatusText",
+				"Ready: spring-daemon, listening on port 8080");
+		assertThat(this.systemd.status(unit).stdout())
+			.contains("Status: \"Ready: spring-daemon, listening on port 8080\"");
+		awaitKeepAlives(unit);
+
+		assertThat(this.systemd.systemctl("reload", unit).exitCode()).isZero();
+		this.systemd.awaitJournal(unit, "reload requested (1)");
+
+		Result stop = this.systemd.systemctl("stop", unit);
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(this.systemd.show(unit)).containsEntry("ActiveState", "inactive")
+			.containsEntry("SubState", "dead")
+			.containsEntry("Result", "success");
+		assertThat(this.systemd.journal(unit)).contains("destroying beans after 1 reloads")
+			.doesNotContain("SIGKILL")
+			.doesNotContain("Watchdog timeout");
+	}
+
+	@Test
+	void springNotifyUnitThatCannotStartSaysWhy() {
+		String unit = install("spring-notify-unit");
+		this.systemd.addSystemUser("spring-daemon");
+		// Port 80 is out of reach of an unprivileged user.
+		this.systemd.dropIn(unit,
+				"""
+						[Service]
+						ExecStart=
+						ExecStart=/usr/bin/java -jar /opt/spring-daemon/spring-daemon.jar --daemoniker.pid-file=/run/spring-daemon/spring-daemon.pid --daemoniker.mode=foreground --server.port=80
+						Restart=no
+						""");
+		assertThat(this.systemd.systemctl("start", unit).exitCode()).isNotZero();
+		Map<String, String> failed = this.systemd.awaitState(unit, "failed", "failed");
+		assertThat(failed).containsEntry("Result", "exit-code").doesNotContainEntry("ExecMainStatus", "0");
+		assertThat(this.systemd.status(unit).stdout()).contains("Status: \"start-up failed: ");
+		assertThat(this.systemd.journal(unit)).contains("80");
+		assertThat(this.systemd.container().read("/run/spring-daemon/spring-daemon.pid")).isEmpty();
+	}
+
+	@Test
+	void springForkingUnit() {
+		String unit = install("spring-forking-unit");
+		Result start = this.systemd.systemctl("start", unit);
+		assertThat(start.exitCode()).as(start + this.systemd.journal(unit)).isZero();
+		Map<String, String> running = this.systemd.show(unit);
+		assertThat(running).containsEntry("ActiveState", "active").containsEntry("SubState", "running");
+		long pid = Long.parseLong(running.get("MainPID"));
+		assertThat(this.systemd.container().read("/run/spring-daemon/spring-daemon.pid")).hasValue(pid + "\n");
+
+		assertThat(this.systemd.systemctl("reload", unit).exitCode()).isZero();
+		this.systemd.awaitFile("/var/log/spring-daemon/console.log", "reload requested (1)");
+
+		// Stopped from outside: ExecStop= finds nothing to stop, which is no failure.
+		assertThat(this.systemd.container().exec("kill", "-TERM", Long.toString(pid)).exitCode()).isZero();
+		Map<String, String> ended = this.systemd.awaitState(unit, "inactive", "dead");
+		assertThat(ended).containsEntry("Result", "success").containsEntry("NRestarts", "0");
+		assertThat(this.systemd.journal(unit)).contains("not running").doesNotContain("status=3");
+		this.systemd.awaitFile("/var/log/spring-daemon/console.log", "destroying beans after 1 reloads");
+
+		assertThat(this.systemd.systemctl("start", unit).exitCode()).isZero();
+		long second = this.systemd.mainPid(unit);
+		Result stop = this.systemd.systemctl("stop", unit);
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(this.systemd.show(unit)).containsEntry("ActiveState", "inactive").containsEntry("Result", "success");
+		assertThat(this.systemd.journal(unit)).contains("stopped (pid " + second + ")");
+	}
+
+	@Test
+	void springWrapperScriptUnitHandsTheWatchdogToTheJvm() {
+		String unit = install("spring-wrapper-unit");
+		this.systemd.addSystemUser("spring-daemon");
+		this.systemd.dropIn(unit, "[Service]\nWatchdogSec=4s\n");
+		Result start = this.systemd.systemctl("start", unit);
+		assertThat(start.exitCode()).as(start + this.systemd.journal(unit)).isZero();
+		long pid = this.systemd.mainPid(unit);
+		assertThat(this.systemd.container().exec("ps", "-o", "comm=", "-p", Long.toString(pid)).stdout().strip())
+			.isEqualTo("java");
+		awaitKeepAlives(unit);
+		assertThat(this.systemd.show(unit)).containsEntry("ActiveState", "active").containsEntry("NRestarts", "0");
+		assertThat(this.systemd.journal(unit)).doesNotContain("Watchdog timeout", "Not feeding");
+
+		Result stop = this.systemd.systemctl("stop", unit);
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(this.systemd.show(unit)).containsEntry("ActiveState", "inactive").containsEntry("Result", "success");
+		assertThat(this.systemd.journal(unit)).contains("destroying beans after 0 reloads").doesNotContain("SIGKILL");
+	}
+
+	/**
+	 * Waits until systemd has received keep-alives at three different times, which it
+	 * records as the unit's watchdog timestamp.
+	 */
+	private void awaitKeepAlives(String unit) {
+		Set<String> seen = new HashSet<>();
+		await().atMost(java.time.Duration.ofMinutes(2)).untilAsserted(() -> {
+			Map<String, String> now = this.systemd.show(unit, "WatchdogTimestampMonotonic", "NRestarts");
+			// A restart would set a new timestamp too: only one life of the unit counts.
+			assertThat(now).as(this.systemd.journal(unit)).containsEntry("NRestarts", "0");
+			seen.add(now.get("WatchdogTimestampMonotonic"));
+			assertThat(seen).as(this.systemd.journal(unit)).hasSizeGreaterThanOrEqualTo(3);
+		});
 	}
 
 	private String install(String snippet) {
