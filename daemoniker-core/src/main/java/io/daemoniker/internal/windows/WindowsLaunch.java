@@ -26,8 +26,9 @@ import io.daemoniker.internal.launch.JavaCommandLine;
 public final class WindowsLaunch {
 
 	/**
-	 * Write access that only appends, as the JDK opens a file to append to: every write
-	 * goes to the end, whoever else writes to the file.
+	 * Write access that only appends, as the JDK opens the file that a child's output is
+	 * appended to ({@code ProcessBuilder.Redirect.appendTo}): every write goes to the
+	 * end, whoever else writes to the file.
 	 */
 	private static final int APPEND_ONLY = WinNT.FILE_GENERIC_WRITE & ~WinNT.FILE_WRITE_DATA;
 
