@@ -4,6 +4,7 @@
  */
 package io.daemoniker.internal.pidfile;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -40,6 +41,41 @@ class PidFileContentTests {
 	}
 
 	@Test
+	void onlyAnEmptyFileOrAPidAndALineBreakMayBeReclaimed() {
+		assertThat(reclaimable("")).isTrue();
+		assertThat(reclaimable("1234")).isTrue();
+		assertThat(reclaimable("1234\n")).isTrue();
+		assertThat(reclaimable("1234\r\n")).isTrue();
+		assertThat(reclaimable("9223372036854775807\n")).isTrue();
+		assertThat(reclaimable("1234\nextra\n")).isFalse();
+		assertThat(reclaimable("1234\n\n")).isFalse();
+		assertThat(reclaimable(" 1234\n")).isFalse();
+		assertThat(reclaimable("0\n")).isFalse();
+		assertThat(reclaimable("\n")).isFalse();
+		assertThat(reclaimable("# services\n")).isFalse();
+		assertThat(reclaimable("\u0661\n")).isFalse();
+		assertThat(reclaimable("99999999999999999999\n")).isFalse();
+		// A sample shorter than the file: more follows that was not read.
+		assertThat(PidFileContent.isReclaimable("12\n".getBytes(StandardCharsets.US_ASCII), 4000)).isFalse();
+	}
+
+	@Test
+	void describesWhatAForeignFileHolds() {
+		assertThat(
+				PidFileContent.describe("# Network services\nftp 21/tcp\n".getBytes(StandardCharsets.US_ASCII), 3000))
+			.isEqualTo("3000 bytes (text: \"# Network services?f...\")");
+		assertThat(PidFileContent.describe(new byte[] { 0x7f, 'E', 'L', 'F', 0 }, 5))
+			.isEqualTo("5 bytes of binary data");
+		assertThat(PidFileContent.describe("42\nmore\n".getBytes(StandardCharsets.US_ASCII), 8))
+			.startsWith("8 bytes (a PID followed by more");
+	}
+
+	private static boolean reclaimable(String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		return PidFileContent.isReclaimable(bytes, bytes.length);
+	}
+
+	@Test
 	void windowsContentRecordsTheStartInstantOnTheSecondLine() {
 		Instant started = Instant.parse("2026-12-01T14:20:34.123Z");
 		String text = PidFileContent.format(4321, started);
@@ -50,6 +86,9 @@ class PidFileContentTests {
 		assertThat(PidFileContent.parseStarted("4321\nstarted 2026-12-01T14:20")).isEmpty();
 		assertThat(PidFileContent.parseStarted("4321\nstarted yesterday\n")).isEmpty();
 		assertThat(PidFileContent.parseStarted("4321\nbegan 2026-12-01T14:20:34.123Z\n")).isEmpty();
+		// What a Windows daemon left behind is a stale PID file like any other.
+		assertThat(reclaimable(text)).isTrue();
+		assertThat(reclaimable(text + "more\n")).isFalse();
 	}
 
 	@Test
