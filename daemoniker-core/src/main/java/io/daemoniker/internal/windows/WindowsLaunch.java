@@ -32,6 +32,12 @@ public final class WindowsLaunch {
 	 */
 	private static final int APPEND_ONLY = WinNT.FILE_GENERIC_WRITE & ~WinNT.FILE_WRITE_DATA;
 
+	/**
+	 * How many characters {@link #start} may add to the daemon's command line, which
+	 * whoever keeps the command line within Windows' limit must leave room for.
+	 */
+	public static final int ADDED_COMMAND_LINE_CHARS = ChannelHandles.MAX_OPTION_CHARS;
+
 	private WindowsLaunch() {
 	}
 
