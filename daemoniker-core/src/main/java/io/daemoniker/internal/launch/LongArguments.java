@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import io.daemoniker.StartupError;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.windows.WindowsCommandLine;
+import io.daemoniker.internal.windows.WindowsLaunch;
 
 /**
  * Keeps the daemon's command line within what the operating system accepts. Expanding
@@ -126,7 +127,9 @@ final class LongArguments {
 	 */
 	static boolean fits(List<String> command, boolean windows) {
 		if (windows) {
-			return WindowsCommandLine.join(command).length() <= WINDOWS_MAX_CHARS;
+			// The Windows launch adds the option that names its pipes to the daemon.
+			return WindowsCommandLine.join(command).length() <= WINDOWS_MAX_CHARS
+					- WindowsLaunch.ADDED_COMMAND_LINE_CHARS;
 		}
 		long total = 0;
 		for (String argument : command) {

@@ -30,6 +30,12 @@ record ChannelHandles(long request, long handshake) {
 	private static final String OPTION_PREFIX = "-D" + PROPERTY + "=";
 
 	/**
+	 * The most characters the option adds to a command line: a space, the prefix, and two
+	 * handle values of up to 19 digits with a comma between them.
+	 */
+	static final int MAX_OPTION_CHARS = 1 + OPTION_PREFIX.length() + 19 + 1 + 19;
+
+	/**
 	 * Returns the daemon's command with the option naming these handles right after the
 	 * program, and without any such option of an earlier launch (a daemon that starts a
 	 * daemon in turn runs with one).

@@ -179,7 +179,7 @@ final class Win32 {
 			WinBase.PROCESS_INFORMATION process = new WinBase.PROCESS_INFORMATION();
 			char[] line = Native.toCharArray(commandLine);
 			if (!api.CreateProcessW(null, line, null, null, true,
-					flags | WindowsApi.EXTENDED_STARTUPINFO_PRESENT | WinBase.CREATE_UNICODE_ENVIRONMENT, null,
+					flags | WinBase.EXTENDED_STARTUPINFO_PRESENT | WinBase.CREATE_UNICODE_ENVIRONMENT, null,
 					new WString(directory), startup, process)) {
 				throw error("cannot start " + commandLine);
 			}

@@ -22,17 +22,8 @@ import org.jspecify.annotations.Nullable;
  */
 interface WindowsApi extends StdCallLibrary {
 
-	/** Start-up information is a {@link StartupInfoEx}. */
-	int EXTENDED_STARTUPINFO_PRESENT = 0x00080000;
-
 	/** Attribute that lists the only handles a child inherits. */
 	int PROC_THREAD_ATTRIBUTE_HANDLE_LIST = 0x00020002;
-
-	/** Access right to append to a file. */
-	int FILE_APPEND_DATA = 0x0004;
-
-	/** Access right to wait for a process. */
-	int SYNCHRONIZE = 0x00100000;
 
 	/**
 	 * Returns the bindings, loading them on first use.

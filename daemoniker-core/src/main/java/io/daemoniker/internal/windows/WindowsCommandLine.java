@@ -190,8 +190,9 @@ public final class WindowsCommandLine {
 	}
 
 	/**
-	 * Appends one argument, quoted when it is empty or holds blanks, quotes or wildcards
-	 * (the Java launcher expands {@code *} and {@code ?} outside quotes).
+	 * Appends one argument, quoted when it is empty or holds blanks, quotes, wildcards
+	 * (the Java launcher expands {@code *} and {@code ?} outside quotes) or characters
+	 * beyond ASCII.
 	 */
 	static void appendQuoted(StringBuilder line, String arg) {
 		if (!arg.isEmpty() && !needsQuotes(arg)) {
@@ -227,6 +228,12 @@ public final class WindowsCommandLine {
 		for (int i = 0; i < arg.length(); i++) {
 			char ch = arg.charAt(i);
 			if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000b' || ch == '"' || ch == '*' || ch == '?') {
+				return true;
+			}
+			if (ch > 0x7f) {
+				// The Java launcher parses the ANSI command line, where a character that
+				// the
+				// code page lacks becomes '?', which it would take for a wildcard.
 				return true;
 			}
 		}

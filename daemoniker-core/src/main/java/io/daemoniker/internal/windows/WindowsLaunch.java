@@ -26,10 +26,17 @@ import io.daemoniker.internal.launch.JavaCommandLine;
 public final class WindowsLaunch {
 
 	/**
-	 * Write access that only appends, as the JDK opens a file to append to: every write
-	 * goes to the end, whoever else writes to the file.
+	 * Write access that only appends, as the JDK opens the file that a child's output is
+	 * appended to ({@code ProcessBuilder.Redirect.appendTo}): every write goes to the
+	 * end, whoever else writes to the file.
 	 */
 	private static final int APPEND_ONLY = WinNT.FILE_GENERIC_WRITE & ~WinNT.FILE_WRITE_DATA;
+
+	/**
+	 * How many characters {@link #start} may add to the daemon's command line, which
+	 * whoever keeps the command line within Windows' limit must leave room for.
+	 */
+	public static final int ADDED_COMMAND_LINE_CHARS = ChannelHandles.MAX_OPTION_CHARS;
 
 	private WindowsLaunch() {
 	}

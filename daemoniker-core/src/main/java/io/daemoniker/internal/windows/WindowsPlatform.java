@@ -119,7 +119,7 @@ public final class WindowsPlatform implements Platform {
 	public boolean killIf(long pid, int signum, BooleanSupplier stillTheProcess) throws IOException {
 		Kernel32 kernel32 = Win32.kernel32();
 		HANDLE process = kernel32.OpenProcess(
-				WinNT.PROCESS_TERMINATE | WindowsApi.SYNCHRONIZE | WinNT.PROCESS_QUERY_LIMITED_INFORMATION, false,
+				WinNT.PROCESS_TERMINATE | WinNT.SYNCHRONIZE | WinNT.PROCESS_QUERY_LIMITED_INFORMATION, false,
 				Math.toIntExact(pid));
 		if (process == null) {
 			int code = Native.getLastError();

@@ -56,6 +56,17 @@ class LongArgumentsTests {
 	}
 
 	@Test
+	void windowsLimitLeavesRoomForTheOptionThatNamesTheLaunchersPipes() {
+		int limit = LongArguments.WINDOWS_MAX_CHARS
+				- io.daemoniker.internal.windows.WindowsLaunch.ADDED_COMMAND_LINE_CHARS;
+		String program = "C:\\jdk\\bin\\javaw.exe";
+		// The program, a space, then one argument without anything to quote.
+		String exact = "x".repeat(limit - program.length() - 1);
+		assertThat(LongArguments.fits(List.of(program, exact), true)).isTrue();
+		assertThat(LongArguments.fits(List.of(program, exact + "x"), true)).isFalse();
+	}
+
+	@Test
 	void applicationArgumentsAreNeverMoved() {
 		String longArgument = padding(140 * 1024, "/");
 		List<String> command = List.of("java", "Main", longArgument);

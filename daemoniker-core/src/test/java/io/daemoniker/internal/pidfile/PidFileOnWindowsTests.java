@@ -9,6 +9,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinNT;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -25,6 +30,31 @@ class PidFileOnWindowsTests {
 
 	@TempDir
 	Path directory;
+
+	/**
+	 * The start instant a Windows PID file records is the creation time that
+	 * {@code GetProcessTimes} reports for the process handle, in milliseconds.
+	 */
+	@Test
+	void recordedStartInstantIsTheCreationTimeOfGetProcessTimes() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		long pid = ProcessHandle.current().pid();
+		try (PidFileLock lock = PidFileLock.acquire(pidFile, pid)) {
+			Instant recorded = PidFileContent.parseStarted(Files.readString(pidFile)).orElseThrow();
+			WinNT.HANDLE process = Kernel32.INSTANCE.OpenProcess(WinNT.PROCESS_QUERY_LIMITED_INFORMATION, false,
+					(int) pid);
+			try {
+				WinBase.FILETIME created = new WinBase.FILETIME();
+				assertThat(Kernel32.INSTANCE.GetProcessTimes(process, created, new WinBase.FILETIME(),
+						new WinBase.FILETIME(), new WinBase.FILETIME()))
+					.isTrue();
+				assertThat(recorded.toEpochMilli()).isEqualTo(created.toTime());
+			}
+			finally {
+				Kernel32.INSTANCE.CloseHandle(process);
+			}
+		}
+	}
 
 	/**
 	 * Under legacy delete semantics a deleted file that is still open stays until it is

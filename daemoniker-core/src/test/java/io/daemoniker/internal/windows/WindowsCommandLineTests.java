@@ -177,6 +177,12 @@ class WindowsCommandLineTests {
 	}
 
 	@Test
+	void quotesCharactersBeyondAsciiWhichTheJavaLauncherMaySeeAsQuestionMarks() {
+		assertThat(WindowsCommandLine.join(List.of("javaw.exe", "\u65e5\u672c", "caf\u00e9", "plain")))
+			.isEqualTo("javaw.exe \"\u65e5\u672c\" \"caf\u00e9\" plain");
+	}
+
+	@Test
 	void refusesAProgramNameThatCannotBeCarried() {
 		assertThatIllegalArgumentException().isThrownBy(() -> WindowsCommandLine.join(List.of("a\"b.exe")))
 			.withMessageContaining("a\"b.exe");
