@@ -21,15 +21,13 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * The {@code daemoniker} endpoint: reads the PID, PID file, mode, start time, uptime and
- * the handled signals with their counts; {@code stop} shuts the application down
- * gracefully, answering first, as {@code ShutdownEndpoint} does; {@code signal/{name}}
- * sends a signal to the application. Off unless access is granted, for example with
- * {@code management.endpoint.daemoniker.access=unrestricted}.
+ * the handled signals with their counts; a write to the endpoint itself shuts the
+ * application down gracefully, answering first, as {@code ShutdownEndpoint} does;
+ * {@code signal/{name}} sends a signal to the application. Off unless access is granted,
+ * for example with {@code management.endpoint.daemoniker.access=unrestricted}.
  */
 @Endpoint(id = "daemoniker", defaultAccess = Access.NONE)
 public class DaemonikerEndpoint {
-
-	private static final Duration STOP_DELAY = Duration.ofMillis(500);
 
 	private final ManagedDaemon daemon;
 
@@ -55,38 +53,33 @@ public class DaemonikerEndpoint {
 	}
 
 	/**
-	 * Stops the application gracefully, shortly after answering: {@code POST stop}.
-	 * @param action {@code stop}
+	 * Stops the application gracefully, shortly after answering, as
+	 * {@code ShutdownEndpoint} does: {@code POST} to the endpoint itself. The stop runs
+	 * on the starter's one shutdown thread, which waits a moment first so that this
+	 * answer can leave.
 	 * @return a message
-	 * @throws InvalidEndpointRequestException if the action is not {@code stop}
 	 */
 	@WriteOperation
-	public MessageDescriptor stop(@Selector String action) {
-		if (!"stop".equals(action)) {
-			throw new InvalidEndpointRequestException("unknown action \"" + action + "\"; use stop or signal/{name}",
-					"unknown action");
-		}
-		Thread thread = new Thread(this::stopAfterAnswering, "daemoniker-endpoint-stop");
-		thread.setDaemon(false);
-		thread.setContextClassLoader(getClass().getClassLoader());
-		thread.start();
+	public MessageDescriptor stop() {
+		this.daemon.requestStop();
 		return new MessageDescriptor("Stopping pid " + this.daemon.pid() + ", bye...");
 	}
 
 	/**
 	 * Sends a signal to the application: {@code POST signal/HUP}.
-	 * @param action {@code signal}
+	 * @param resource {@code signal}
 	 * @param name the signal: {@code INT}, {@code TERM}, {@code ABRT}, {@code HUP} or
 	 * {@code USR1}
 	 * @return a message
-	 * @throws InvalidEndpointRequestException if the action is not {@code signal} or the
-	 * signal is not one of these
+	 * @throws InvalidEndpointRequestException if the resource is not {@code signal} or
+	 * the signal is not one of these
 	 */
 	@WriteOperation
-	public MessageDescriptor signal(@Selector String action, @Selector String name) {
-		if (!"signal".equals(action)) {
-			throw new InvalidEndpointRequestException("unknown action \"" + action + "\"; use stop or signal/{name}",
-					"unknown action");
+	public MessageDescriptor signal(@Selector String resource, @Selector String name) {
+		if (!"signal".equals(resource)) {
+			throw new InvalidEndpointRequestException(
+					"unknown resource \"" + resource + "\"; POST to the endpoint itself stops, signal/{name} signals",
+					"unknown resource");
 		}
 		try {
 			this.daemon.signal(name);
@@ -96,16 +89,6 @@ public class DaemonikerEndpoint {
 		}
 		return new MessageDescriptor(
 				"Sent SIG" + name.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "") + " to pid " + this.daemon.pid());
-	}
-
-	private void stopAfterAnswering() {
-		try {
-			Thread.sleep(STOP_DELAY.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		this.daemon.requestStop();
 	}
 
 	/**

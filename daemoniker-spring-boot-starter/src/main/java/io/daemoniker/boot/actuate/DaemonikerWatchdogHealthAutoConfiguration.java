@@ -5,6 +5,7 @@
 package io.daemoniker.boot.actuate;
 
 import io.daemoniker.boot.WatchdogHealthCheck;
+import io.daemoniker.boot.autoconfigure.ConditionalOnPidFile;
 import io.daemoniker.boot.autoconfigure.DaemonikerProperties;
 import io.daemoniker.boot.autoconfigure.DaemonikerSystemdAutoConfiguration;
 
@@ -28,7 +29,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(before = DaemonikerSystemdAutoConfiguration.class,
 		afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration")
 @ConditionalOnClass(HealthEndpoint.class)
-@ConditionalOnProperty("daemoniker.pid-file")
+@ConditionalOnPidFile
 @ConditionalOnProperty(name = "daemoniker.systemd.watchdog.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DaemonikerProperties.class)
 public final class DaemonikerWatchdogHealthAutoConfiguration {

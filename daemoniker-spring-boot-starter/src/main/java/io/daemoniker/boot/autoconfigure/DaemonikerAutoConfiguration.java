@@ -4,6 +4,11 @@
  */
 package io.daemoniker.boot.autoconfigure;
 
+import java.nio.file.Path;
+
+import io.daemoniker.Daemoniker;
+import io.daemoniker.RunMode;
+import io.daemoniker.Supervision;
 import io.daemoniker.boot.ManagedDaemon;
 import io.daemoniker.boot.OnSignal;
 
@@ -13,7 +18,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 
 /**
  * Auto-configuration of the Daemoniker starter, active while {@code daemoniker.pid-file}
@@ -22,18 +26,43 @@ import org.springframework.context.annotation.Conditional;
  * Daemonizing itself happens earlier, in {@link DaemonizingApplicationListener}.
  */
 @AutoConfiguration
-@Conditional(OnPidFileCondition.class)
+@ConditionalOnPidFile
 @EnableConfigurationProperties(DaemonikerProperties.class)
 public final class DaemonikerAutoConfiguration {
 
 	DaemonikerAutoConfiguration() {
 	}
 
+	@Bean
+	SignalMethodRegistry daemonikerSignalMethodRegistry() {
+		return new SignalMethodRegistry();
+	}
+
+	@Bean
+	ShutdownPolicy daemonikerShutdownPolicy(DaemonikerProperties properties, ConfigurableApplicationContext context) {
+		return new ShutdownPolicy(properties.shutdownSignalNumbers(), context);
+	}
+
 	// No inferred destroy method: closing the context must not stop the process.
 	@Bean(destroyMethod = "")
+	SignalDispatchLifecycle daemonikerSignalDispatchLifecycle(DaemonikerProperties properties,
+			SignalMethodRegistry methods, ShutdownPolicy shutdown) {
+		return new SignalDispatchLifecycle(pidFile(properties), methods, shutdown);
+	}
+
+	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean(ManagedDaemon.class)
-	DaemonikerLifecycle daemonikerLifecycle(DaemonikerProperties properties, ConfigurableApplicationContext context) {
-		return new DaemonikerLifecycle(properties, context);
+	StarterManagedDaemon daemonikerManagedDaemon(DaemonikerProperties properties, SignalDispatchLifecycle dispatch,
+			SignalMethodRegistry methods, ShutdownPolicy shutdown) {
+		RunMode mode = Daemoniker.isDaemon() ? RunMode.DAEMON : properties.getMode().resolve(Supervision.detect());
+		return new StarterManagedDaemon(pidFile(properties), mode, dispatch, methods, shutdown);
+	}
+
+	private static Path pidFile(DaemonikerProperties properties) {
+		// Relative to the directory the application was started in, as the early listener
+		// resolved it; no lexical normalisation, which would disagree with the kernel
+		// where the path passes through a symbolic link.
+		return Path.of(System.getProperty("user.dir")).resolve(String.valueOf(properties.getPidFile()));
 	}
 
 	@Bean
@@ -43,9 +72,9 @@ public final class DaemonikerAutoConfiguration {
 
 	@Bean
 	static LazyInitializationExcludeFilter daemonikerLazyInitializationExcludeFilter() {
-		// Lazy beans would hide their handlers until first use, and the dispatcher must
+		// Lazy beans would hide their handlers until first use, and the dispatch must
 		// run from the start.
-		return (beanName, beanDefinition, beanType) -> DaemonikerLifecycle.class.isAssignableFrom(beanType)
+		return (beanName, beanDefinition, beanType) -> SignalDispatchLifecycle.class.isAssignableFrom(beanType)
 				|| !OnSignalMethodProcessor.findAnnotatedMethods(beanType).isEmpty();
 	}
 

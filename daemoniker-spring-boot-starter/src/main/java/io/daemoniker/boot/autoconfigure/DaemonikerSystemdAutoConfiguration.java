@@ -18,7 +18,6 @@ import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 
 /**
@@ -29,7 +28,7 @@ import org.springframework.core.env.Environment;
  * {@code READY=1} itself is sent when the application is ready, by the early listener.
  */
 @AutoConfiguration(after = DaemonikerAutoConfiguration.class)
-@Conditional(OnPidFileCondition.class)
+@ConditionalOnPidFile
 @EnableConfigurationProperties(DaemonikerProperties.class)
 public final class DaemonikerSystemdAutoConfiguration {
 

@@ -8,6 +8,8 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.daemoniker.boot.OnSignal;
 import org.jspecify.annotations.Nullable;
@@ -27,12 +29,16 @@ import org.springframework.util.Assert;
 /**
  * Finds the {@link OnSignal} methods of all beans once the singletons exist, as
  * {@code EventListenerMethodProcessor} finds {@code @EventListener} methods, and
- * registers them with the signal dispatcher. Every invalid method is reported at once,
- * and the context fails to start.
+ * registers them with the {@link SignalMethodRegistry}. Every invalid method is reported
+ * at once, and the context fails to start.
  */
 final class OnSignalMethodProcessor implements SmartInitializingSingleton, BeanFactoryAware {
 
 	private @Nullable ConfigurableListableBeanFactory beanFactory;
+
+	// Classes already found to have no @OnSignal method, as EventListenerMethodProcessor
+	// keeps them: many beans share a class, and introspecting it again is wasted work.
+	private final Set<Class<?>> nonAnnotatedClasses = ConcurrentHashMap.newKeySet();
 
 	@Override
 	public void setBeanFactory(BeanFactory beanFactory) {
@@ -44,8 +50,8 @@ final class OnSignalMethodProcessor implements SmartInitializingSingleton, BeanF
 	public void afterSingletonsInstantiated() {
 		ConfigurableListableBeanFactory factory = this.beanFactory;
 		Assert.state(factory != null, "No bean factory");
-		DaemonikerLifecycle dispatcher = factory.getBeanProvider(DaemonikerLifecycle.class).getIfAvailable();
-		if (dispatcher == null) {
+		SignalMethodRegistry registry = factory.getBeanProvider(SignalMethodRegistry.class).getIfAvailable();
+		if (registry == null) {
 			return;
 		}
 		List<String> problems = new ArrayList<>();
@@ -58,12 +64,13 @@ final class OnSignalMethodProcessor implements SmartInitializingSingleton, BeanF
 				type = AutoProxyUtils.determineTargetClass(factory, beanName);
 			}
 			catch (RuntimeException ex) {
-				// An unresolvable bean type: such a bean cannot have been inspected
-				// anyway.
+				// An unresolvable bean type: there is no class to inspect.
 				continue;
 			}
-			if (type != null) {
-				process(factory, beanName, type, dispatcher, problems);
+			if (type != null && !this.nonAnnotatedClasses.contains(type)) {
+				if (!process(factory, beanName, type, registry, problems)) {
+					this.nonAnnotatedClasses.add(type);
+				}
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -72,24 +79,25 @@ final class OnSignalMethodProcessor implements SmartInitializingSingleton, BeanF
 		}
 	}
 
-	private static void process(ConfigurableListableBeanFactory factory, String beanName, Class<?> type,
-			DaemonikerLifecycle dispatcher, List<String> problems) {
+	private static boolean process(ConfigurableListableBeanFactory factory, String beanName, Class<?> type,
+			SignalMethodRegistry registry, List<String> problems) {
 		Map<Method, OnSignal> annotated = findAnnotatedMethods(type);
 		if (annotated.isEmpty()) {
-			return;
+			return false;
 		}
 		Class<?> exposedType = factory.getType(beanName);
 		for (Map.Entry<Method, OnSignal> entry : annotated.entrySet()) {
 			Method method = entry.getKey();
 			try {
 				Method invocable = AopUtils.selectInvocableMethod(method, (exposedType != null) ? exposedType : type);
-				dispatcher.register(SignalMethod.of(beanName, invocable, entry.getValue(), factory));
+				registry.register(SignalMethod.of(beanName, invocable, entry.getValue(), factory));
 			}
 			catch (IllegalArgumentException | IllegalStateException ex) {
 				problems
 					.add(type.getName() + "." + method.getName() + " of bean '" + beanName + "': " + ex.getMessage());
 			}
 		}
+		return true;
 	}
 
 	static Map<Method, OnSignal> findAnnotatedMethods(Class<?> type) {

@@ -86,11 +86,12 @@ class DaemonikerEndpointAutoConfigurationTests {
 	}
 
 	@Test
-	void badActionsAndSignalsAreRejected() {
+	void badResourcesAndSignalsAreRejected() {
 		runner().withPropertyValues("management.endpoint.daemoniker.access=UNRESTRICTED").run((context) -> {
 			DaemonikerEndpoint endpoint = context.getBean(DaemonikerEndpoint.class);
-			assertThatExceptionOfType(InvalidEndpointRequestException.class).isThrownBy(() -> endpoint.stop("halt"))
-				.withMessageContaining("unknown action \"halt\"");
+			assertThatExceptionOfType(InvalidEndpointRequestException.class)
+				.isThrownBy(() -> endpoint.signal("halt", "HUP"))
+				.withMessageContaining("unknown resource \"halt\"");
 			assertThatExceptionOfType(InvalidEndpointRequestException.class)
 				.isThrownBy(() -> endpoint.signal("signal", "QUIT"))
 				.withMessageContaining("SIGQUIT cannot be handled");
@@ -99,7 +100,7 @@ class DaemonikerEndpointAutoConfigurationTests {
 				.withMessageContaining("SIGKILL cannot be handled");
 			assertThatExceptionOfType(InvalidEndpointRequestException.class)
 				.isThrownBy(() -> endpoint.signal("send", "HUP"))
-				.withMessageContaining("unknown action \"send\"");
+				.withMessageContaining("unknown resource \"send\"");
 		});
 	}
 

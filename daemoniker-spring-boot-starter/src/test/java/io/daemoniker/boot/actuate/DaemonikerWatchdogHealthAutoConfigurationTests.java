@@ -66,6 +66,12 @@ class DaemonikerWatchdogHealthAutoConfigurationTests {
 	}
 
 	@Test
+	void emptyPidFileLeavesTheWatchdogHealthCheckOut() {
+		runner().withPropertyValues("daemoniker.pid-file=")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ActuatorHealthCheck.class));
+	}
+
+	@Test
 	void watchdogCanFollowAHealthGroup() {
 		runner()
 			.withPropertyValues("management.endpoint.health.group.core.include=ping",

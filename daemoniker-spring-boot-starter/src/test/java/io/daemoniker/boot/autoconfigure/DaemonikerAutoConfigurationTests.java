@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.PidFile;
 import io.daemoniker.ReceivedSignal;
 import io.daemoniker.RunMode;
 import io.daemoniker.SIGHUP;
+import io.daemoniker.SIGINT;
+import io.daemoniker.SIGTERM;
 import io.daemoniker.SIGUSR1;
 import io.daemoniker.Supervision;
 import io.daemoniker.boot.ManagedDaemon;
@@ -76,7 +79,7 @@ class DaemonikerAutoConfigurationTests {
 				assertThat(daemon.mode()).isEqualTo(RunMode.FOREGROUND);
 				assertThat(daemon.startTime()).isBefore(Instant.now());
 				assertThat(daemon.handledSignals()).containsExactly(Map.entry("INT", 0L), Map.entry("TERM", 0L));
-				assertThat(context.getBean(DaemonikerLifecycle.class).isRunning()).isTrue();
+				assertThat(context.getBean(SignalDispatchLifecycle.class).isRunning()).isTrue();
 			});
 	}
 
@@ -87,8 +90,29 @@ class DaemonikerAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ManagedDaemon.class);
 				assertThat(context).getBean(ManagedDaemon.class).isSameAs(UserDaemonConfiguration.DAEMON);
-				assertThat(context).doesNotHaveBean(DaemonikerLifecycle.class);
+				assertThat(context).doesNotHaveBean(StarterManagedDaemon.class);
 			});
+	}
+
+	@Test
+	void userManagedDaemonKeepsOnSignalMethodsAndTheShutdownSignals() {
+		Path pidFile = this.temp.resolve("user.pid");
+		try (PidFile held = PidFile.acquire(pidFile)) {
+			this.runner.withPropertyValues("daemoniker.pid-file=" + pidFile)
+				.withUserConfiguration(UserDaemonConfiguration.class, HandlerConfiguration.class)
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(context).getBean(ManagedDaemon.class).isSameAs(UserDaemonConfiguration.DAEMON);
+					SignalDispatchLifecycle dispatch = context.getBean(SignalDispatchLifecycle.class);
+					assertThat(dispatch.isRunning()).isTrue();
+					assertThat(dispatch.handled()).contains(SIGHUP.SIGNUM, SIGUSR1.SIGNUM, SIGTERM.SIGNUM,
+							SIGINT.SIGNUM);
+					Handlers handlers = context.getBean(Handlers.class);
+					Daemoniker.send(pidFile, SIGHUP.SIGNUM);
+					await().until(() -> handlers.received.size() == 2);
+					assertThat(handlers.received).containsExactlyInAnyOrder("hup", "hup-or-usr1:" + SIGHUP.SIGNUM);
+				});
+		}
 	}
 
 	@Test
@@ -180,7 +204,7 @@ class DaemonikerAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBeanFactory().containsSingleton("handlers")).isTrue();
-				assertThat(context.getBeanFactory().containsSingleton("daemonikerLifecycle")).isTrue();
+				assertThat(context.getBeanFactory().containsSingleton("daemonikerSignalDispatchLifecycle")).isTrue();
 			});
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  *
  * The launcher prints the daemon's PID once the application is ready, and exits.
  * {@code kill -HUP} logs {@code reload requested}; {@code kill -TERM}, {@code daemoniker
- * stop app.pid} or {@code POST /actuator/daemoniker/stop} stop it gracefully.
+ * stop app.pid} or {@code POST /actuator/daemoniker} stop it gracefully.
  */
 @SpringBootApplication
 public class SpringDaemonApplication {

@@ -201,7 +201,7 @@ class SpringDaemonProcessTests {
 			.body();
 		assertThat(JsonPath.<String>read(description, "$.pidFile")).isEqualTo(otherPidFile.toString());
 		HttpResponse<String> stopped = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + otherPort + "/actuator/daemoniker/stop"))
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + otherPort + "/actuator/daemoniker"))
 				.POST(HttpRequest.BodyPublishers.noBody())
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(stopped.statusCode()).isEqualTo(200);
