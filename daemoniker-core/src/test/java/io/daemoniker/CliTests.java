@@ -5,10 +5,12 @@
 package io.daemoniker;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.daemoniker.support.Daemons;
 import io.daemoniker.support.Daemons.Result;
@@ -68,16 +70,19 @@ class CliTests extends RealDaemonTests {
 	}
 
 	@Test
-	void stopWhenStoppedOrStale() {
+	void stopWhenStoppedOrStaleSucceedsAsLsbSays() {
 		Result stopped = cli("stop", this.pidFile.toString());
-		assertThat(stopped.exitCode()).isEqualTo(3);
-		assertThat(stopped.stderr()).contains("nothing to stop").contains("not running");
+		assertThat(stopped.exitCode()).as(stopped.toString()).isZero();
+		assertThat(stopped.stdout()).contains("not running").contains(this.pidFile.toString());
+		assertThat(stopped.stderr()).isEmpty();
 		long pid = start();
 		Daemons.kill(pid, "KILL");
 		Daemons.awaitGone(pid);
 		Result stale = cli("stop", this.pidFile.toString());
-		assertThat(stale.exitCode()).isEqualTo(1);
-		assertThat(stale.stderr()).contains("stale PID file");
+		assertThat(stale.exitCode()).as(stale.toString()).isZero();
+		assertThat(stale.stdout()).contains("not running, stale PID file (pid " + pid + ")");
+		// A plain stop leaves the stale file to the next start, which reclaims it.
+		assertThat(this.pidFile).exists();
 	}
 
 	@Test
@@ -85,7 +90,7 @@ class CliTests extends RealDaemonTests {
 		long pid = start("-Dtest.ignore=TERM");
 		Result stop = cli("stop", this.pidFile.toString(), "--timeout", "700ms");
 		assertThat(stop.exitCode()).isEqualTo(1);
-		assertThat(stop.stderr()).contains("still running (pid " + pid + ") 700ms after SIGTERM");
+		assertThat(stop.stderr()).contains("still running (pid " + pid + ") 700ms after SIGTERM", "--kill-after");
 		assertThat(Proc.isGone(pid)).isFalse();
 	}
 
@@ -113,15 +118,148 @@ class CliTests extends RealDaemonTests {
 			assertThat(result.stderr().strip().lines().count()).as(args + ": " + result.stderr()).isEqualTo(1);
 			assertThat(result.stdout()).isEmpty();
 		}
-		assertThat(cli("--help").stdout()).contains("usage: daemoniker status <pid-file>");
+		assertThat(cli("--help").stdout()).contains("usage: daemoniker <command> <pid-file>", "force-stop", "restart");
 	}
 
 	@Test
 	void sendRefusesAGarbledPidFileWithItsPath() throws IOException {
 		Files.writeString(this.pidFile, "not a pid\n");
 		Result send = cli("send", this.pidFile.toString(), "TERM");
+		// Not a stale PID file either: a start refuses it, so it is not trusted, which is
+		// a failure (1), not "not running" (7).
 		assertThat(send.exitCode()).isEqualTo(1);
 		assertThat(send.stderr()).contains("not sending SIGTERM").contains(this.pidFile.toString());
+	}
+
+	@Test
+	void statusShowsPidStartTimeAndUptime() {
+		long pid = start();
+		Result status = cli("status", this.pidFile.toString());
+		assertThat(status.exitCode()).as(status.toString()).isZero();
+		assertThat(status.stdout().strip())
+			.matches("running \\(pid " + pid + "\\): " + Pattern.quote(this.pidFile.toString())
+					+ ", started \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\S+, up (\\d+min )?\\d+s");
+	}
+
+	@Test
+	void forceStopOfADaemonThatIgnoresTermKillsItAndRemovesItsPidFile() {
+		long pid = start("-Dtest.ignore=TERM");
+		Result stop = cli("force-stop", this.pidFile.toString(), "--kill-after", "700ms");
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(stop.stdout().strip()).isEqualTo(
+				"killed (pid " + pid + ") with SIGKILL, 700ms after SIGTERM; removed its PID file " + this.pidFile);
+		assertThat(Proc.isGone(pid)).isTrue();
+		assertThat(this.pidFile).doesNotExist();
+		assertThat(cli("status", this.pidFile.toString()).exitCode()).isEqualTo(3);
+	}
+
+	@Test
+	void stopWithKillAfterOfADaemonThatStopsInTimeNeedsNoKill() {
+		long pid = start();
+		Result stop = cli("stop", this.pidFile.toString(), "--kill-after=20s");
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(stop.stdout().strip()).isEqualTo("stopped (pid " + pid + ")");
+		assertThat(Daemons.read(this.log)).contains("shutdown hook ran");
+	}
+
+	@Test
+	void stopWithKillAfterOfADaemonThatIgnoresTermKillsIt() {
+		long pid = start("-Dtest.ignore=TERM");
+		Result stop = cli("stop", this.pidFile.toString(), "--kill-after", "500ms");
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(stop.stdout()).contains("killed (pid " + pid + ") with SIGKILL, 500ms after SIGTERM");
+		assertThat(Proc.isGone(pid)).isTrue();
+		assertThat(this.pidFile).doesNotExist();
+	}
+
+	@Test
+	void restartStartsTheSameCommandLineInTheSameDirectoryWithTheSameEnvironment() throws IOException {
+		// Relative paths and a changed directory: only the launcher's own directory makes
+		// app.pid and app.log mean the files of this test.
+		List<String> command = new ArrayList<>(
+				List.of("env", "CLI_RESTART_CHECK=kept value", Daemons.JAVA, this.daemons.marker(), "-Dtest.chdir=/",
+						"-cp", Daemons.CLASSPATH, Daemons.APP, "app.pid", "app.log", "first arg", "second"));
+		Result launcher = this.daemons.run(command, this.directory);
+		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
+		long first = Daemons.pidIn(this.pidFile);
+		Result restart = cli("restart", this.pidFile.toString());
+		assertThat(restart.exitCode()).as(restart.toString()).isZero();
+		long second = Daemons.pidIn(this.pidFile);
+		assertThat(second).isNotEqualTo(first);
+		assertThat(Proc.isGone(first)).isTrue();
+		assertThat(restart.stdout()).contains("stopped (pid " + first + ")",
+				"restarted (pid " + first + " -> " + second + ")");
+		Daemons.awaitLog(this.log, "daemon started pid=" + second);
+		assertThat(Daemons.read(this.log)).contains("args=[first arg, second]\n").contains("cwd=/\n");
+		assertThat(Daemons.read(this.log).split("args=\\[first arg, second]", -1)).hasSize(3);
+		List<String> environment = List
+			.of(new String(Files.readAllBytes(Path.of("/proc", Long.toString(second), "environ")),
+					StandardCharsets.UTF_8)
+				.split("\0"));
+		assertThat(environment).contains("CLI_RESTART_CHECK=kept value");
+		assertThat(Proc.cwd(second)).isEqualTo("/");
+	}
+
+	@Test
+	void restartOrSendWhenNotRunningExitsWithSeven() {
+		Result restart = cli("restart", this.pidFile.toString());
+		assertThat(restart.exitCode()).as(restart.toString()).isEqualTo(7);
+		assertThat(restart.stderr()).contains("not restarting", "not running", this.pidFile.toString());
+		Result send = cli("send", this.pidFile.toString(), "HUP");
+		assertThat(send.exitCode()).as(send.toString()).isEqualTo(7);
+		assertThat(send.stderr()).contains("not sending SIGHUP", "not running");
+	}
+
+	@Test
+	void everyCommandHasHelpAndHelpIsNeverTakenForAPidFile() {
+		for (String verb : List.of("status", "send", "stop", "force-stop", "restart")) {
+			for (List<String> args : List.of(List.of(verb, "--help"), List.of(verb, "-h"), List.of("help", verb),
+					List.of(verb, this.pidFile.toString(), "--help"))) {
+				Result help = cli(args.toArray(new String[0]));
+				assertThat(help.exitCode()).as(args + ": " + help).isZero();
+				assertThat(help.stdout()).as(args.toString()).startsWith("usage: daemoniker " + verb + " ");
+				assertThat(help.stderr()).isEmpty();
+			}
+		}
+		assertThat(this.directory.resolve("--help")).doesNotExist();
+		// After --, it is a path like any other.
+		Result literal = cli("status", "--", "--help");
+		assertThat(literal.exitCode()).isEqualTo(3);
+		assertThat(literal.stderr()).contains("no PID file at");
+	}
+
+	@Test
+	void badValuesAreNamedWithTheLimitOrTheRule() {
+		Result tooLong = cli("stop", this.pidFile.toString(), "--timeout", "9999999999");
+		assertThat(tooLong.exitCode()).isEqualTo(2);
+		assertThat(tooLong.stderr()).contains("\"9999999999\"", "longer than the limit of 24h")
+			.doesNotContain("invalid duration");
+		Result arabicDigit = cli("send", this.pidFile.toString(), "\u0661");
+		assertThat(arabicDigit.exitCode()).isEqualTo(2);
+		assertThat(arabicDigit.stderr()).contains("ASCII digits");
+		Result fullWidth = cli("stop", this.pidFile.toString(), "--timeout", "\uff11\uff10s");
+		assertThat(fullWidth.exitCode()).isEqualTo(2);
+		Result unknown = cli("send", this.pidFile.toString(), "FROB");
+		assertThat(unknown.exitCode()).isEqualTo(2);
+		assertThat(unknown.stderr()).contains("HUP", "TERM").doesNotContain("USR2");
+		Result both = cli("stop", this.pidFile.toString(), "--timeout", "5s", "--kill-after", "5s");
+		assertThat(both.exitCode()).isEqualTo(2);
+		Result unknownOption = cli("stop", this.pidFile.toString(), "--force");
+		assertThat(unknownOption.exitCode()).isEqualTo(2);
+		assertThat(unknownOption.stderr()).contains("unknown option \"--force\"");
+	}
+
+	@Test
+	void onATerminalStopSaysWhatItWaitsForAndOffATerminalNothing() {
+		long pid = start("-Dtest.ignore=TERM");
+		Result quiet = cli("stop", this.pidFile.toString(), "--timeout", "300ms");
+		assertThat(quiet.stderr().strip().lines()).hasSize(1).allMatch((line) -> line.contains("still running"));
+		assertThat(quiet.stdout()).isEmpty();
+		String commandLine = String.join(" ", Daemons.JAVA, "-cp", Daemons.CLASSPATH, "io.daemoniker.cli.DaemonikerCli",
+				"stop", this.pidFile.toString(), "--timeout", "300ms");
+		Result terminal = this.daemons.run(List.of("script", "-qec", commandLine, "/dev/null"), this.directory);
+		assertThat(terminal.stdout()).contains("sent SIGTERM to pid " + pid + ", waiting up to 300ms for it to exit",
+				"still running (pid " + pid + ")");
 	}
 
 	private long start(String... properties) {

@@ -9,48 +9,105 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
+import io.daemoniker.internal.signal.SendableSignals;
 import io.daemoniker.internal.signal.SignalNumbers;
 
 /**
- * The {@code daemoniker} command: {@code status}, {@code send} and {@code stop} for any
- * daemon with a Daemoniker PID file.
+ * The {@code daemoniker} command: {@code status}, {@code send}, {@code stop},
+ * {@code force-stop} and {@code restart} for a daemon with a Daemoniker PID file, with
+ * {@code --help} for each.
  * <p>
- * Exit codes follow LSB init scripts: 0 success (running, for {@code status}), 1 stale
- * PID file or failure, 3 not running, 4 PID file not trusted; 2 for usage errors and bad
- * arguments.
+ * Exit codes follow LSB init scripts. {@code status}: 0 running, 1 stale PID file, 3 not
+ * running, 4 PID file not trusted. The other verbs: 0 success (for {@code stop}, also a
+ * daemon that was not running), 1 failure, 2 bad arguments, 7 not running (for
+ * {@code send} and {@code restart}).
  */
 public final class DaemonikerCli {
 
-	static final int OK = 0;
-
-	static final int FAILED = 1;
-
-	static final int USAGE = 2;
-
 	static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final String USAGE_TEXT = String.join(System.lineSeparator(), "usage: daemoniker status <pid-file>",
-			"       daemoniker send <pid-file> <signal>", "       daemoniker stop <pid-file> [--timeout DURATION]",
-			"       daemoniker --version", "",
-			"  status   prints whether the daemon runs; exit 0 running, 1 stale PID file, 3 not running,",
-			"           4 PID file not trusted",
-			"  send     sends a signal by name (TERM, SIGTERM) or number; the daemon must hold its PID file",
-			"  stop     sends TERM and waits until the daemon is gone (default 30s); exit 1 if it is not", "",
-			"  DURATION: 500ms, 10s, 2m, or plain seconds");
+	static final Duration DEFAULT_KILL_AFTER = Duration.ofSeconds(10);
+
+	/** The signals named in messages; others exist, but these are the ones to use. */
+	private static final String SUGGESTED_SIGNALS = "HUP, INT, QUIT, TERM, USR1";
+
+	private static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z",
+			Locale.ROOT);
+
+	private static final String OVERVIEW = String.join(System.lineSeparator(),
+			"usage: daemoniker <command> <pid-file> [options]", "",
+			"  status      whether the daemon runs, with its PID, start time and uptime",
+			"  send        sends a signal: daemoniker send <pid-file> HUP",
+			"  stop        sends TERM and waits until the daemon is gone",
+			"  force-stop  sends TERM, then KILL if it is still running after a grace time",
+			"  restart     stops the daemon and starts it again as it was started", "  --version   prints the version",
+			"", "Run daemoniker <command> --help for a command's options and exit codes.");
+
+	private static final Map<String, String> HELP = Map.of("status",
+			String.join(System.lineSeparator(), "usage: daemoniker status <pid-file>", "",
+					"Prints whether the daemon of the PID file runs; never signals anything.",
+					"Exit codes (LSB): 0 running, 1 not running but a stale PID file is left,",
+					"3 not running, 4 the PID file cannot be trusted (it names another process)."),
+			"send",
+			String.join(System.lineSeparator(), "usage: daemoniker send <pid-file> <signal>", "",
+					"Sends a signal, by name (HUP, SIGHUP) or number, to the process that holds the",
+					"PID file's lock, and to no other. QUIT makes the JVM print a thread dump to its",
+					"standard output (the daemon's log file, or the journal).",
+					"Exit codes: 0 sent, 1 refused or failed, 2 bad arguments, 7 not running."),
+			"stop",
+			String.join(System.lineSeparator(),
+					"usage: daemoniker stop <pid-file> [--timeout DURATION] [--kill-after DURATION]", "",
+					"Sends TERM and waits until the daemon has exited, " + DurationParser.format(DEFAULT_STOP_TIMEOUT)
+							+ " at most (--timeout).",
+					"With --kill-after, sends KILL once that time has passed after TERM, waits until the",
+					"process is gone and removes the PID file it left.",
+					"Exit codes (LSB): 0 stopped, or was not running; 1 still running, or the PID file",
+					"cannot be trusted; 2 bad arguments.", "",
+					"DURATION: 500ms, 10s, 2m, 1h, or plain seconds; at most "
+							+ DurationParser.format(DurationParser.MAX) + "."),
+			"force-stop",
+			String.join(System.lineSeparator(), "usage: daemoniker force-stop <pid-file> [--kill-after DURATION]", "",
+					"Sends TERM, then KILL if the daemon still runs after " + DurationParser.format(DEFAULT_KILL_AFTER)
+							+ " (--kill-after), waits until",
+					"the process is gone and removes the PID file it left. The same as stop --kill-after.",
+					"Exit codes (LSB): 0 stopped, or was not running; 1 failed; 2 bad arguments."),
+			"restart",
+			String.join(System.lineSeparator(), "usage: daemoniker restart <pid-file> [--timeout DURATION]", "",
+					"Reads how the running daemon was started (its command line, its launcher's working",
+					"directory and its environment, from /proc), stops it as stop does (--timeout,",
+					"default " + DurationParser.format(DEFAULT_STOP_TIMEOUT)
+							+ "), then runs its launcher again and waits until the new",
+					"daemon has confirmed its start-up. Linux only.",
+					"Exit codes (LSB): 0 restarted, 1 failed, 2 bad arguments, 7 not running."));
 
 	private final PrintStream out;
 
 	private final PrintStream err;
 
+	private final Progress progress;
+
 	DaemonikerCli(PrintStream out, PrintStream err) {
+		this(out, err, Progress.forTerminal(err));
+	}
+
+	DaemonikerCli(PrintStream out, PrintStream err, Progress progress) {
 		this.out = out;
 		this.err = err;
+		this.progress = progress;
 	}
 
 	/**
@@ -66,29 +123,55 @@ public final class DaemonikerCli {
 			return usage("no command given");
 		}
 		String command = args.get(0);
-		if ("-h".equals(command) || "--help".equals(command) || "help".equals(command)) {
-			this.out.println(USAGE_TEXT);
-			return OK;
+		List<String> rest = args.subList(1, args.size());
+		if ("-h".equals(command) || "--help".equals(command)) {
+			this.out.println(OVERVIEW);
+			return ExitCodes.OK;
+		}
+		if ("help".equals(command)) {
+			return help(rest);
 		}
 		if ("--version".equals(command) && args.size() == 1) {
 			this.out.println("daemoniker " + version());
-			return OK;
+			return ExitCodes.OK;
 		}
 		try {
 			return switch (command) {
-				case "status" -> status(args.subList(1, args.size()));
-				case "send" -> send(args.subList(1, args.size()));
-				case "stop" -> stop(args.subList(1, args.size()));
-				default -> usage("unknown command \"" + command + "\"");
+				case "status" -> status(rest);
+				case "send" -> send(rest);
+				case "stop" -> stop(rest);
+				case "force-stop" -> forceStop(rest);
+				case "restart" -> restart(rest);
+				default -> usage("unknown command \"" + command + "\"; the commands are status, send, stop,"
+						+ " force-stop and restart");
 			};
 		}
 		catch (UsageException ex) {
 			return usage(ex.getMessage());
 		}
+		catch (IllegalArgumentException ex) {
+			// The core refuses a signal that a JVM cannot take, with the reason.
+			this.err.println("daemoniker: " + ex.getMessage());
+			return ExitCodes.USAGE;
+		}
 		catch (DaemonikerException ex) {
 			this.err.println("daemoniker: " + ex.getMessage());
-			return FAILED;
+			return ExitCodes.FAILED;
 		}
+	}
+
+	private int help(List<String> args) {
+		if (args.isEmpty()) {
+			this.out.println(OVERVIEW);
+			return ExitCodes.OK;
+		}
+		String text = HELP.get(args.get(0));
+		if (text == null) {
+			return usage("no help for \"" + args.get(0) + "\"; the commands are status, send, stop, force-stop"
+					+ " and restart");
+		}
+		this.out.println(text);
+		return ExitCodes.OK;
 	}
 
 	/**
@@ -110,54 +193,125 @@ public final class DaemonikerCli {
 	}
 
 	private int status(List<String> args) {
-		expectCount(args, 1, "status <pid-file>");
-		DaemonStatus status = Daemoniker.status(pidFile(args.get(0)));
-		(status.isRunning() ? this.out : this.err).println(status.description());
+		Arguments parsed = Arguments.parse(args, Set.of(), "status <pid-file>");
+		if (parsed.help()) {
+			return printHelp("status");
+		}
+		Path pidFile = pidFile(onlyPidFile(parsed, "status <pid-file>", 1).get(0));
+		DaemonStatus status = Daemoniker.status(pidFile);
+		if (status.isRunning()) {
+			this.out.println(status.description() + since(status.pid().getAsLong()));
+		}
+		else {
+			this.err.println(status.description());
+		}
 		return status.state().lsbExitCode();
 	}
 
 	private int send(List<String> args) {
-		expectCount(args, 2, "send <pid-file> <signal>");
-		Path pidFile = pidFile(args.get(0));
-		int signum = signal(args.get(1));
+		Arguments parsed = Arguments.parse(args, Set.of(), "send <pid-file> <signal>");
+		if (parsed.help()) {
+			return printHelp("send");
+		}
+		List<String> operands = onlyPidFile(parsed, "send <pid-file> <signal>", 2);
+		Path pidFile = pidFile(operands.get(0));
+		int signum = signal(operands.get(1));
+		SendableSignals.refusal(signum).ifPresent((reason) -> {
+			throw new UsageException(reason);
+		});
 		DaemonStatus status = Daemoniker.status(pidFile);
 		if (!status.isRunning()) {
-			return refuse("not sending SIG" + SignalNumbers.name(signum), status);
+			this.err.println("daemoniker: not sending SIG" + SignalNumbers.name(signum) + ": " + status.description());
+			return (status.state() == DaemonStatus.State.UNTRUSTED) ? ExitCodes.FAILED : ExitCodes.NOT_RUNNING;
 		}
-		Daemoniker.send(pidFile, signum);
-		this.out.println("sent SIG" + SignalNumbers.name(signum) + " to pid " + status.pid().getAsLong());
-		return OK;
+		this.out.println(Daemoniker.send(pidFile, signum));
+		return ExitCodes.OK;
 	}
 
 	private int stop(List<String> args) {
-		Duration timeout = DEFAULT_STOP_TIMEOUT;
-		if (args.size() == 3 && "--timeout".equals(args.get(1))) {
-			timeout = DurationParser.parse(args.get(2));
+		String usage = "stop <pid-file> [--timeout DURATION] [--kill-after DURATION]";
+		Arguments parsed = Arguments.parse(args, Set.of("--timeout", "--kill-after"), usage);
+		if (parsed.help()) {
+			return printHelp("stop");
 		}
-		else if (args.size() == 2 && args.get(1).startsWith("--timeout=")) {
-			timeout = DurationParser.parse(args.get(1).substring("--timeout=".length()));
+		Path pidFile = pidFile(onlyPidFile(parsed, usage, 1).get(0));
+		Optional<Duration> killAfter = parsed.option("--kill-after").map(DurationParser::parse);
+		Optional<Duration> timeout = parsed.option("--timeout").map(DurationParser::parse);
+		if (killAfter.isPresent() && timeout.isPresent()) {
+			throw new UsageException("give --timeout or --kill-after, not both: with --kill-after the wait after"
+					+ " TERM is the kill-after time");
 		}
-		else {
-			expectCount(args, 1, "stop <pid-file> [--timeout DURATION]");
-		}
-		Path pidFile = pidFile(args.get(0));
-		DaemonStatus status = Daemoniker.status(pidFile);
-		if (!status.isRunning()) {
-			return refuse("nothing to stop", status);
-		}
-		long pid = status.pid().getAsLong();
-		if (Daemoniker.stop(pidFile, timeout)) {
-			this.out.println("stopped (pid " + pid + ")");
-			return OK;
-		}
-		this.err.println("daemoniker: still running (pid " + pid + ") " + DurationParser.format(timeout)
-				+ " after SIGTERM; try again with a longer --timeout, or send KILL");
-		return FAILED;
+		Duration wait = killAfter.or(() -> timeout).orElse(DEFAULT_STOP_TIMEOUT);
+		return stopper().stop(pidFile, wait, killAfter.isPresent()).exitCode();
 	}
 
-	private int refuse(String what, DaemonStatus status) {
-		this.err.println("daemoniker: " + what + ": " + status.description());
-		return status.state().lsbExitCode();
+	private int forceStop(List<String> args) {
+		String usage = "force-stop <pid-file> [--kill-after DURATION]";
+		Arguments parsed = Arguments.parse(args, Set.of("--kill-after"), usage);
+		if (parsed.help()) {
+			return printHelp("force-stop");
+		}
+		Path pidFile = pidFile(onlyPidFile(parsed, usage, 1).get(0));
+		Duration grace = parsed.option("--kill-after").map(DurationParser::parse).orElse(DEFAULT_KILL_AFTER);
+		return stopper().stop(pidFile, grace, true).exitCode();
+	}
+
+	private int restart(List<String> args) {
+		String usage = "restart <pid-file> [--timeout DURATION]";
+		Arguments parsed = Arguments.parse(args, Set.of("--timeout"), usage);
+		if (parsed.help()) {
+			return printHelp("restart");
+		}
+		Path pidFile = pidFile(onlyPidFile(parsed, usage, 1).get(0));
+		Duration timeout = parsed.option("--timeout").map(DurationParser::parse).orElse(DEFAULT_STOP_TIMEOUT);
+		return new RestartCommand(this.out, this.err, this.progress).restart(pidFile, timeout);
+	}
+
+	private StopCommand stopper() {
+		return new StopCommand(this.out, this.err, this.progress);
+	}
+
+	private int printHelp(String verb) {
+		this.out.println(HELP.get(verb));
+		return ExitCodes.OK;
+	}
+
+	/**
+	 * Says since when a process runs, as {@code ps} and {@code systemctl status} do.
+	 */
+	private static String since(long pid) {
+		Optional<Instant> start = ProcessHandle.of(pid).flatMap((handle) -> handle.info().startInstant());
+		if (start.isEmpty()) {
+			return "";
+		}
+		Instant now = Instant.now();
+		Duration uptime = Duration.between(start.get(), now).truncatedTo(ChronoUnit.SECONDS);
+		return ", started " + START_TIME.format(start.get().atZone(ZoneId.systemDefault())) + ", up " + uptime(uptime);
+	}
+
+	static String uptime(Duration uptime) {
+		long seconds = Math.max(0, uptime.toSeconds());
+		long days = seconds / 86400;
+		long hours = (seconds % 86400) / 3600;
+		long minutes = (seconds % 3600) / 60;
+		StringBuilder text = new StringBuilder();
+		if (days > 0) {
+			text.append(days).append("d ");
+		}
+		if (days > 0 || hours > 0) {
+			text.append(hours).append("h ");
+		}
+		if (days > 0 || hours > 0 || minutes > 0) {
+			text.append(minutes).append("min ");
+		}
+		return text.append(seconds % 60).append('s').toString();
+	}
+
+	private static List<String> onlyPidFile(Arguments parsed, String usage, int count) {
+		if (parsed.operands().size() != count) {
+			throw new UsageException("expected: daemoniker " + usage);
+		}
+		return parsed.operands();
 	}
 
 	private static Path pidFile(String value) {
@@ -167,34 +321,27 @@ public final class DaemonikerCli {
 		return Path.of(value);
 	}
 
-	private static int signal(String value) {
-		if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
-			int signum;
-			try {
-				signum = Integer.parseInt(value);
-			}
-			catch (NumberFormatException ex) {
-				signum = -1;
-			}
+	static int signal(String value) {
+		if (!value.isEmpty() && value.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			String digits = value.replaceFirst("^0+(?=.)", "");
+			int signum = (digits.length() <= 2) ? Integer.parseInt(digits) : -1;
 			if (signum < 1 || signum > 64) {
 				throw new UsageException("signal number " + value + " is out of range; use 1 to 64");
 			}
 			return signum;
 		}
-		return SignalNumbers.number(value)
-			.orElseThrow(() -> new UsageException("unknown signal \"" + value + "\"; use a number or one of "
-					+ String.join(", ", SignalNumbers.all().keySet())));
-	}
-
-	private static void expectCount(List<String> args, int count, String usage) {
-		if (args.size() != count) {
-			throw new UsageException("expected: daemoniker " + usage);
+		if (value.chars().anyMatch(Character::isDigit) && value.chars().noneMatch(Character::isLetter)) {
+			throw new UsageException("signal \"" + value + "\" is not a number in ASCII digits (0-9) nor a name;"
+					+ " use a number or a name such as " + SUGGESTED_SIGNALS);
 		}
+		return SignalNumbers.number(value)
+			.orElseThrow(() -> new UsageException(
+					"unknown signal \"" + value + "\"; use a number or a name such as " + SUGGESTED_SIGNALS));
 	}
 
 	private int usage(String message) {
 		this.err.println("daemoniker: " + message + " (see daemoniker --help)");
-		return USAGE;
+		return ExitCodes.USAGE;
 	}
 
 	/**

@@ -12,11 +12,19 @@ import java.util.regex.Pattern;
 
 /**
  * Reads durations as people write them on a command line: {@code 500ms}, {@code 10s},
- * {@code 2m}, {@code 1h}, plain seconds, or ISO-8601 ({@code PT10S}).
+ * {@code 2m}, {@code 1h}, plain seconds, or ISO-8601 ({@code PT10S}), up to {@link #MAX}.
  */
 final class DurationParser {
 
-	private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h)?");
+	/**
+	 * The longest duration accepted: a wait of more than a day is a typing error, and
+	 * longer ones would overflow the clock arithmetic of the waits.
+	 */
+	static final Duration MAX = Duration.ofHours(24);
+
+	// ASCII digits only: Java's \d is ASCII unless asked otherwise, which is what a
+	// command line means by a number.
+	private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)?");
 
 	private DurationParser() {
 	}
@@ -26,20 +34,14 @@ final class DurationParser {
 		Matcher matcher = SIMPLE.matcher(value);
 		Duration duration;
 		if (matcher.matches()) {
-			long amount = Long.parseLong(matcher.group(1));
 			String unit = (matcher.group(2) != null) ? matcher.group(2) : "s";
-			duration = switch (unit) {
-				case "ms" -> Duration.ofMillis(amount);
-				case "m" -> Duration.ofMinutes(amount);
-				case "h" -> Duration.ofHours(amount);
-				default -> Duration.ofSeconds(amount);
-			};
+			duration = simple(matcher.group(1), unit, text);
 		}
 		else {
 			try {
 				duration = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
 			}
-			catch (DateTimeParseException ex) {
+			catch (DateTimeParseException | ArithmeticException ex) {
 				throw new DaemonikerCli.UsageException(
 						"invalid duration \"" + text + "\"; write it as 500ms, 10s, 2m or plain seconds");
 			}
@@ -47,11 +49,44 @@ final class DurationParser {
 		if (duration.isNegative() || duration.isZero()) {
 			throw new DaemonikerCli.UsageException("the duration must be positive, not \"" + text + "\"");
 		}
+		if (duration.compareTo(MAX) > 0) {
+			throw tooLong(text);
+		}
 		return duration;
 	}
 
+	private static Duration simple(String digits, String unit, String text) {
+		// More digits than a day has milliseconds cannot be within the limit, and a long
+		// would overflow on still longer ones.
+		if (digits.replaceFirst("^0+(?=.)", "").length() > 9) {
+			throw tooLong(text);
+		}
+		long amount = Long.parseLong(digits);
+		return switch (unit) {
+			case "ms" -> Duration.ofMillis(amount);
+			case "m" -> Duration.ofMinutes(amount);
+			case "h" -> Duration.ofHours(amount);
+			default -> Duration.ofSeconds(amount);
+		};
+	}
+
+	private static DaemonikerCli.UsageException tooLong(String text) {
+		return new DaemonikerCli.UsageException("the duration \"" + text + "\" is longer than the limit of "
+				+ format(MAX) + " (" + MAX.toSeconds() + "s)");
+	}
+
 	static String format(Duration duration) {
-		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+		if (duration.toMillis() % 1000 != 0) {
+			return duration.toMillis() + "ms";
+		}
+		long seconds = duration.toSeconds();
+		if (seconds % 3600 == 0) {
+			return (seconds / 3600) + "h";
+		}
+		if (seconds % 60 == 0 && seconds >= 60) {
+			return (seconds / 60) + "m";
+		}
+		return seconds + "s";
 	}
 
 }

@@ -4,8 +4,8 @@
  */
 
 /**
- * The {@code daemoniker} command-line tool: {@code status}, {@code send} and {@code stop}
- * for any daemon with a Daemoniker PID file.
+ * The {@code daemoniker} command-line tool: {@code status}, {@code send}, {@code stop},
+ * {@code force-stop} and {@code restart} for any daemon with a Daemoniker PID file.
  */
 @NullMarked
 package io.daemoniker.cli;

@@ -154,6 +154,12 @@ final class SystemdNotifications implements GenericApplicationListener {
 				variables.put(name, value);
 			}
 		}
+		if (isNotSystemdsProcess() && isMeantForSystemdsProcess(variables.get(SystemdWatchdog.WATCHDOG_PID))) {
+			// The watchdog was meant for the wrapper that systemd started, and MAINPID=
+			// has made this JVM the main process in its place: systemd now expects the
+			// keep-alives from here (and accepts them, with NotifyAccess=all).
+			variables.remove(SystemdWatchdog.WATCHDOG_PID);
+		}
 		try {
 			SystemdWatchdog started = SystemdWatchdog.start(this.notifier, check::isHealthy, variables, this.pid);
 			if (started.isActive()) {
@@ -191,6 +197,11 @@ final class SystemdNotifications implements GenericApplicationListener {
 		catch (NumberFormatException ex) {
 			return false;
 		}
+	}
+
+	private boolean isMeantForSystemdsProcess(@Nullable String watchdogPid) {
+		String execPid = this.environment.getProperty(SYSTEMD_EXEC_PID);
+		return watchdogPid != null && execPid != null && watchdogPid.strip().equals(execPid.strip());
 	}
 
 	private String applicationName() {

@@ -172,6 +172,20 @@ class DaemonikerSystemdAutoConfigurationTests {
 	}
 
 	@Test
+	void watchdogMeantForTheWrapperIsFedOnceMainPidNamesThisProcess() {
+		// A unit whose ExecStart= script (pid 1 here) starts java without exec: the
+		// watchdog was meant for the script, which MAINPID= replaces with this JVM.
+		runner().withPropertyValues("WATCHDOG_USEC=200000", "WATCHDOG_PID=1", "SYSTEMD_EXEC_PID=1").run((context) -> {
+			assertThat(this.systemd.await(10)).contains("MAINPID=" + this.pid);
+			AvailabilityChangeEvent.publish(context, LivenessState.CORRECT);
+			ready(context);
+			assertThat(this.systemd.await(10)).startsWith("STATUS=Ready");
+			assertThat(context.getBean(SystemdNotifications.class).isFeedingWatchdog()).isTrue();
+			assertThat(this.systemd.await(10)).isEqualTo("WATCHDOG=1\n");
+		});
+	}
+
+	@Test
 	void watchdogCanBeTurnedOff() {
 		runner().withPropertyValues("WATCHDOG_USEC=200000", "daemoniker.systemd.watchdog.enabled=false")
 			.run((context) -> {

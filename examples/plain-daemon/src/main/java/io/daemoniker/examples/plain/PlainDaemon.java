@@ -7,6 +7,7 @@ package io.daemoniker.examples.plain;
 import java.nio.file.Path;
 
 import io.daemoniker.DaemonizeOptions;
+import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonizeResult;
 import io.daemoniker.Daemonizer;
 import io.daemoniker.ReceivedSignal;
@@ -55,7 +56,11 @@ public final class PlainDaemon {
 	}
 
 	private static void runDaemon(Path pidFile, String logFile) throws InterruptedException {
-		System.out.println("daemon started pid=" + ProcessHandle.current().pid() + " log=" + logFile);
+		// In the foreground (a Type=notify unit, a container) the log-file argument is
+		// not
+		// used: the output goes where the supervisor sends it, the journal for systemd.
+		System.out.println("daemon started pid=" + ProcessHandle.current().pid()
+				+ (Daemoniker.isDaemon() ? " log=" + logFile : " in the foreground, output to the supervisor"));
 		SignalHandler1 signals = new SignalHandler1(pidFile);
 		signals.setSighup((signum) -> System.out.println("received SIGHUP"));
 		signals.start();
