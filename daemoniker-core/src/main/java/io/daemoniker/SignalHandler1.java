@@ -195,6 +195,7 @@ public final class SignalHandler1 {
 	/**
 	 * Returns the {@code SIGINT} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
+	 * @return the handler, or {@code null} when the default handler applies
 	 */
 	public @Nullable SignalAction getSigint() {
 		return getHandler(SIGINT.SIGNUM);
@@ -211,6 +212,7 @@ public final class SignalHandler1 {
 	/**
 	 * Returns the {@code SIGTERM} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
+	 * @return the handler, or {@code null} when the default handler applies
 	 */
 	public @Nullable SignalAction getSigterm() {
 		return getHandler(SIGTERM.SIGNUM);
@@ -227,6 +229,7 @@ public final class SignalHandler1 {
 	/**
 	 * Returns the {@code SIGABRT} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
+	 * @return the handler, or {@code null} when the default handler applies
 	 */
 	public @Nullable SignalAction getSigabrt() {
 		return getHandler(SIGABRT.SIGNUM);
@@ -243,6 +246,7 @@ public final class SignalHandler1 {
 	/**
 	 * Returns the {@code SIGHUP} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
+	 * @return the handler, or {@code null} when the default handler applies
 	 */
 	public @Nullable SignalAction getSighup() {
 		return getHandler(SIGHUP.SIGNUM);
@@ -259,6 +263,7 @@ public final class SignalHandler1 {
 	/**
 	 * Returns the {@code SIGUSR1} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
+	 * @return the handler, or {@code null} when the default handler applies
 	 */
 	public @Nullable SignalAction getSigusr1() {
 		return getHandler(SIGUSR1.SIGNUM);
