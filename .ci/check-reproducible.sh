@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Reproducible builds: builds the core and the starter twice, from two copies of the sources
-# in two different directories, and compares their jars (classes, CLI, test support, sources)
-# byte for byte. project.build.outputTimestamp in the parent pom fixes every entry's time.
+# Reproducible builds: builds the core, the starter and the distribution twice, from two copies
+# of the sources in two different directories, and compares their jars (classes, CLI, test
+# support, sources) and archives byte for byte. project.build.outputTimestamp in the parent pom
+# fixes every entry's time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
@@ -11,10 +12,11 @@ for copy in first second; do
   mkdir "$work/$copy"
   tar --exclude=./.git --exclude='./*/target' --exclude='./examples/*/target' -cf - . | tar -xf - -C "$work/$copy"
   (cd "$work/$copy" && mvn -B -q -Dstyle.color=never -DskipTests -Prelease -Dgpg.skip -Dmaven.javadoc.skip=true \
-    -pl daemoniker-core,daemoniker-spring-boot-starter -am package)
+    -pl daemoniker-core,daemoniker-spring-boot-starter,daemoniker-distribution -am package)
 done
 jars=0
-for jar in "$work"/first/daemoniker-core/target/*.jar "$work"/first/daemoniker-spring-boot-starter/target/*.jar; do
+for jar in "$work"/first/daemoniker-core/target/*.jar "$work"/first/daemoniker-spring-boot-starter/target/*.jar \
+    "$work"/first/daemoniker-distribution/target/*.tar.gz "$work"/first/daemoniker-distribution/target/*.zip; do
   relative="${jar#"$work"/first/}"
   first="$(sha256sum <"$jar" | cut -d' ' -f1)"
   second="$(sha256sum <"$work/second/$relative" | cut -d' ' -f1)"
@@ -25,4 +27,4 @@ for jar in "$work"/first/daemoniker-core/target/*.jar "$work"/first/daemoniker-s
   echo "reproducible: $relative $first"
   jars=$((jars + 1))
 done
-[[ $jars -ge 5 ]] || { echo "expected at least 5 jars, found $jars" >&2; exit 1; }
+[[ $jars -ge 8 ]] || { echo "expected at least 8 jars and archives, found $jars" >&2; exit 1; }

@@ -13,6 +13,7 @@ public class AlreadyRunningError extends PidFileError {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The PID of the daemon that holds the PID file. */
 	private final long pid;
 
 	/**

@@ -18,6 +18,7 @@ public class ReceivedSignal extends DaemonikerException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The signal's number. */
 	private final int signum;
 
 	/**

@@ -203,6 +203,7 @@ public final class SignalHandler1 {
 	/**
 	 * Returns the {@code SIGINT} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
+	 * @return the handler, or {@code null} when the default handler applies
 	 */
 	public @Nullable SignalAction getSigint() {
 		return getHandler(SIGINT.SIGNUM);
@@ -219,6 +220,7 @@ public final class SignalHandler1 {
 	/**
 	 * Returns the {@code SIGTERM} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
+	 * @return the handler, or {@code null} when the default handler applies
 	 */
 	public @Nullable SignalAction getSigterm() {
 		return getHandler(SIGTERM.SIGNUM);
@@ -235,6 +237,7 @@ public final class SignalHandler1 {
 	/**
 	 * Returns the {@code SIGABRT} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
+	 * @return the handler, or {@code null} when the default handler applies
 	 */
 	public @Nullable SignalAction getSigabrt() {
 		return getHandler(SIGABRT.SIGNUM);
@@ -251,6 +254,7 @@ public final class SignalHandler1 {
 	/**
 	 * Returns the {@code SIGHUP} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
+	 * @return the handler, or {@code null} when the default handler applies
 	 */
 	public @Nullable SignalAction getSighup() {
 		return getHandler(SIGHUP.SIGNUM);
@@ -267,6 +271,7 @@ public final class SignalHandler1 {
 	/**
 	 * Returns the {@code SIGUSR1} handler: an action, {@link #IGNORE_SIGNAL} or
 	 * {@code null}.
+	 * @return the handler, or {@code null} when the default handler applies
 	 */
 	public @Nullable SignalAction getSigusr1() {
 		return getHandler(SIGUSR1.SIGNUM);

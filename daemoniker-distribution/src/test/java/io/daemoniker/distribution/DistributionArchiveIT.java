@@ -5,6 +5,7 @@
 package io.daemoniker.distribution;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +110,20 @@ class DistributionArchiveIT extends RealDaemonTests {
 		Result version = daemoniker(home, List.of("--version"), Map.of());
 		assertThat(version.exitCode()).isEqualTo(1);
 		assertThat(version.stderr()).contains("lib/daemoniker-cli.jar", "missing").hasLineCount(1);
+	}
+
+	@Test
+	void theShellScriptHasUnixLineEndsAndTheWindowsScriptWindowsOnes() throws IOException {
+		try (ZipFile zip = new ZipFile(Installation.archive("zip").toFile())) {
+			String prefix = "daemoniker-" + Installation.VERSION + "/bin/";
+			String sh = new String(zip.getInputStream(zip.getEntry(prefix + "daemoniker")).readAllBytes(),
+					StandardCharsets.UTF_8);
+			String cmd = new String(zip.getInputStream(zip.getEntry(prefix + "daemoniker.cmd")).readAllBytes(),
+					StandardCharsets.UTF_8);
+			assertThat(sh).startsWith("#!/bin/sh\n").doesNotContain("\r");
+			assertThat(cmd.split("\n")).allMatch((line) -> line.isEmpty() || line.endsWith("\r"));
+			assertThat(cmd).contains("not yet run on Windows", "lib\\daemoniker-cli.jar");
+		}
 	}
 
 	@Test

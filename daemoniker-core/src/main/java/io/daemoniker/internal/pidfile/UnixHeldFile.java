@@ -113,8 +113,8 @@ final class UnixHeldFile implements HeldFile {
 			return retry(file);
 		}
 		catch (PidFileError ex) {
-			// Removed only if we created it and hold its lock: a file we created but another
-			// process locked first is that process's PID file now.
+			// Removed only if we created it and hold its lock: a file that we created
+			// and another process locked first is that process's PID file now.
 			abandon(path, file, created && locked);
 			throw ex;
 		}

@@ -14,9 +14,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.daemoniker.support.ReadmeSnippets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * output going to a pipe, as a newcomer's terminal log or a CI log gets it: plain text,
  * no build when the jars are newer than the sources (this build just made them), every
  * step right, and no daemon left behind. The rebuild itself, after a source changed, is
- * checked by {@code .ci/check-demo-rebuild.sh}.
+ * checked by {@code .ci/check-demo-rebuild.sh}. Then the README's steps by hand that
+ * follow the quick start, as written.
  */
 @EnabledOnOs(OS.LINUX)
 class DemoScriptIT {
@@ -52,6 +55,19 @@ class DemoScriptIT {
 			Matcher pid = DAEMON_PID.matcher(output);
 			assertThat(pid.find()).as(output).isTrue();
 			assertThat(runs(Long.parseLong(pid.group(1)))).as("the demo's daemon is gone").isFalse();
+		}
+	}
+
+	@Test
+	void theReadmesStepsByHandWork(@TempDir Path directory) {
+		ReadmeSnippets readme = new ReadmeSnippets(ROOT);
+		try {
+			String output = readme.run(readme.block("sh", "plain-daemon.jar /tmp/plain.pid"), directory);
+			assertThat(output).contains("running (pid ", "sent SIGHUP to pid ", "stopped (pid ");
+			assertThat(directory.resolve("plain.pid")).doesNotExist();
+		}
+		finally {
+			ReadmeSnippets.killProcessesNaming(directory);
 		}
 	}
 
