@@ -14,7 +14,6 @@ import java.util.Optional;
 
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonStatus.State;
-import io.daemoniker.internal.platform.OperatingSystem;
 
 /**
  * Decides about a locked PID file whose lock holder the platform cannot name (Windows;
@@ -41,7 +40,7 @@ final class UnnamedHolder {
 	private UnnamedHolder() {
 	}
 
-	static DaemonStatus inspect(Path path, Optional<Long> pid, String text) {
+	static DaemonStatus inspect(Path path, Optional<Long> pid, String text, boolean startInstantRecorded) {
 		if (pid.isEmpty()) {
 			String what = text.isBlank() ? "is empty"
 					: "does not hold a PID (\"" + PidFileInspector.printable(text) + "\")";
@@ -55,7 +54,7 @@ final class UnnamedHolder {
 							+ "(its daemon may be replacing its signal sentinel at this moment); try again");
 		}
 		Optional<Instant> recorded = PidFileContent.parseStarted(text);
-		if (recorded.isEmpty() && OperatingSystem.current() != OperatingSystem.WINDOWS) {
+		if (!startInstantRecorded) {
 			return byModificationTime(path, named, process.get());
 		}
 		if (recorded.isEmpty()) {

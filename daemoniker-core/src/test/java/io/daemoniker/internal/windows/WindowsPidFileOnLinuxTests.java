@@ -268,6 +268,11 @@ class WindowsPidFileOnLinuxTests {
 			return WindowsLockProbe.holderOf(file);
 		}
 
+		@Override
+		public boolean recordsStartInstant() {
+			return true;
+		}
+
 	}
 
 }
