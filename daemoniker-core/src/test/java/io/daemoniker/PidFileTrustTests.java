@@ -270,7 +270,9 @@ class PidFileTrustTests extends RealDaemonTests {
 	void theDaemonRefusesWhatWasPutThereAfterTheLauncherLooked(String what) throws Exception {
 		Path run = Files.createDirectory(this.directory.resolve("run"));
 		Path pidFile = run.resolve("app.pid");
-		Path log = run.resolve("app.log");
+		// Outside the checked directory: a daemon that fails to start keeps its stack
+		// trace in its own error log.
+		Path log = this.directory.resolve("app.log");
 		Path go = this.directory.resolve("go");
 		CompletableFuture<Result> launcher = CompletableFuture
 			.supplyAsync(() -> this.daemons.launch(pidFile, log, "-Dtest.daemonAwait=" + go));

@@ -100,7 +100,7 @@ public final class PidFileInspector {
 							"not running, stale PID file" + pid.map((value) -> " (pid " + value + ")").orElse("") + ": "
 									+ path + " is not locked by any process; the next start reclaims it");
 				case UNNAMED:
-					return UnnamedHolder.inspect(path, pid, text, this.platform.recordsStartInstant());
+					return UnnamedHolder.inspect(path, pid, text, holder.isUnnamedFlock());
 				case FOREIGN:
 					return untrusted(path, pid.orElse(-1L), "is locked, but not as a daemon locks its PID file ("
 							+ holder.description() + "); refusing to trust the pid it names");

@@ -16,13 +16,14 @@ import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonStatus.State;
 
 /**
- * Decides about a locked PID file whose lock holder the platform cannot name (Windows;
- * macOS and the BSDs, see {@link #byModificationTime}). The daemon is alive, since the
- * lock is held; the PID in the file is the daemon's or that of the sentinel process that
- * receives its signals, which the daemon wrote while holding the lock, together with the
- * instant that process started. The PID is trusted only when a process with that PID runs
- * and started at exactly that instant: a process that started at another one was given
- * the PID after the one the daemon wrote had ended.
+ * Decides about a locked PID file whose lock holder the platform cannot name: Windows,
+ * and the {@code flock} lock of a daemon on macOS and the BSDs (see
+ * {@link #byModificationTime}). The daemon is alive, since the lock is held; the PID in
+ * the file is the daemon's or that of the sentinel process that receives its signals,
+ * which the daemon wrote while holding the lock, together with the instant that process
+ * started. The PID is trusted only when a process with that PID runs and started at
+ * exactly that instant: a process that started at another one was given the PID after the
+ * one the daemon wrote had ended.
  * <p>
  * The start instant is the one the JDK reports ({@code ProcessHandle.Info.startInstant},
  * from {@code GetProcessTimes} on Windows), in milliseconds, read the same way by the
@@ -40,7 +41,7 @@ final class UnnamedHolder {
 	private UnnamedHolder() {
 	}
 
-	static DaemonStatus inspect(Path path, Optional<Long> pid, String text, boolean startInstantRecorded) {
+	static DaemonStatus inspect(Path path, Optional<Long> pid, String text, boolean writtenOnce) {
 		if (pid.isEmpty()) {
 			String what = text.isBlank() ? "is empty"
 					: "does not hold a PID (\"" + PidFileInspector.printable(text) + "\")";
@@ -54,7 +55,7 @@ final class UnnamedHolder {
 							+ "(its daemon may be replacing its signal sentinel at this moment); try again");
 		}
 		Optional<Instant> recorded = PidFileContent.parseStarted(text);
-		if (!startInstantRecorded) {
+		if (recorded.isEmpty() && writtenOnce) {
 			return byModificationTime(path, named, process.get());
 		}
 		if (recorded.isEmpty()) {

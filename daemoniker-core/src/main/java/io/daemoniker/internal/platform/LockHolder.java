@@ -19,6 +19,9 @@ public record LockHolder(State state, long pid, String description) {
 	private static final LockHolder UNNAMED = new LockHolder(State.UNNAMED, -1,
 			"locked by a process that cannot be named");
 
+	private static final LockHolder UNNAMED_FLOCK = new LockHolder(State.UNNAMED, -1,
+			"locked by an flock lock whose holder this system does not name");
+
 	/**
 	 * Returns the answer for a file that nobody has locked.
 	 * @return the answer
@@ -33,6 +36,24 @@ public record LockHolder(State state, long pid, String description) {
 	 */
 	public static LockHolder unnamed() {
 		return UNNAMED;
+	}
+
+	/**
+	 * Returns the answer for a file locked with {@code flock} by a process that the
+	 * platform cannot name (macOS and the BSDs): a Unix daemon, which writes its own PID
+	 * once, after taking the lock.
+	 * @return the answer
+	 */
+	public static LockHolder unnamedFlock() {
+		return UNNAMED_FLOCK;
+	}
+
+	/**
+	 * Returns whether this is the answer for an {@code flock} lock of an unnamed holder.
+	 * @return {@code true} for {@link #unnamedFlock()}
+	 */
+	public boolean isUnnamedFlock() {
+		return equals(UNNAMED_FLOCK);
 	}
 
 	/**

@@ -114,16 +114,6 @@ public interface Platform {
 	OptionalLong lockHolder(Path file) throws IOException;
 
 	/**
-	 * Returns whether a daemon's PID file on this platform records when the process it
-	 * names started, on its second line: where the platform cannot name a lock's holder
-	 * and the file's modification time cannot tell a reused PID either (Windows).
-	 * @return {@code true} where readers must find that line
-	 */
-	default boolean recordsStartInstant() {
-		return false;
-	}
-
-	/**
 	 * Tells who holds locks on a file: the process that holds it as a daemon holds its
 	 * PID file, or that a process this platform cannot name does, or which other locks
 	 * are held, or that none is.

@@ -213,7 +213,7 @@ final class UnixPlatform implements Platform {
 			if (flock.getShort(20) != constants.fWrLck) {
 				return LockHolder.foreign(((pid > 0) ? "pid " + pid : "a process") + " holds a shared lock");
 			}
-			return (pid > 0) ? LockHolder.process(pid) : LockHolder.unnamed();
+			return (pid > 0) ? LockHolder.process(pid) : LockHolder.unnamedFlock();
 		}
 	}
 

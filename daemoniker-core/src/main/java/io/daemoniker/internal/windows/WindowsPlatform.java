@@ -167,11 +167,6 @@ public final class WindowsPlatform implements Platform {
 	 * @return {@link Platform#UNNAMED_HOLDER} when locked, or empty
 	 */
 	@Override
-	public boolean recordsStartInstant() {
-		return true;
-	}
-
-	@Override
 	public OptionalLong lockHolder(Path file) throws IOException {
 		return WindowsLockProbe.holderOf(file);
 	}

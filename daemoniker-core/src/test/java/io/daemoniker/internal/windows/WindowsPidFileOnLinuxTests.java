@@ -268,11 +268,6 @@ class WindowsPidFileOnLinuxTests {
 			return WindowsLockProbe.holderOf(file);
 		}
 
-		@Override
-		public boolean recordsStartInstant() {
-			return true;
-		}
-
 	}
 
 }
