@@ -46,6 +46,8 @@ class PidFileTests extends RealDaemonTests {
 	@Test
 	void pidFileIsRemovedOnOrderlyExit() {
 		start();
+		// The daemon adds its own shutdown hook just after it confirmed its start-up.
+		Daemons.awaitLog(this.log, "signals started");
 		long pid = Daemons.pidIn(this.pidFile);
 		Daemons.kill(pid, "TERM");
 		Daemons.awaitGone(pid);
