@@ -271,11 +271,6 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 * once the daemon is ready or has failed.
 	 */
 	private static void launch(Path pidFile, DaemonikerProperties properties) {
-		if (properties.getWorkingDirectory() != null) {
-			// The daemon looks for the configuration files where this JVM found them.
-			properties.getJvmOptions()
-				.add("-D" + LauncherConfigLocations.LAUNCH_DIRECTORY_PROPERTY + "=" + System.getProperty("user.dir"));
-		}
 		try (Daemonizer daemonizer = new Daemonizer()) {
 			DaemonizeResult result = daemonizer.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.DAEMON),
 					pidFile.toString());

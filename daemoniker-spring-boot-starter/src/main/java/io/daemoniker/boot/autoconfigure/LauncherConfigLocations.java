@@ -35,8 +35,8 @@ import org.springframework.core.env.MapPropertySource;
 public final class LauncherConfigLocations implements EnvironmentPostProcessor, Ordered {
 
 	/**
-	 * The system property through which the launcher tells the daemon its working
-	 * directory, set only when the daemon's is another.
+	 * The system property through which the core's launcher tells the daemon its working
+	 * directory, on the daemon's command line.
 	 */
 	public static final String LAUNCH_DIRECTORY_PROPERTY = "daemoniker.launch-directory";
 
@@ -69,7 +69,8 @@ public final class LauncherConfigLocations implements EnvironmentPostProcessor, 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String launchDirectory = System.getProperty(LAUNCH_DIRECTORY_PROPERTY);
-		if (launchDirectory == null || !Daemoniker.isDaemon()) {
+		if (launchDirectory == null || !Daemoniker.isDaemon()
+				|| Path.of(launchDirectory).equals(Path.of(System.getProperty("user.dir")))) {
 			return;
 		}
 		Map<String, Object> locations = new LinkedHashMap<>(rewrite(environment::getProperty, launchDirectory));

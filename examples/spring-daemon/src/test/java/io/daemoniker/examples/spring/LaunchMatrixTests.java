@@ -388,10 +388,9 @@ class LaunchMatrixTests {
 			long pid = pidIn(pidFile);
 			List<String> daemon = new ArrayList<>(cmdline(pid));
 			assertThat(daemon.remove(1)).startsWith("-Ddaemoniker.daemon=");
-			if (program.equals("spring")) {
-				// The starter tells a daemon in another directory where the launcher ran.
-				assertThat(daemon.remove(1)).isEqualTo("-Ddaemoniker.launch-directory=" + dir);
-			}
+			// The launcher tells the daemon where it ran: for restart, and for a Spring
+			// daemon's configuration files.
+			assertThat(daemon.remove(1)).isEqualTo("-Ddaemoniker.launch-directory=" + dir);
 			assertThat(daemon).isEqualTo(expected);
 			up.check(pid);
 			stop(pidFile, pid);
