@@ -5,11 +5,13 @@
 package io.daemoniker;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.daemoniker.internal.launch.ArgsCodec;
 import io.daemoniker.internal.launch.DaemonSide;
@@ -17,11 +19,14 @@ import io.daemoniker.internal.launch.ForegroundSide;
 import io.daemoniker.internal.launch.Launcher;
 import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
+import io.daemoniker.internal.platform.ProcessExit;
 import io.daemoniker.internal.platform.Processes;
 import io.daemoniker.internal.platform.SignalNotDeliveredException;
 import io.daemoniker.internal.platform.StandardStreams;
+import io.daemoniker.internal.signal.SendableSignals;
 import io.daemoniker.internal.signal.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
@@ -83,15 +88,23 @@ public final class Daemoniker {
 	 * is no launcher: this process takes the PID file, applies the user and core dump
 	 * settings, tells systemd it is ready if systemd asks ({@code NOTIFY_SOCKET}), and
 	 * returns the arguments as given; its standard streams stay with its supervisor.
+	 * <p>
+	 * A daemon that cannot take its PID file or redirect its streams tells the launcher
+	 * why, which prints it in one line, keeps the stack trace in its error log where it
+	 * can, and exits with status 1; use {@link Daemonizer} to handle the failure in the
+	 * daemon instead. A launcher interrupted by {@code SIGINT} or {@code SIGTERM} while
+	 * it waits stops the starting daemon, removes its PID file, says so, and exits with
+	 * status 130 or 143.
 	 * @param pidFile the PID file, created exclusively and locked for the daemon's life
 	 * @param options the options
 	 * @param args plain data to pass to the daemon: {@code null}, {@code String},
 	 * {@code Boolean}, {@code Integer}, {@code Long}, {@code Double}, {@code byte[]}, and
 	 * {@code List}s and {@code String}-keyed {@code Map}s of these
 	 * @return in the daemon, the arguments, in order; the launcher does not return
-	 * @throws IllegalArgumentException if an argument is not plain data
-	 * @throws DaemonikerException in the daemon, if it cannot take its PID file or
-	 * redirect its streams (the launcher is told first)
+	 * @throws IllegalArgumentException if an argument is not plain data, or the arguments
+	 * are too many or too large (checked in the launcher, before the daemon starts)
+	 * @throws NullPointerException if an argument of this method is {@code null} (the
+	 * array, not its elements)
 	 */
 	public static List<@Nullable Object> daemonize(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
 		DaemonizeResult result;
@@ -100,6 +113,12 @@ public final class Daemoniker {
 		}
 		catch (DaemonikerException ex) {
 			if (isDaemon()) {
+				// The launcher was told in one line, and prints it; the stack trace,
+				// where
+				// one could be kept, is in the daemon's error log. Nothing more goes to
+				// the
+				// launcher's terminal.
+				System.exit(1);
 				throw ex;
 			}
 			System.out.flush();
@@ -116,6 +135,7 @@ public final class Daemoniker {
 	static DaemonizeResult daemonizeOnce(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
 		Objects.requireNonNull(pidFile, "pidFile");
 		Objects.requireNonNull(options, "options");
+		Objects.requireNonNull(args, "args");
 		if (DaemonSide.isDaemon()) {
 			return new DaemonizeResult(false, DaemonSide.become().request().args(), ProcessHandle.current().pid());
 		}
@@ -210,6 +230,12 @@ public final class Daemoniker {
 	 * as they were
 	 */
 	public static void reopenStandardStreams(@Nullable Path stdout, @Nullable Path stderr) {
+		for (Path target : new Path[] { stdout, stderr }) {
+			if (target != null && PidFileLock.reachedThrough(target).isPresent()) {
+				throw new DaemonikerException("cannot send standard output or error to " + target
+						+ ": it is this process's PID file; give a log file instead");
+			}
+		}
 		try {
 			StandardStreams.reopen((stdout != null) ? stdout.toAbsolutePath() : null,
 					(stderr != null) ? stderr.toAbsolutePath() : null);
@@ -225,6 +251,7 @@ public final class Daemoniker {
 	 * @return the status
 	 */
 	public static DaemonStatus status(Path pidFile) {
+		Objects.requireNonNull(pidFile, "pidFile");
 		return new PidFileInspector(Platform.current()).inspect(pidFile);
 	}
 
@@ -233,11 +260,15 @@ public final class Daemoniker {
 	 * the daemon of a PID file.
 	 * @param pidFile the PID file
 	 * @param signal the signal
+	 * @return a one-line account of the delivery, for an operator
+	 * @throws IllegalArgumentException if the signal is not one a JVM daemon takes (see
+	 * {@link #send(Path, int)})
 	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
-	public static void send(Path pidFile, ReceivedSignal signal) {
-		send(pidFile, signal.signum());
+	public static String send(Path pidFile, ReceivedSignal signal) {
+		Objects.requireNonNull(signal, "signal");
+		return send(pidFile, signal.signum());
 	}
 
 	/**
@@ -245,11 +276,14 @@ public final class Daemoniker {
 	 * daemon of a PID file.
 	 * @param pidFile the PID file
 	 * @param signal the signal
+	 * @return a one-line account of the delivery, for an operator
+	 * @throws IllegalArgumentException if the class does not name one signal
 	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
-	public static void send(Path pidFile, Class<? extends ReceivedSignal> signal) {
-		send(pidFile, ReceivedSignal.signumOf(signal));
+	public static String send(Path pidFile, Class<? extends ReceivedSignal> signal) {
+		Objects.requireNonNull(signal, "signal");
+		return send(pidFile, ReceivedSignal.signumOf(signal));
 	}
 
 	/**
@@ -257,46 +291,87 @@ public final class Daemoniker {
 	 * daemon of a PID file.
 	 * @param pidFile the PID file
 	 * @param signal the signal's name
-	 * @throws IllegalArgumentException if the name is unknown
+	 * @return a one-line account of the delivery, for an operator
+	 * @throws IllegalArgumentException if the name is unknown, or the signal is not one a
+	 * JVM daemon takes (see {@link #send(Path, int)})
 	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
-	public static void send(Path pidFile, String signal) {
-		send(pidFile,
-				SignalNumbers.number(signal)
-					.orElseThrow(() -> new IllegalArgumentException("unknown signal \"" + signal + "\"; known here: "
-							+ String.join(", ", SignalNumbers.all().keySet()))));
+	public static String send(Path pidFile, String signal) {
+		Objects.requireNonNull(signal, "signal");
+		return send(pidFile, SignalNumbers.number(signal)
+			.orElseThrow(() -> new IllegalArgumentException(
+					"unknown signal \"" + signal + "\"; send one of " + String.join(", ", SendableSignals.names()))));
 	}
 
 	/**
 	 * Sends a signal, by number, to the daemon of a PID file. The signal is sent only if
 	 * the PID file is locked by the process whose PID it holds: a PID left in a stale
 	 * file may belong to an unrelated process by now.
+	 * <p>
+	 * On Unix only the signals that a JVM daemon takes in an orderly way are sent:
+	 * {@code TERM}, {@code INT}, {@code HUP}, {@code USR1} and {@code ABRT}, which
+	 * {@link SignalHandler1} handles, {@code QUIT}, on which the JVM prints a thread dump
+	 * on the daemon's standard output, and {@code CONT}. Any other signal is refused,
+	 * with the reason, before the PID file is read: {@code USR2} crashes the JVM (it
+	 * suspends and resumes the JVM's threads), {@code KILL} skips the shutdown hooks and
+	 * leaves the PID file stale, {@code STOP} and {@code TSTP} freeze it, the fault
+	 * signals crash it, and the JVM has no handler for the others.
 	 * @param pidFile the PID file
 	 * @param signum the signal number on this operating system
-	 * @throws IllegalArgumentException if the number is not a signal
+	 * @return a one-line account of the delivery, for an operator, such as where a thread
+	 * dump goes
+	 * @throws IllegalArgumentException if the number is not a signal, or not one a JVM
+	 * daemon takes
 	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
-	public static void send(Path pidFile, int signum) {
-		if (signum <= 0 || signum > 64) {
-			throw new IllegalArgumentException("signal number " + signum + " is out of range; use 1 to 64");
-		}
-		long pid = runningPid(pidFile);
+	public static String send(Path pidFile, int signum) {
+		Objects.requireNonNull(pidFile, "pidFile");
+		SendableSignals.refusal(signum).ifPresent((reason) -> {
+			throw new IllegalArgumentException(reason);
+		});
+		long pid = deliver(pidFile, runningPid(pidFile), signum);
+		String sent = "sent SIG" + SignalNumbers.name(signum) + " to pid " + pid;
+		return SendableSignals.note(signum, standardOutputOf(pid)).map((note) -> sent + "; " + note).orElse(sent);
+	}
+
+	/**
+	 * Ends the daemon of a PID file at once with {@code SIGKILL}: the last resort once a
+	 * {@link #stop} has timed out. The daemon's shutdown hooks do not run, so its PID
+	 * file is left behind, stale, for the next start to reclaim. As with {@link #send},
+	 * only the process that holds the PID file's lock receives it, checked once the
+	 * process is pinned. Returns at once; the process may take a moment to vanish.
+	 * @param pidFile the PID file
+	 * @return the PID that received it
+	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws SignalError if the signal cannot be sent
+	 */
+	public static long kill(Path pidFile) {
+		Objects.requireNonNull(pidFile, "pidFile");
+		return deliver(pidFile, runningPid(pidFile), SignalNumbers.require("KILL"));
+	}
+
+	/**
+	 * Sends a signal to the process that holds a PID file's lock, checked once the
+	 * process is pinned.
+	 * @return the PID that received it (on Windows, the sentinel of the moment)
+	 */
+	private static long deliver(Path pidFile, long holder, int signum) {
+		long pid = holder;
 		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
 		boolean sentinels = OperatingSystem.current() == OperatingSystem.WINDOWS;
 		while (true) {
 			long target = pid;
 			try {
 				// Checked again once the process is pinned: the daemon may have exited
-				// and
-				// its PID been reused since the first check.
+				// and its PID been reused since the first check.
 				boolean sent = Platform.current().killIf(target, signum, () -> {
 					DaemonStatus status = status(pidFile);
 					return status.isRunning() && status.pid().orElse(-1) == target;
 				});
 				if (sent) {
-					return;
+					return target;
 				}
 				if (!sentinels || System.nanoTime() - deadline > 0) {
 					throw new PidFileError(pidFile.toAbsolutePath().normalize(), "not signalling: pid " + target
@@ -322,26 +397,65 @@ public final class Daemoniker {
 	}
 
 	/**
-	 * Stops the daemon of a PID file: sends {@code SIGTERM} and waits until the daemon
-	 * has released its PID file, which it does when it has exited.
+	 * Names the file a process's standard output goes to, where {@code /proc} tells.
+	 */
+	private static Optional<String> standardOutputOf(long pid) {
+		if (OperatingSystem.current() != OperatingSystem.LINUX) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "1")).toString());
+		}
+		catch (IOException | SecurityException ex) {
+			// Another user's daemon: its descriptors are not ours to read.
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Stops the daemon of a PID file: sends {@code SIGTERM} and waits until the daemon's
+	 * process has ended, not only until it let go of its PID file. On Linux the process
+	 * is pinned by a process descriptor before it is signalled; elsewhere by its PID and
+	 * start time, so that a later process given the same PID is not taken for it. A
+	 * daemon keeps its PID file locked until its process ends and removes the file as its
+	 * last act, after every shutdown hook, so no new daemon can start on the same PID
+	 * file while this one still runs its hooks. On Windows, where the PID file names the
+	 * daemon's signal sentinel, the release of the lock tells that the daemon is gone.
 	 * @param pidFile the PID file
 	 * @param timeout how long to wait
-	 * @return {@code true} if the daemon stopped in time, {@code false} if it still runs
+	 * @return {@code true} if the daemon's process ended in time, {@code false} if it
+	 * still runs
+	 * @throws NullPointerException if an argument is {@code null}, before anything is
+	 * sent
+	 * @throws IllegalArgumentException if the timeout is negative, before anything is
+	 * sent
 	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static boolean stop(Path pidFile, Duration timeout) {
+		Objects.requireNonNull(pidFile, "pidFile");
+		Objects.requireNonNull(timeout, "timeout");
+		if (timeout.isNegative()) {
+			throw new IllegalArgumentException("timeout " + timeout + " is negative");
+		}
+		if (OperatingSystem.current() == OperatingSystem.WINDOWS) {
+			return stopByLock(pidFile, timeout);
+		}
 		long pid = runningPid(pidFile);
-		send(pidFile, SIGTERM.SIGNUM);
+		try (ProcessExit process = ProcessExit.pin(pid)) {
+			// deliver() checks again, with the process pinned, that this PID holds the
+			// lock, so the process awaited is the one that was signalled.
+			deliver(pidFile, pid, SIGTERM.SIGNUM);
+			return process.awaitGone(timeout);
+		}
+	}
+
+	private static boolean stopByLock(Path pidFile, Duration timeout) {
+		deliver(pidFile, runningPid(pidFile), SIGTERM.SIGNUM);
 		long deadline = System.nanoTime() + timeout.toNanos();
-		// On Windows the PID file names the signal sentinel, which is replaced on each
-		// signal: only the lock's release tells that the daemon is gone.
-		boolean byLockOnly = OperatingSystem.current() == OperatingSystem.WINDOWS;
 		while (true) {
 			DaemonStatus status = status(pidFile);
-			boolean released = status.state() == DaemonStatus.State.NOT_RUNNING
-					|| status.state() == DaemonStatus.State.STALE || (!byLockOnly && status.pid().orElse(-1) != pid);
-			if (released || (!byLockOnly && Processes.isGone(pid))) {
+			if (status.state() == DaemonStatus.State.NOT_RUNNING || status.state() == DaemonStatus.State.STALE) {
 				return true;
 			}
 			if (System.nanoTime() - deadline > 0) {

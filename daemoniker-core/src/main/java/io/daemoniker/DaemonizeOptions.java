@@ -89,9 +89,10 @@ public final class DaemonizeOptions {
 	}
 
 	/**
-	 * Returns the default options: the launcher's working directory, standard streams on
-	 * the null device, umask {@code 027}, no shielded descriptors, a 30 second success
-	 * timeout.
+	 * Returns the default options: the launcher's working directory, standard input from
+	 * the null device, standard output and error appended to a file beside the PID file
+	 * ({@code app.out} for {@code app.pid}), umask {@code 027}, no shielded descriptors,
+	 * a 30 second success timeout.
 	 * @return the defaults
 	 */
 	public static DaemonizeOptions defaults() {
@@ -149,7 +150,8 @@ public final class DaemonizeOptions {
 
 	/**
 	 * Returns the file the daemon's standard output is appended to.
-	 * @return the file, or {@code null} for the null device
+	 * @return the file, or {@code null} for the file beside the PID file, named after it
+	 * with {@code .out} for {@code .pid}
 	 */
 	public @Nullable Path stdout() {
 		return this.stdout;
@@ -157,7 +159,8 @@ public final class DaemonizeOptions {
 
 	/**
 	 * Returns the file the daemon's standard error is appended to.
-	 * @return the file, or {@code null} for the null device
+	 * @return the file, or {@code null} for the file beside the PID file, named after it
+	 * with {@code .out} for {@code .pid}
 	 */
 	public @Nullable Path stderr() {
 		return this.stderr;
@@ -328,7 +331,8 @@ public final class DaemonizeOptions {
 
 		/**
 		 * Sets the file the daemon's standard output is appended to, created if missing.
-		 * @param file the file, or {@code null} for the null device
+		 * Pass the null device to discard it.
+		 * @param file the file, or {@code null} for the file beside the PID file
 		 * @return this builder
 		 */
 		public Builder stdout(@Nullable Path file) {
@@ -338,8 +342,8 @@ public final class DaemonizeOptions {
 
 		/**
 		 * Sets the file the daemon's standard error is appended to, created if missing.
-		 * It may be the same file as standard output.
-		 * @param file the file, or {@code null} for the null device
+		 * It may be the same file as standard output. Pass the null device to discard it.
+		 * @param file the file, or {@code null} for the file beside the PID file
 		 * @return this builder
 		 */
 		public Builder stderr(@Nullable Path file) {
@@ -355,8 +359,11 @@ public final class DaemonizeOptions {
 		 */
 		public Builder umask(int mask) {
 			if (mask < 0 || mask > 0777) {
+				// The value as given: a negative one in octal would read 037777777777.
+				String given = (mask < 0) ? Integer.toString(mask)
+						: "0" + Integer.toOctalString(mask) + " (decimal " + mask + ")";
 				throw new IllegalArgumentException(
-						"umask must be between 0 and 0777 (octal), not 0" + Integer.toOctalString(mask));
+						"umask must be between 0 and 0777 (octal), not " + given + "; give it in octal, such as 027");
 			}
 			this.umask = mask;
 			return this;

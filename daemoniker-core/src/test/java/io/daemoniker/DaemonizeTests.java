@@ -77,15 +77,17 @@ class DaemonizeTests extends RealDaemonTests {
 	}
 
 	@Test
-	void defaultsAreNullDeviceAndUmask027() {
+	void defaultsAreNullDeviceInputAFileBesideThePidFileForOutputAndUmask027() {
 		Path workDir = this.directory;
 		Result launcher = this.daemons.run(java.util.List.of(Daemons.JAVA, this.daemons.marker(), "-cp",
 				Daemons.CLASSPATH, "io.daemoniker.testapp.DefaultsApp", this.pidFile.toString()), workDir);
 		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
 		long pid = Daemons.pidIn(this.pidFile);
 		assertThat(Proc.fd(pid, 0)).isEqualTo("/dev/null");
-		assertThat(Proc.fd(pid, 1)).isEqualTo("/dev/null");
-		assertThat(Proc.fd(pid, 2)).isEqualTo("/dev/null");
+		assertThat(Proc.fd(pid, 1)).isEqualTo(this.directory.resolve("app.out").toString());
+		assertThat(Proc.fd(pid, 2)).isEqualTo(this.directory.resolve("app.out").toString());
+		assertThat(launcher.stderr()).contains("daemoniker: the daemon's standard output and error are appended to "
+				+ this.directory.resolve("app.out"));
 		assertThat(Proc.status(pid, "Umask")).isEqualTo("0027");
 		assertThat(Proc.cwd(pid)).isEqualTo(workDir.toString());
 	}

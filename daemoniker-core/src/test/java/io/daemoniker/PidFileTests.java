@@ -37,7 +37,7 @@ class PidFileTests extends RealDaemonTests {
 		assertThat(Files.readString(this.pidFile)).isEqualTo(pid + "\n");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.pidFile))).isEqualTo("rw-r--r--");
 		assertThat(Files.readAllLines(Path.of("/proc/locks")))
-			.anyMatch((line) -> line.contains("POSIX") && line.contains(" WRITE " + pid + " "));
+			.anyMatch((line) -> line.contains("FLOCK") && line.contains(" WRITE " + pid + " "));
 		DaemonStatus status = Daemoniker.status(this.pidFile);
 		assertThat(status.state()).isEqualTo(DaemonStatus.State.RUNNING);
 		assertThat(status.pid()).hasValue(pid);

@@ -57,6 +57,43 @@ class RelaunchPathsTests extends RealDaemonTests {
 		Daemons.awaitLog(this.log, "handled SIGHUP");
 	}
 
+	@Test
+	void relativePathsInJvmOptionsResolveInTheLaunchersDirectory() throws IOException {
+		Files.writeString(this.directory.resolve("extra.security"), "# nothing\n");
+		// The JVM does not start if it cannot open its log: relative to /, it could not.
+		Files.createDirectories(this.directory.resolve("logs"));
+		Result launcher = run(List.of("-Xlog:gc*:file=logs/gc.log", "-XX:HeapDumpPath=dumps",
+				"-Djava.security.properties=extra.security", "-cp", relativeClassPath(), Daemons.APP, "app.pid",
+				"app.log"));
+		assertStartedInRoot(launcher);
+		List<String> daemon = Proc.cmdline(Daemons.pidIn(this.pidFile));
+		assertThat(daemon).contains("-Xlog:gc*:file=" + this.directory.resolve("logs/gc.log"),
+				"-XX:HeapDumpPath=" + this.directory.resolve("dumps"),
+				"-Djava.security.properties=" + this.directory.resolve("extra.security"));
+	}
+
+	@Test
+	void relativePathsInTheJvmsOptionVariablesResolveInTheLaunchersDirectory() throws Exception {
+		Files.createDirectories(this.directory.resolve("logs"));
+		List<String> command = new ArrayList<>(List.of(Daemons.JAVA, this.daemons.marker(), "-Dtest.chdir=/", "-cp",
+				relativeClassPath(), Daemons.APP, "app.pid", "app.log"));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve("launcher.out").toFile());
+		builder.environment().put("JDK_JAVA_OPTIONS", "-Xlog:gc:file=logs/jdk.log");
+		builder.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:safepoint:file=logs/tool.log");
+		Process launcher = builder.start();
+		assertThat(launcher.waitFor()).as(Daemons.read(this.directory.resolve("launcher.out"))).isZero();
+		long pid = Daemons.pidIn(this.pidFile);
+		Daemons.awaitLog(this.log, "signals started");
+		// The daemon's own command line stays Java's; its variables are absolute.
+		assertThat(Proc.cmdline(pid).get(0)).isEqualTo(Daemons.JAVA);
+		assertThat(Files.readString(Path.of("/proc", Long.toString(pid), "environ")))
+			.contains("JDK_JAVA_OPTIONS=-Xlog:gc:file=" + this.directory.resolve("logs/jdk.log") + "\0")
+			.contains("JAVA_TOOL_OPTIONS=-Xlog:safepoint:file=" + this.directory.resolve("logs/tool.log") + "\0");
+		assertThat(Proc.cwd(pid)).isEqualTo("/");
+	}
+
 	private Result run(List<String> arguments) {
 		List<String> command = new ArrayList<>(List.of(Daemons.JAVA, this.daemons.marker(), "-Dtest.chdir=/"));
 		command.addAll(arguments);

@@ -4,6 +4,8 @@
  */
 package io.daemoniker.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +17,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
+import io.daemoniker.internal.signal.SendableSignals;
 import io.daemoniker.internal.signal.SignalNumbers;
 
 /**
@@ -50,8 +54,8 @@ public final class DaemonikerCli {
 			"  send        sends a signal: daemoniker send <pid-file> HUP",
 			"  stop        sends TERM and waits until the daemon is gone",
 			"  force-stop  sends TERM, then KILL if it is still running after a grace time",
-			"  restart     stops the daemon and starts it again as it was started", "",
-			"Run daemoniker <command> --help for a command's options and exit codes.");
+			"  restart     stops the daemon and starts it again as it was started", "  --version   prints the version",
+			"", "Run daemoniker <command> --help for a command's options and exit codes.");
 
 	private static final Map<String, String> HELP = Map.of("status",
 			String.join(System.lineSeparator(), "usage: daemoniker status <pid-file>", "",
@@ -127,6 +131,10 @@ public final class DaemonikerCli {
 		if ("help".equals(command)) {
 			return help(rest);
 		}
+		if ("--version".equals(command) && args.size() == 1) {
+			this.out.println("daemoniker " + version());
+			return ExitCodes.OK;
+		}
 		try {
 			return switch (command) {
 				case "status" -> status(rest);
@@ -166,6 +174,24 @@ public final class DaemonikerCli {
 		return ExitCodes.OK;
 	}
 
+	/**
+	 * Returns the version the build wrote into {@code version.properties}.
+	 * @return the version, or {@code unknown} when the resource is missing
+	 */
+	static String version() {
+		Properties properties = new Properties();
+		try (InputStream in = DaemonikerCli.class.getResourceAsStream("version.properties")) {
+			if (in != null) {
+				properties.load(in);
+			}
+		}
+		catch (IOException ex) {
+			// Only a broken jar gets here; the version is then unknown, like a missing
+			// one.
+		}
+		return properties.getProperty("version", "unknown");
+	}
+
 	private int status(List<String> args) {
 		Arguments parsed = Arguments.parse(args, Set.of(), "status <pid-file>");
 		if (parsed.help()) {
@@ -190,13 +216,15 @@ public final class DaemonikerCli {
 		List<String> operands = onlyPidFile(parsed, "send <pid-file> <signal>", 2);
 		Path pidFile = pidFile(operands.get(0));
 		int signum = signal(operands.get(1));
+		SendableSignals.refusal(signum).ifPresent((reason) -> {
+			throw new UsageException(reason);
+		});
 		DaemonStatus status = Daemoniker.status(pidFile);
 		if (!status.isRunning()) {
 			this.err.println("daemoniker: not sending SIG" + SignalNumbers.name(signum) + ": " + status.description());
 			return (status.state() == DaemonStatus.State.UNTRUSTED) ? ExitCodes.FAILED : ExitCodes.NOT_RUNNING;
 		}
-		Daemoniker.send(pidFile, signum);
-		this.out.println("sent SIG" + SignalNumbers.name(signum) + " to pid " + status.pid().getAsLong());
+		this.out.println(Daemoniker.send(pidFile, signum));
 		return ExitCodes.OK;
 	}
 

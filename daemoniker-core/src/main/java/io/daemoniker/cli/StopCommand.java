@@ -26,8 +26,6 @@ final class StopCommand {
 	/** How long a process may take to vanish after {@code SIGKILL}. */
 	private static final Duration AFTER_KILL = Duration.ofSeconds(30);
 
-	private static final int SIGKILL = 9;
-
 	private final PrintStream out;
 
 	private final PrintStream err;
@@ -95,7 +93,7 @@ final class StopCommand {
 
 	private Outcome kill(Path pidFile, long pid, Duration grace) {
 		try {
-			Daemoniker.send(pidFile, SIGKILL);
+			Daemoniker.kill(pidFile);
 		}
 		catch (PidFileError ex) {
 			// It ended, or released its PID file, just as the grace time ran out.

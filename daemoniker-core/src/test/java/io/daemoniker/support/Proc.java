@@ -116,6 +116,25 @@ public final class Proc {
 	}
 
 	/**
+	 * Returns a process's whole command line, from {@code /proc/PID/cmdline}.
+	 * @param pid the process
+	 * @return the arguments, the executable first
+	 */
+	public static List<String> cmdline(long pid) {
+		try {
+			byte[] bytes = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+			String text = new String(bytes, StandardCharsets.UTF_8);
+			if (text.endsWith("\0")) {
+				text = text.substring(0, text.length() - 1);
+			}
+			return List.of(text.split("\0", -1));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
 	 * Returns whether a process is gone: no such process, or a zombie.
 	 * @param pid the process
 	 * @return {@code true} if it runs no more

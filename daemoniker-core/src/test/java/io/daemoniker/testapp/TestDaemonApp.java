@@ -42,6 +42,22 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * <li>{@code test.await}: whether the main thread waits for signals as exceptions</li>
  * <li>{@code test.foreground}: hold the PID file and handle signals without
  * daemonizing</li>
+ * <li>{@code test.readPidFile}: once daemonized, open and close the PID file in every way
+ * Java has, as an application might, before logging {@code pid file read back}</li>
+ * <li>{@code test.hookLatch}: a file whose creation a shutdown hook waits for</li>
+ * <li>{@code test.bigArgChars}: pass one more argument, a string of that many
+ * characters</li>
+ * <li>{@code test.argCount}: pass that many more arguments</li>
+ * <li>{@code test.loneSurrogate}: pass one more argument that holds a lone surrogate</li>
+ * <li>{@code test.daemonMark}: a file the daemon JVM creates as soon as it runs</li>
+ * <li>{@code test.manualReady}: daemonize with manual readiness and never confirm</li>
+ * <li>{@code test.dieAfterDaemonize}: {@code halt} (print a line and halt without
+ * shutdown hooks) or {@code oom} (run out of heap)</li>
+ * <li>{@code test.bigArgument}: the length of one more argument for the daemon, made of
+ * {@code x}</li>
+ * <li>{@code test.inheritingChildAfter}: once this file exists, start
+ * {@code cmd /c echo inherited child output} with inherited standard streams (Windows)
+ * and log how it ended</li>
  * </ul>
  */
 public final class TestDaemonApp {
@@ -55,6 +71,11 @@ public final class TestDaemonApp {
 		Path pidFile = Path.of(args[0]);
 		Path log = Path.of(args[1]);
 		List<Object> passed = new ArrayList<>(List.of(args).subList(2, args.length));
+		addTestArguments(passed);
+		int big = Integer.getInteger("test.bigArgument", 0);
+		if (big > 0) {
+			passed.add("x".repeat(big));
+		}
 		if (Daemoniker.isDaemon()) {
 			beforeDaemonizeInDaemon();
 		}
@@ -76,14 +97,53 @@ public final class TestDaemonApp {
 			}
 			received = result.args();
 		}
+		dieIfAsked();
 		System.out.println("daemon started pid=" + ProcessHandle.current().pid());
 		System.out.println("cwd=" + Path.of("").toAbsolutePath());
-		System.out.println("args=" + received);
+		if (Long.getLong("test.bigArgChars") != null) {
+			System.out.println("big arg received length=" + ((String) received.get(received.size() - 1)).length());
+		}
+		else {
+			System.out.println("args=" + received);
+		}
 		System.out.flush();
 		runDaemon(pidFile, received);
 	}
 
-	private static void beforeDaemonizeInDaemon() throws InterruptedException {
+	private static void addTestArguments(List<Object> passed) {
+		Long chars = Long.getLong("test.bigArgChars");
+		if (chars != null) {
+			passed.add("x".repeat(chars.intValue()));
+		}
+		int count = Integer.getInteger("test.argCount", 0);
+		for (int i = 0; i < count; i++) {
+			passed.add("a");
+		}
+		if (Boolean.getBoolean("test.loneSurrogate")) {
+			passed.add("a\uD800b");
+		}
+	}
+
+	private static void dieIfAsked() {
+		String how = System.getProperty("test.dieAfterDaemonize", "");
+		if (how.equals("halt")) {
+			System.out.println("simulated fatal error: dying without shutdown hooks");
+			System.out.flush();
+			Runtime.getRuntime().halt(3);
+		}
+		if (how.equals("oom")) {
+			List<long[]> hog = new ArrayList<>();
+			while (true) {
+				hog.add(new long[1024 * 1024]);
+			}
+		}
+	}
+
+	private static void beforeDaemonizeInDaemon() throws InterruptedException, IOException {
+		String mark = System.getProperty("test.daemonMark");
+		if (mark != null) {
+			Files.createFile(Path.of(mark));
+		}
 		if (Boolean.getBoolean("test.failInDaemon")) {
 			throw new IllegalStateException("boom before daemonize in the daemon");
 		}
@@ -130,14 +190,36 @@ public final class TestDaemonApp {
 			builder.jvmOptions(jvmOption);
 		}
 		builder.stripCommandArguments(Boolean.getBoolean("test.strip"));
+		if (Boolean.getBoolean("test.manualReady") || !System.getProperty("test.dieAfterDaemonize", "").isEmpty()) {
+			builder.manualReadiness(true);
+		}
 		return builder.build();
 	}
 
-	private static void runDaemon(Path pidFile, List<Object> args) throws InterruptedException {
+	private static void readPidFileBack(Path pidFile) throws IOException {
+		String content = Files.readString(pidFile);
+		try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(pidFile)) {
+			// A POSIX lock taken and released in this process must not touch the
+			// daemon's.
+			channel.tryLock(0, Long.MAX_VALUE, true).release();
+		}
+		new FileInputStream(pidFile.toFile()).close();
+		System.out.println("pid file read back: " + content.strip());
+		System.out.flush();
+	}
+
+	private static void runDaemon(Path pidFile, List<Object> args) throws InterruptedException, IOException {
+		if (Boolean.getBoolean("test.readPidFile")) {
+			readPidFileBack(pidFile);
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("shutdown hook ran");
 			System.out.flush();
 		}));
+		String latch = System.getProperty("test.hookLatch");
+		if (latch != null) {
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitLatch(Path.of(latch))));
+		}
 		SignalHandler1 signals = new SignalHandler1(pidFile);
 		long handlerMs = Long.getLong("test.handlerMs", 0);
 		for (String name : list("test.handle")) {
@@ -149,6 +231,10 @@ public final class TestDaemonApp {
 		signals.start();
 		System.out.println("signals started");
 		System.out.flush();
+		String childAfter = System.getProperty("test.inheritingChildAfter");
+		if (childAfter != null) {
+			startInheritingChild(Path.of(childAfter));
+		}
 		if (Boolean.getBoolean("test.await")) {
 			while (true) {
 				try {
@@ -164,6 +250,43 @@ public final class TestDaemonApp {
 			}
 		}
 		Thread.sleep(Long.MAX_VALUE);
+	}
+
+	/**
+	 * A slow shutdown hook whose end the test decides: it waits until the latch file
+	 * exists.
+	 */
+	private static void awaitLatch(Path latch) {
+		System.out.println("slow hook waiting");
+		System.out.flush();
+		while (!Files.exists(latch)) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+		System.out.println("slow hook released");
+		System.out.flush();
+	}
+
+	private static void startInheritingChild(Path trigger) {
+		Thread thread = new Thread(() -> {
+			try {
+				while (!Files.exists(trigger)) {
+					Thread.sleep(50);
+				}
+				Process child = new ProcessBuilder("cmd.exe", "/c", "echo inherited child output").inheritIO().start();
+				System.out.println("child ended exit=" + child.waitFor());
+			}
+			catch (IOException | InterruptedException ex) {
+				System.out.println("child failed: " + ex);
+			}
+			System.out.flush();
+		}, "inheriting-child");
+		thread.setDaemon(true);
+		thread.start();
 	}
 
 	private static SignalAction handler(long handlerMs) {

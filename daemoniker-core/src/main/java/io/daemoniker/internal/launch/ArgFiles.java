@@ -4,6 +4,7 @@
  */
 package io.daemoniker.internal.launch;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,46 @@ import java.util.List;
  */
 final class ArgFiles {
 
+	/**
+	 * The encoding of argument files: the Java launcher reads them as bytes in the
+	 * platform's native encoding.
+	 */
+	static final Charset CHARSET = nativeCharset();
+
 	private ArgFiles() {
+	}
+
+	/**
+	 * Writes arguments as the text of an argument file that {@link #split} and the Java
+	 * launcher read back as the same arguments: each one quoted on a line of its own,
+	 * with backslashes, quotes and control characters escaped.
+	 * @param arguments the arguments
+	 * @return the text
+	 */
+	static String encode(List<String> arguments) {
+		StringBuilder text = new StringBuilder();
+		for (String argument : arguments) {
+			text.append('"');
+			for (int i = 0; i < argument.length(); i++) {
+				char ch = argument.charAt(i);
+				switch (ch) {
+					case '\\' -> text.append("\\\\");
+					case '"' -> text.append("\\\"");
+					case '\n' -> text.append("\\n");
+					case '\r' -> text.append("\\r");
+					case '\t' -> text.append("\\t");
+					case '\f' -> text.append("\\f");
+					default -> text.append(ch);
+				}
+			}
+			text.append("\"\n");
+		}
+		return text.toString();
+	}
+
+	private static Charset nativeCharset() {
+		String name = System.getProperty("native.encoding", System.getProperty("sun.jnu.encoding"));
+		return (name != null && Charset.isSupported(name)) ? Charset.forName(name) : Charset.defaultCharset();
 	}
 
 	static List<String> split(String text) {

@@ -27,7 +27,14 @@ public final class ArgsCodec {
 
 	private static final int MAX_DEPTH = 32;
 
-	private static final int MAX_LENGTH = 64 * 1024 * 1024;
+	/** The most arguments that cross to the daemon. */
+	static final int MAX_ARGUMENTS = 65536;
+
+	/**
+	 * The most bytes that a string, a byte array, or the whole launch request takes once
+	 * encoded; also the most elements of a list or map.
+	 */
+	static final int MAX_LENGTH = 64 * 1024 * 1024;
 
 	private static final byte NULL = 0;
 
@@ -51,12 +58,20 @@ public final class ArgsCodec {
 	}
 
 	/**
-	 * Checks that every argument can cross to the daemon.
+	 * Checks that every argument can cross to the daemon, so that the launcher refuses
+	 * them before a second JVM starts: plain data only, at most {@value #MAX_ARGUMENTS}
+	 * arguments, {@value #MAX_DEPTH} levels of nesting and {@value #MAX_LENGTH} bytes or
+	 * elements in any one value, and strings that are text (no lone surrogate, which
+	 * UTF-8 cannot carry).
 	 * @param args the arguments
-	 * @throws IllegalArgumentException naming the first argument that cannot, and its
-	 * type
+	 * @throws IllegalArgumentException naming the first argument that cannot cross, and
+	 * why
 	 */
 	public static void check(@Nullable Object[] args) {
+		if (args.length > MAX_ARGUMENTS) {
+			throw new IllegalArgumentException(args.length + " arguments cannot be passed to the daemon: at most "
+					+ MAX_ARGUMENTS + " can; pass them in a List, or in a file the daemon reads");
+		}
 		for (int i = 0; i < args.length; i++) {
 			check(args[i], "argument " + i, 0);
 		}
@@ -66,21 +81,32 @@ public final class ArgsCodec {
 		if (depth > MAX_DEPTH) {
 			throw new IllegalArgumentException(where + " is nested more than " + MAX_DEPTH + " levels deep");
 		}
-		if (value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-				|| value instanceof Long || value instanceof Double || value instanceof byte[]) {
+		if (value instanceof String string) {
+			checkText(string, where);
+			return;
+		}
+		if (value instanceof byte[] bytes) {
+			checkLength(bytes.length, where, "bytes");
+			return;
+		}
+		if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long
+				|| value instanceof Double) {
 			return;
 		}
 		if (value instanceof List<?> list) {
+			checkLength(list.size(), where, "elements");
 			for (int i = 0; i < list.size(); i++) {
 				check(list.get(i), where + "[" + i + "]", depth + 1);
 			}
 			return;
 		}
 		if (value instanceof Map<?, ?> map) {
+			checkLength(map.size(), where, "entries");
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				if (!(entry.getKey() instanceof String key)) {
 					throw new IllegalArgumentException(where + " is a map with a key that is not a String");
 				}
+				checkText(key, where + " has a key that");
 				check(entry.getValue(), where + "[\"" + key + "\"]", depth + 1);
 			}
 			return;
@@ -88,6 +114,38 @@ public final class ArgsCodec {
 		throw new IllegalArgumentException(where + " is a " + value.getClass().getName()
 				+ ", which cannot be passed to the daemon; pass plain data instead: String, Boolean, Integer, "
 				+ "Long, Double, byte[], or a List or String-keyed Map of these");
+	}
+
+	/**
+	 * Refuses a string that UTF-8 cannot carry as it is: a lone surrogate would silently
+	 * become a question mark in the daemon.
+	 */
+	private static void checkText(String text, String where) {
+		long bytes = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char ch = text.charAt(i);
+			if (Character.isHighSurrogate(ch) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1))) {
+				bytes += 4;
+				i++;
+			}
+			else if (Character.isSurrogate(ch)) {
+				throw new IllegalArgumentException(
+						where + " holds a lone surrogate, U+" + String.format("%04X", (int) ch) + " at index " + i
+								+ ", which is not text and cannot be passed as a String; pass the data as a byte[]");
+			}
+			else {
+				bytes += (ch < 0x80) ? 1 : (ch < 0x800) ? 2 : 3;
+			}
+		}
+		checkLength(bytes, where, "bytes of UTF-8");
+	}
+
+	private static void checkLength(long length, String where, String unit) {
+		if (length > MAX_LENGTH) {
+			throw new IllegalArgumentException(where + " takes " + length + " " + unit + ", more than the " + MAX_LENGTH
+					+ " that can be passed to the daemon; pass a path to a file the daemon reads");
+		}
 	}
 
 	static void write(DataOutputStream out, @Nullable Object value) throws IOException {

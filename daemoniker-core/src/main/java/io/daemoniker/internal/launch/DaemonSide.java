@@ -77,22 +77,23 @@ public final class DaemonSide {
 		}
 		// The marker must not reach programs that this daemon starts in turn.
 		System.clearProperty(Launcher.MARKER_PROPERTY);
+		Platform platform = Platform.current();
 		LaunchRequest request;
 		try {
-			request = LaunchRequest.decode(readRequest(System.in));
+			request = LaunchRequest.decode(readRequest(platform.launchRequest()));
 		}
 		catch (IOException ex) {
 			throw reportAndWrap(new StartupError("cannot read the launch request: " + ex.getMessage(), ex));
 		}
-		Platform platform = Platform.current();
 		PidFileLock pidFile;
 		try {
 			platform.restoreIgnoredSignals(SIGHUP.SIGNUM, SIGINT.SIGNUM, SIGTERM.SIGNUM, SIGABRT.SIGNUM,
 					SIGUSR1.SIGNUM);
-			pidFile = PidFileLock.acquire(request.pidFile(), ProcessHandle.current().pid());
+			pidFile = PidFileLock.acquire(request.pidFile(), ProcessHandle.current().pid(),
+					LaunchPaths.streams(request));
 		}
 		catch (DaemonikerException ex) {
-			throw reportAndWrap(ex);
+			throw reportAndWrap(ex, request);
 		}
 		try {
 			// Before the standard streams are opened, so that the log files are opened
@@ -101,7 +102,7 @@ public final class DaemonSide {
 		}
 		catch (DaemonikerException ex) {
 			pidFile.close();
-			throw reportAndWrap(ex);
+			throw reportAndWrap(ex, request);
 		}
 		StatusChannel launcher;
 		try {
@@ -111,7 +112,7 @@ public final class DaemonSide {
 			pidFile.close();
 			String hint = request.settings().switchesUser()
 					? "; the daemon opens its log files after switching users, so they must be writable for it" : "";
-			throw reportAndWrap(new StartupError(ex.getMessage() + hint, ex));
+			throw reportAndWrap(new StartupError(ex.getMessage() + hint, ex), request);
 		}
 		current = new DaemonSide(request, pidFile, launcher);
 		if (request.settings().reopenSignal() != 0) {
@@ -134,15 +135,32 @@ public final class DaemonSide {
 	}
 
 	private static InputStream readRequest(InputStream in) throws IOException {
-		return new java.io.ByteArrayInputStream(in.readAllBytes());
+		byte[] request = in.readNBytes(ArgsCodec.MAX_LENGTH + 1);
+		if (request.length > ArgsCodec.MAX_LENGTH) {
+			throw new IOException("the launch request is larger than " + ArgsCodec.MAX_LENGTH + " bytes");
+		}
+		return new java.io.ByteArrayInputStream(request);
 	}
 
 	/**
-	 * Tells the launcher on standard output, which is still its pipe, and returns the
-	 * exception to throw.
+	 * Tells the launcher (on standard output, which is still its pipe on Unix) and
+	 * returns the exception to throw.
 	 */
 	private static DaemonikerException reportAndWrap(DaemonikerException ex) {
-		System.out.println(Handshake.failed(TOKEN, ex.getMessage()));
+		Platform.current().tellLauncher(Handshake.failed(TOKEN, ex.getMessage()));
+		return ex;
+	}
+
+	/**
+	 * Tells the launcher in one line, and keeps the stack trace in the daemon's error log
+	 * where one can be written, saying where.
+	 */
+	private static DaemonikerException reportAndWrap(DaemonikerException ex, LaunchRequest request) {
+		String message = ex.getMessage();
+		if (FailureTrace.append(request.stderr(), request.pidFile(), ex)) {
+			message += " (stack trace in " + request.stderr() + ")";
+		}
+		System.out.println(Handshake.failed(TOKEN, message));
 		System.out.flush();
 		return ex;
 	}

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.daemoniker.StartupError;
+import io.daemoniker.internal.windows.WindowsLaunch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Starts the daemon JVM detached from the launcher: in a new session that it does not
@@ -37,9 +39,16 @@ interface DaemonSpawner {
 	 * @param shieldedFds descriptors the daemon inherits
 	 * @param fdFallbackLimit highest descriptor to close plus one when there is no limit
 	 * @param handshakePrefix prefix of the line that reports the daemon's PID
+	 * @param stdio the files for the daemon's standard input, output and error, which the
+	 * Windows spawner gives it as its standard handles; {@code null} elsewhere
 	 */
 	record Spec(Path directory, int umask, List<String> command, Set<Integer> shieldedFds, int fdFallbackLimit,
-			String handshakePrefix) {
+			String handshakePrefix, WindowsLaunch.@Nullable StandardTargets stdio) {
+
+		Spec(Path directory, int umask, List<String> command, Set<Integer> shieldedFds, int fdFallbackLimit,
+				String handshakePrefix) {
+			this(directory, umask, command, shieldedFds, fdFallbackLimit, handshakePrefix, null);
+		}
 
 		/**
 		 * The intermediate shell: it leads the new session and starts the daemon in the

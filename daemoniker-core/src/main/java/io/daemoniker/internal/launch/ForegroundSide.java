@@ -52,7 +52,7 @@ public final class ForegroundSide {
 			throw new IllegalStateException("daemonize() was already called in this process");
 		}
 		settings.check();
-		PidFileLock lock = PidFileLock.acquire(pidFile.toAbsolutePath().normalize(), ProcessHandle.current().pid());
+		PidFileLock lock = PidFileLock.acquire(pidFile, ProcessHandle.current().pid());
 		try {
 			settings.apply(lock.path());
 		}

@@ -4,31 +4,33 @@
  */
 package io.daemoniker.internal.launch;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
 import io.daemoniker.StartupError;
+import io.daemoniker.internal.platform.OperatingSystem;
 
 /**
  * Rebuilds the command line of this JVM for the daemon, which starts in another working
  * directory: every path the launcher was given relative to its own directory is made
  * absolute (class path, module path, {@code -jar}, {@code @argfiles} and their contents,
- * agents, splash screen, VM options files, source files), the marker that tells the
- * daemon what it is goes in front, a debugger agent that would fight the launcher for its
- * port is dropped, and the application arguments are dropped on request.
+ * source files, and every option that {@link PathOptions} knows to hold a path), the
+ * marker that tells the daemon what it is goes in front, a debugger agent that would
+ * fight the launcher for its port is dropped, and the application arguments are dropped
+ * on request.
  */
 public final class JavaCommandLine {
 
 	/** Options whose value, in the next argument, is a list of paths. */
-	private static final Set<String> PATH_LIST_OPTIONS = Set.of("-cp", "-classpath", "--class-path", "-p",
-			"--module-path", "--upgrade-module-path");
+	static final Set<String> PATH_LIST_OPTIONS = Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path",
+			"--upgrade-module-path");
 
 	/** Options whose value, in the next argument, is not a path. */
 	private static final Set<String> VALUE_OPTIONS = Set.of("--add-modules", "--limit-modules", "--add-reads",
@@ -39,9 +41,12 @@ public final class JavaCommandLine {
 
 	private final List<String> notes;
 
-	private JavaCommandLine(List<String> command, List<String> notes) {
+	private final int applicationArgumentsStart;
+
+	private JavaCommandLine(List<String> command, List<String> notes, int applicationArgumentsStart) {
 		this.command = Collections.unmodifiableList(command);
 		this.notes = Collections.unmodifiableList(notes);
+		this.applicationArgumentsStart = applicationArgumentsStart;
 	}
 
 	/**
@@ -62,6 +67,16 @@ public final class JavaCommandLine {
 	}
 
 	/**
+	 * Returns the index in {@link #command()} of the first application argument, or the
+	 * size of the command if there is none. Everything before it is read by the Java
+	 * launcher, which expands {@code @argfiles} there.
+	 * @return the index
+	 */
+	public int applicationArgumentsStart() {
+		return this.applicationArgumentsStart;
+	}
+
+	/**
 	 * Rebuilds a command line for the daemon.
 	 * @param executable the Java launcher that started this JVM
 	 * @param arguments its arguments as given, {@code @argfiles} unexpanded
@@ -73,14 +88,46 @@ public final class JavaCommandLine {
 	 */
 	public static JavaCommandLine forDaemon(String executable, List<String> arguments, Path directory,
 			List<String> leadingOptions, boolean stripApplicationArguments) {
-		Builder builder = new Builder(directory);
+		return forDaemon(executable, arguments, directory,
+				new RelativePaths(directory.toString(), OperatingSystem.current() == OperatingSystem.WINDOWS),
+				leadingOptions, stripApplicationArguments);
+	}
+
+	static JavaCommandLine forDaemon(String executable, List<String> arguments, Path directory, RelativePaths paths,
+			List<String> leadingOptions, boolean stripApplicationArguments) {
+		Builder builder = new Builder(directory, paths);
 		builder.out.add(executable);
 		builder.out.addAll(leadingOptions);
-		builder.process(arguments, true);
+		builder.process(arguments);
+		int applicationArgumentsStart = builder.out.size();
 		if (!stripApplicationArguments) {
 			builder.out.addAll(builder.applicationArguments);
 		}
-		return new JavaCommandLine(builder.out, builder.notes);
+		return new JavaCommandLine(builder.out, builder.notes, applicationArgumentsStart);
+	}
+
+	/**
+	 * An argument and whether it came from an {@code @argfile}, whose contents the Java
+	 * launcher never expands again.
+	 */
+	private record Token(String text, boolean fromFile) {
+	}
+
+	/**
+	 * Tells where the application arguments start among the arguments a Java launcher was
+	 * given: after the main class, the {@code -jar} file, the module or the source file,
+	 * which may come from an {@code @argfile}.
+	 * @param arguments the launcher's arguments as given, {@code @argfiles} unexpanded
+	 * @param directory the directory relative {@code @argfiles} were given against
+	 * @return the index of the first argument that is an application argument, or the
+	 * number of arguments when none is
+	 * @throws StartupError if an {@code @argfile} cannot be read
+	 */
+	public static int firstApplicationArgument(List<String> arguments, Path directory) {
+		Builder builder = new Builder(directory,
+				new RelativePaths(directory.toString(), OperatingSystem.current() == OperatingSystem.WINDOWS));
+		builder.process(arguments);
+		return arguments.size() - builder.givenApplicationArguments;
 	}
 
 	/**
@@ -91,65 +138,105 @@ public final class JavaCommandLine {
 
 		private final Path directory;
 
+		private final RelativePaths paths;
+
 		private final List<String> out = new ArrayList<>();
 
 		private final List<String> notes = new ArrayList<>();
 
 		private final List<String> applicationArguments = new ArrayList<>();
 
-		private boolean mainFound;
+		private final Deque<Token> pending = new ArrayDeque<>();
 
 		private boolean argFilesEnabled = true;
 
-		Builder(Path directory) {
+		/**
+		 * How many of the given arguments, not from argument files, follow the main
+		 * class.
+		 */
+		private int givenApplicationArguments;
+
+		Builder(Path directory, RelativePaths paths) {
 			this.directory = directory;
+			this.paths = paths;
 		}
 
-		void process(List<String> arguments, boolean expandArgFiles) {
-			for (int i = 0; i < arguments.size(); i++) {
-				String arg = arguments.get(i);
-				if (this.mainFound) {
-					this.applicationArguments.add(arg);
-					continue;
+		void process(List<String> arguments) {
+			arguments.forEach((argument) -> this.pending.add(new Token(argument, false)));
+			while (!this.pending.isEmpty()) {
+				String arg = next();
+				if (takesSeparateValue(arg) && hasNext()) {
+					emit(arg);
+					String value = next();
+					emit(PATH_LIST_OPTIONS.contains(arg) ? this.paths.absoluteList(value)
+							: "--patch-module".equals(arg) ? PathOptions.patch(value, this.paths) : value);
 				}
-				if (expandArgFiles && this.argFilesEnabled && arg.startsWith("@") && !arg.startsWith("@@")) {
-					process(readArgFile(arg.substring(1)), false);
-					continue;
+				else if ("-jar".equals(arg) && hasNext()) {
+					emit(arg);
+					emit(this.paths.absolute(next()));
+					break;
 				}
-				if (arg.startsWith("@@") && expandArgFiles && this.argFilesEnabled) {
-					arg = arg.substring(1);
-				}
-				String next = (i + 1 < arguments.size()) ? arguments.get(i + 1) : null;
-				if (takesSeparateValue(arg) && next != null) {
-					this.out.add(arg);
-					this.out.add(PATH_LIST_OPTIONS.contains(arg) ? absolutePathList(next)
-							: "--patch-module".equals(arg) ? absolutePatch(next) : next);
-					i++;
-				}
-				else if ("-jar".equals(arg) && next != null) {
-					this.out.add(arg);
-					this.out.add(absolute(next));
-					this.mainFound = true;
-					i++;
-				}
-				else if (("-m".equals(arg) || "--module".equals(arg)) && next != null) {
-					this.out.add(arg);
-					this.out.add(next);
-					this.mainFound = true;
-					i++;
+				else if (("-m".equals(arg) || "--module".equals(arg)) && hasNext()) {
+					emit(arg);
+					emit(next());
+					break;
 				}
 				else if (arg.startsWith("--module=")) {
-					this.out.add(arg);
-					this.mainFound = true;
+					emit(arg);
+					break;
 				}
 				else if (arg.startsWith("-")) {
 					option(arg);
 				}
 				else {
-					this.out.add(arg.endsWith(".java") ? absolute(arg) : arg);
-					this.mainFound = true;
+					emit(arg.endsWith(".java") ? this.paths.absolute(arg) : arg);
+					break;
 				}
 			}
+			// Past the main class, nothing is expanded any more.
+			this.pending.forEach((token) -> this.applicationArguments.add(token.text()));
+			this.givenApplicationArguments = (int) this.pending.stream().filter((token) -> !token.fromFile()).count();
+		}
+
+		private boolean hasNext() {
+			expandHead();
+			return !this.pending.isEmpty();
+		}
+
+		/**
+		 * Returns the next argument, with {@code @argfiles} on the command line expanded
+		 * in place and {@code @@} unescaped, as the Java launcher does.
+		 */
+		private String next() {
+			expandHead();
+			Token token = this.pending.removeFirst();
+			if (!token.fromFile() && this.argFilesEnabled && token.text().startsWith("@@")) {
+				return token.text().substring(1);
+			}
+			return token.text();
+		}
+
+		private void expandHead() {
+			while (!this.pending.isEmpty()) {
+				Token head = this.pending.peekFirst();
+				String text = head.text();
+				if (head.fromFile() || !this.argFilesEnabled || !text.startsWith("@") || text.startsWith("@@")) {
+					return;
+				}
+				this.pending.removeFirst();
+				List<String> contents = readArgFile(text.substring(1));
+				for (int i = contents.size() - 1; i >= 0; i--) {
+					this.pending.addFirst(new Token(contents.get(i), true));
+				}
+			}
+		}
+
+		/**
+		 * Adds an argument that the daemon's Java launcher reads as an option; one that
+		 * starts with {@code @} is escaped, so that it is not taken for an argument file.
+		 */
+		private void emit(String arg) {
+			this.out.add((this.argFilesEnabled && arg.startsWith("@")) ? "@" + arg : arg);
 		}
 
 		private static boolean takesSeparateValue(String arg) {
@@ -158,8 +245,8 @@ public final class JavaCommandLine {
 
 		private void option(String arg) {
 			if ("--disable-@files".equals(arg)) {
+				emit(arg);
 				this.argFilesEnabled = false;
-				this.out.add(arg);
 			}
 			else if (arg.startsWith(Launcher.MARKER_OPTION_PREFIX)) {
 				// A marker left by an earlier relaunch must never reach another one.
@@ -169,31 +256,8 @@ public final class JavaCommandLine {
 						+ "on the same debugger address as the launcher; to debug the daemon, pass the agent in "
 						+ "the daemon's JVM options with another address");
 			}
-			else if (arg.startsWith("--class-path=") || arg.startsWith("--module-path=")
-					|| arg.startsWith("--upgrade-module-path=")) {
-				int equals = arg.indexOf('=');
-				this.out.add(arg.substring(0, equals + 1) + absolutePathList(arg.substring(equals + 1)));
-			}
-			else if (arg.startsWith("-javaagent:") || arg.startsWith("-agentpath:")) {
-				int colon = arg.indexOf(':');
-				String value = arg.substring(colon + 1);
-				int equals = value.indexOf('=');
-				String path = (equals >= 0) ? value.substring(0, equals) : value;
-				String options = (equals >= 0) ? value.substring(equals) : "";
-				this.out.add(arg.substring(0, colon + 1) + absolute(path) + options);
-			}
-			else if (arg.startsWith("-splash:")) {
-				this.out.add("-splash:" + absolute(arg.substring("-splash:".length())));
-			}
-			else if (arg.startsWith("-Xbootclasspath/a:")) {
-				this.out.add("-Xbootclasspath/a:" + absolutePathList(arg.substring("-Xbootclasspath/a:".length())));
-			}
-			else if (arg.startsWith("-XX:VMOptionsFile=") || arg.startsWith("-XX:Flags=")) {
-				int equals = arg.indexOf('=');
-				this.out.add(arg.substring(0, equals + 1) + absolute(arg.substring(equals + 1)));
-			}
 			else {
-				this.out.add(arg);
+				emit(PathOptions.absolute(arg, this.paths));
 			}
 		}
 
@@ -204,31 +268,12 @@ public final class JavaCommandLine {
 		private List<String> readArgFile(String file) {
 			Path path = this.directory.resolve(file);
 			try {
-				return ArgFiles.split(Files.readString(path, Charset.defaultCharset()));
+				return ArgFiles.split(Files.readString(path, ArgFiles.CHARSET));
 			}
 			catch (IOException ex) {
 				throw new StartupError("cannot read argument file " + path + " to rebuild the command line for "
 						+ "the daemon: " + ex.getMessage(), ex);
 			}
-		}
-
-		private String absolute(String path) {
-			return path.isEmpty() ? this.directory.toString() : this.directory.resolve(path).toString();
-		}
-
-		private String absolutePathList(String paths) {
-			List<String> entries = new ArrayList<>();
-			// An empty entry means the working directory, so it becomes that directory.
-			for (String entry : paths.split(File.pathSeparator, -1)) {
-				entries.add(absolute(entry));
-			}
-			return String.join(File.pathSeparator, entries);
-		}
-
-		private String absolutePatch(String value) {
-			int equals = value.indexOf('=');
-			return (equals < 0) ? value
-					: value.substring(0, equals + 1) + absolutePathList(value.substring(equals + 1));
 		}
 
 	}

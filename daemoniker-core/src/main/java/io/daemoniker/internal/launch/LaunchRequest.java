@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UTFDataFormatException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +49,11 @@ public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, 
 		this(pidFile, stdin, stdout, stderr, manualReadiness, args, ProcessSettings.NONE);
 	}
 
+	/**
+	 * Encodes the request, as the daemon reads it on its standard input.
+	 * @return the bytes
+	 * @throws IllegalArgumentException if the request is too large to pass
+	 */
 	byte[] encode() {
 		try {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -64,7 +70,15 @@ public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, 
 				ArgsCodec.write(out, arg);
 			}
 			out.flush();
+			if (bytes.size() > ArgsCodec.MAX_LENGTH) {
+				throw new IllegalArgumentException("the arguments take " + bytes.size()
+						+ " bytes once encoded, more than the " + ArgsCodec.MAX_LENGTH
+						+ " that can be passed to the daemon; pass a path to a file the daemon reads");
+			}
 			return bytes.toByteArray();
+		}
+		catch (UTFDataFormatException ex) {
+			throw new IllegalArgumentException("a path is too long to pass to the daemon: " + ex.getMessage(), ex);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -85,7 +99,7 @@ public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, 
 		boolean manualReadiness = in.readBoolean();
 		ProcessSettings settings = ProcessSettings.read(in);
 		int count = in.readInt();
-		if (count < 0 || count > 65536) {
+		if (count < 0 || count > ArgsCodec.MAX_ARGUMENTS) {
 			throw new IOException("invalid argument count " + count);
 		}
 		List<@Nullable Object> args = new ArrayList<>(count);

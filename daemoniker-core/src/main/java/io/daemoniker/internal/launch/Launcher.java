@@ -5,13 +5,14 @@
 package io.daemoniker.internal.launch;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.daemoniker.AlreadyRunningError;
@@ -20,9 +21,11 @@ import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.PidFileError;
 import io.daemoniker.StartupError;
 import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
+import io.daemoniker.internal.signal.SignalNumbers;
 import io.daemoniker.internal.windows.WindowsJava;
 import io.daemoniker.internal.windows.WindowsLaunch;
 import org.jspecify.annotations.Nullable;
@@ -77,22 +80,51 @@ public final class Launcher {
 	 * @throws StartupError if the daemon did not confirm start-up
 	 */
 	public long launch(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
+		Objects.requireNonNull(args, "args");
 		ArgsCodec.check(args);
 		Path workingDirectory = Path.of(System.getProperty("user.dir"));
-		Path absolutePidFile = workingDirectory.resolve(pidFile).normalize();
-		Path directory = checkedDirectory(workingDirectory, options.chdir());
-		LaunchRequest request = new LaunchRequest(absolutePidFile, target(workingDirectory, options.stdin(), "stdin"),
-				target(workingDirectory, options.stdout(), "stdout"),
-				target(workingDirectory, options.stderr(), "stderr"), options.manualReadiness(), Arrays.asList(args),
-				ProcessSettings.from(options));
+		Path absolutePidFile = LaunchPaths.pidFile(workingDirectory, pidFile);
+		Path directory = LaunchPaths.directory(workingDirectory, options.chdir());
+		Path defaultOutput = DefaultOutput.beside(absolutePidFile);
+		LaunchRequest request = new LaunchRequest(absolutePidFile,
+				target(workingDirectory, options.stdin(), "stdin", NULL_DEVICE),
+				target(workingDirectory, options.stdout(), "stdout", defaultOutput),
+				target(workingDirectory, options.stderr(), "stderr", defaultOutput), options.manualReadiness(),
+				Arrays.asList(args), ProcessSettings.from(options));
 		request.settings().check();
-		checkParent(absolutePidFile, "PID file");
+		PidFileLock.checkDistinct(absolutePidFile, LaunchPaths.streams(request));
+		// Encoded before anything starts, so that limits are checked in this JVM, not in
+		// a second one.
+		byte[] encodedRequest = request.encode();
 		checkNotRunning(absolutePidFile);
 		String token = Handshake.newToken();
 		JavaCommandLine commandLine = rebuildCommandLine(workingDirectory, token, options);
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
-		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(), commandLine.command(),
-				options.shieldedFds(), options.fdFallbackLimit(), Handshake.prefix(token));
+		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(),
+				LongArguments.startable(commandLine, workingDirectory, directory), options.shieldedFds(),
+				options.fdFallbackLimit(), Handshake.prefix(token),
+				new WindowsLaunch.StandardTargets(request.stdin(), request.stdout(), request.stderr()));
+		try (StartInterruption interruption = StartInterruption.install()) {
+			if (interruption.signalled() != 0) {
+				throw new StartupWatch.Interrupted(interruption.signalled(), "start-up interrupted by SIG"
+						+ SignalNumbers.name(interruption.signalled()) + " before the daemon was started");
+			}
+			return spawnAndWait(spec, token, request, encodedRequest, options, interruption);
+		}
+		catch (StartupWatch.Interrupted ex) {
+			// The user asked this process to end, and it would have without the handler:
+			// end it now, as the JVM would have, once everything started is stopped.
+			System.out.flush();
+			System.err.println("daemoniker: " + ex.getMessage());
+			System.err.flush();
+			Runtime.getRuntime().exit(ex.exitStatus());
+			throw ex;
+		}
+	}
+
+	private long spawnAndWait(DaemonSpawner.Spec spec, String token, LaunchRequest request, byte[] encodedRequest,
+			DaemonizeOptions options, StartInterruption interruption) {
+		OutputTail outputs = OutputTail.before(request.stdout(), request.stderr());
 		Process intermediate;
 		try {
 			intermediate = this.spawner.spawn(spec);
@@ -102,8 +134,12 @@ public final class Launcher {
 		}
 		StartupWatch watch = new StartupWatch(intermediate, token);
 		try {
-			sendRequest(intermediate, request);
-			return watch.awaitReady(options.successTimeout(), this::stopHalfStarted, absolutePidFile);
+			interruption.notify(watch::interrupt);
+			RequestWriter.start(intermediate.getOutputStream(), encodedRequest);
+			long pid = watch.awaitReady(options.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
+			DefaultOutput.note(options.stdout(), options.stderr(), DefaultOutput.beside(request.pidFile()))
+				.ifPresent((note) -> System.err.println("daemoniker: " + note));
+			return pid;
 		}
 		finally {
 			// Ending the intermediate shell leaves the daemon to init and closes the
@@ -122,12 +158,16 @@ public final class Launcher {
 			java.note().ifPresent((note) -> System.err.println("daemoniker: " + note));
 			executable = java.executable().toString();
 			arguments = WindowsLaunch.currentArguments();
+			if (arguments.isEmpty()) {
+				throw new StartupError("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
+						+ "and a daemon started without them would not run this program");
+			}
 		}
 		else {
 			ProcessHandle.Info info = ProcessHandle.current().info();
 			executable = info.command()
 				.orElseThrow(() -> new StartupError("cannot tell which Java executable runs this JVM"));
-			arguments = info.arguments().map(Arrays::asList).orElse(List.of());
+			arguments = ProcessArguments.current();
 		}
 		List<String> leading = new ArrayList<>();
 		leading.add(MARKER_OPTION_PREFIX + token);
@@ -136,18 +176,13 @@ public final class Launcher {
 			// application again: no directory then, and restart refuses.
 			leading.add("-D" + LAUNCH_DIRECTORY_PROPERTY + "=" + workingDirectory);
 		}
-		if (Runtime.version().feature() >= 22 && arguments.stream().noneMatch(Launcher::enablesNativeAccess)) {
-			// The daemon loads JNA to redirect its streams; say so, or JDK 22 and later
-			// warn.
-			leading.add("--enable-native-access=ALL-UNNAMED");
-		}
+		// Nothing else is added, not even --enable-native-access: a CDS archive or AOT
+		// cache is only used by a JVM whose module options match those it was made with.
+		// The application's manifest or command line says whether native access is
+		// enabled.
 		leading.addAll(options.jvmOptions());
 		return JavaCommandLine.forDaemon(executable, arguments, workingDirectory, leading,
 				options.stripCommandArguments());
-	}
-
-	private static boolean enablesNativeAccess(String argument) {
-		return argument.startsWith("--enable-native-access");
 	}
 
 	private static void awaitExit(Process intermediate) {
@@ -156,15 +191,6 @@ public final class Launcher {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void sendRequest(Process intermediate, LaunchRequest request) {
-		try (OutputStream stdin = intermediate.getOutputStream()) {
-			stdin.write(request.encode());
-		}
-		catch (IOException ex) {
-			// The daemon died before reading its request: its output says why.
 		}
 	}
 
@@ -179,10 +205,13 @@ public final class Launcher {
 	}
 
 	/**
-	 * Stops a daemon that did not confirm in time: TERM first so that it removes its PID
-	 * file, KILL if it does not go, and then removes its PID file if it left one.
+	 * Stops a daemon that did not start: TERM first so that it removes its PID file, KILL
+	 * if it does not go, and then removes its PID file if it left one (a daemon that died
+	 * of its own, or was killed, cannot remove it).
+	 * @return whether a PID file left by the daemon was removed here
 	 */
-	private void stopHalfStarted(long pid, Path pidFile) {
+	private boolean stopHalfStarted(long pid, Path pidFile) {
+		boolean hadPidFile = Files.exists(pidFile, LinkOption.NOFOLLOW_LINKS);
 		ProcessHandle.of(pid).ifPresent((process) -> {
 			process.destroy();
 			if (!Processes.awaitGone(pid, Duration.ofSeconds(5))) {
@@ -199,42 +228,13 @@ public final class Launcher {
 				System.err.println("daemoniker: could not remove " + pidFile + ": " + ex.getMessage());
 			}
 		}
+		// Removed here, or by the daemon's own shutdown hook; none other than this
+		// daemon's can have appeared since the launcher found none running.
+		return hadPidFile && !Files.exists(pidFile, LinkOption.NOFOLLOW_LINKS);
 	}
 
-	private static Path checkedDirectory(Path workingDirectory, @Nullable Path chdir) {
-		if (chdir == null) {
-			return workingDirectory;
-		}
-		Path directory = workingDirectory.resolve(chdir).normalize();
-		if (!Files.isDirectory(directory)) {
-			throw new StartupError("cannot start the daemon in " + directory + ": no such directory");
-		}
-		return directory;
-	}
-
-	private static Path target(Path workingDirectory, @Nullable Path file, String stream) {
-		if (file == null) {
-			return NULL_DEVICE;
-		}
-		Path target = workingDirectory.resolve(file).normalize();
-		if (Files.isDirectory(target)) {
-			throw new StartupError("cannot send the daemon's " + stream + " to " + target + ": it is a directory");
-		}
-		if (!"stdin".equals(stream)) {
-			checkParent(target, stream + " target");
-		}
-		else if (!Files.isReadable(target)) {
-			throw new StartupError("cannot read the daemon's stdin from " + target + ": no such readable file");
-		}
-		return target;
-	}
-
-	private static void checkParent(Path file, String what) {
-		Path parent = file.getParent();
-		if (parent != null && !Files.isDirectory(parent)) {
-			throw new StartupError(
-					"cannot create the " + what + " " + file + ": directory " + parent + " does not exist");
-		}
+	private static Path target(Path workingDirectory, @Nullable Path file, String stream, Path otherwise) {
+		return (file != null) ? LaunchPaths.target(workingDirectory, file, stream) : otherwise;
 	}
 
 }

@@ -69,6 +69,9 @@ final class PosixSpawnLibC {
 
 	static final int WNOWAIT = MAC ? 0x20 : 0x01000000;
 
+	/** {@code WNOHANG}, the same on Linux and macOS. */
+	static final int WNOHANG = 1;
+
 	static final int EINTR = 4;
 
 	/** Large enough for a {@code sigset_t} (128 bytes with glibc, 4 on macOS). */

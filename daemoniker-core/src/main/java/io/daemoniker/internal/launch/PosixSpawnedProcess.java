@@ -21,9 +21,13 @@ import com.sun.jna.ptr.IntByReference;
  * A child process started by {@code posix_spawn}, with pipes to its standard streams. A
  * thread waits for it to exit and reaps it. It first waits without reaping, and reaps
  * only under the same lock that {@link #destroy()} takes, so that a signal can never
- * reach another process that has been given the same PID after this one was reaped.
+ * reach another process that has been given the same PID after this one was reaped. The
+ * reaping itself never blocks under that lock, since {@code waitid} may wake for a child
+ * that only stopped (macOS).
  */
 final class PosixSpawnedProcess extends Process {
+
+	private static final long STOPPED_POLL_MILLIS = 50;
 
 	private final int pid;
 
@@ -51,11 +55,19 @@ final class PosixSpawnedProcess extends Process {
 
 	private void reap() {
 		try (Memory info = PosixSpawnLibC.zeroed(PosixSpawnLibC.SIGINFO_SIZE)) {
-			waitWithoutReaping(info);
 			IntByReference status = new IntByReference();
-			synchronized (this.reapLock) {
-				waitpid(status);
-				this.reaped = true;
+			while (true) {
+				waitWithoutReaping(info);
+				synchronized (this.reapLock) {
+					// Without blocking: macOS reports a stopped child to waitid(WEXITED)
+					// too, and a reaper that waited here for it to exit would block
+					// destroy() until then.
+					if (waitpid(status) == this.pid) {
+						this.reaped = true;
+						break;
+					}
+				}
+				pauseAfterWakingWithoutExit();
 			}
 			this.exit.complete(decode(status.getValue()));
 		}
@@ -83,11 +95,23 @@ final class PosixSpawnedProcess extends Process {
 		}
 	}
 
-	private void waitpid(IntByReference status) {
+	/**
+	 * A stopped child keeps waking {@code waitid} on macOS: look again a little later
+	 * rather than spin.
+	 */
+	private static void pauseAfterWakingWithoutExit() {
+		try {
+			Thread.sleep(STOPPED_POLL_MILLIS);
+		}
+		catch (InterruptedException ex) {
+			// The reaper is a daemon thread that nobody interrupts; go on waiting.
+		}
+	}
+
+	private int waitpid(IntByReference status) {
 		while (true) {
 			try {
-				PosixSpawnLibC.waitpid(this.pid, status, 0);
-				return;
+				return PosixSpawnLibC.waitpid(this.pid, status, PosixSpawnLibC.WNOHANG);
 			}
 			catch (LastErrorException ex) {
 				if (ex.getErrorCode() != PosixSpawnLibC.EINTR) {

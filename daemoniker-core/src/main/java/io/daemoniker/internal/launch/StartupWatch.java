@@ -12,13 +12,15 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.daemoniker.StartupError;
-import io.daemoniker.internal.platform.Processes;
+import io.daemoniker.internal.signal.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,17 +59,28 @@ final class StartupWatch implements AutoCloseable {
 	}
 
 	/**
+	 * Aborts the start: the launcher received a signal.
+	 * @param signum the signal
+	 */
+	void interrupt(int signum) {
+		this.events.add(Event.interrupted(signum));
+	}
+
+	/**
 	 * Waits until the daemon confirms start-up. On any other outcome the daemon is
 	 * stopped if it still runs, and its PID file removed if it left one.
 	 * @param timeout how long to wait
 	 * @param stopper stops a daemon by PID and cleans up its PID file
 	 * @param pidFile the daemon's PID file
+	 * @param outputs what the daemon appends to its output files
 	 * @return the daemon's PID
 	 * @throws StartupError if the daemon failed, exited or did not answer in time
+	 * @throws Interrupted if the launcher was told to abort the start
 	 */
-	long awaitReady(Duration timeout, Stopper stopper, Path pidFile) {
+	long awaitReady(Duration timeout, Stopper stopper, Path pidFile, OutputTail outputs) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		long daemonPid = -1;
+		int interruptedBy = 0;
 		while (true) {
 			Event event;
 			try {
@@ -75,35 +88,92 @@ final class StartupWatch implements AutoCloseable {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				stopIfAlive(daemonPid, stopper, pidFile);
+				abandon(daemonPid, stopper, pidFile);
 				throw new StartupError("interrupted while waiting for the daemon to start", ex);
 			}
 			if (event == null) {
-				stopIfAlive(daemonPid, stopper, pidFile);
+				if (interruptedBy != 0) {
+					throw abort(interruptedBy, daemonPid, stopper, pidFile);
+				}
+				abandon(daemonPid, stopper, pidFile);
 				throw new StartupError("the daemon" + pidText(daemonPid) + " did not confirm its start-up within "
-						+ describe(timeout) + " and was stopped; raise the success timeout if it needs longer");
+						+ describe(timeout) + " and was stopped; raise the success timeout if it needs longer"
+						+ outputs.describe().map((tail) -> "\n" + tail).orElse(""));
+			}
+			if (event.kind == Kind.SPAWNED) {
+				daemonPid = event.pid;
+			}
+			if (event.kind == Kind.INTERRUPTED && interruptedBy == 0) {
+				interruptedBy = (int) event.pid;
+				if (daemonPid < 0 && this.intermediate.isAlive()) {
+					// The shell may be starting the daemon this very moment: wait a
+					// little
+					// for the line that names it, so that it is stopped too.
+					deadline = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+					continue;
+				}
+			}
+			if (interruptedBy != 0) {
+				// Whatever happened since, the start is aborted.
+				throw abort(interruptedBy, daemonPid, stopper, pidFile);
 			}
 			switch (event.kind) {
-				case SPAWNED -> daemonPid = event.pid;
+				case SPAWNED, INTERRUPTED -> {
+					// Noted above.
+				}
 				case READY -> {
 					return event.pid;
 				}
 				case FAILED -> {
 					join(this.outputReader, 5000);
 					join(this.errorReader, 1000);
-					stopIfAlive(daemonPid, stopper, pidFile);
+					abandon(daemonPid, stopper, pidFile);
 					throw new StartupError("the daemon" + pidText(daemonPid) + " failed to start: " + event.message);
 				}
 				case CLOSED -> {
 					join(this.errorReader, 2000);
-					stopIfAlive(daemonPid, stopper, pidFile);
-					throw new StartupError(exitedMessage(daemonPid));
+					abandon(daemonPid, stopper, pidFile);
+					throw new StartupError(exitedMessage(daemonPid, outputs));
 				}
 			}
 		}
 	}
 
-	private String exitedMessage(long daemonPid) {
+	/**
+	 * Stops whatever the start left behind after the launcher was interrupted: the
+	 * daemon, or, if its PID never arrived, whatever the intermediate shell started.
+	 */
+	private Interrupted abort(int signum, long daemonPid, Stopper stopper, Path pidFile) {
+		String signal = "SIG" + SignalNumbers.name(signum);
+		List<Long> stopped = new ArrayList<>();
+		boolean removed = false;
+		if (daemonPid > 0) {
+			removed = stopper.stop(daemonPid, pidFile);
+			stopped.add(daemonPid);
+		}
+		else {
+			for (ProcessHandle child : children()) {
+				removed |= stopper.stop(child.pid(), pidFile);
+				stopped.add(child.pid());
+			}
+		}
+		String what = stopped.isEmpty() ? "no daemon had been started yet" : "stopped the starting daemon (pid "
+				+ stopped.get(0) + ")" + (removed ? " and removed its PID file " + pidFile : "");
+		return new Interrupted(signum, "start-up interrupted by " + signal + ": " + what);
+	}
+
+	private List<ProcessHandle> children() {
+		try {
+			return ProcessHandle.of(this.intermediate.pid())
+				.map((shell) -> shell.children().toList())
+				.orElse(List.of());
+		}
+		catch (UnsupportedOperationException ex) {
+			return List.of();
+		}
+	}
+
+	private String exitedMessage(long daemonPid, OutputTail outputs) {
 		String cause;
 		synchronized (this.lastErrorLines) {
 			cause = this.lastErrorLines.stream()
@@ -119,8 +189,13 @@ final class StartupWatch implements AutoCloseable {
 						+ ((cause != null) ? " (" + cause + ")" : "");
 			}
 		}
-		return "the daemon" + pidText(daemonPid) + " exited before confirming its start-up"
-				+ ((cause != null) ? ": " + cause : "; it printed nothing on its standard error");
+		String exited = "the daemon" + pidText(daemonPid) + " exited before confirming its start-up";
+		if (cause != null) {
+			return exited + ": " + cause;
+		}
+		return exited + outputs.describe()
+			.map((tail) -> "; " + tail)
+			.orElse("; it printed nothing on its standard error, and nothing in its output files");
 	}
 
 	private @Nullable Integer exitStatus() {
@@ -133,8 +208,12 @@ final class StartupWatch implements AutoCloseable {
 		}
 	}
 
-	private static void stopIfAlive(long daemonPid, Stopper stopper, Path pidFile) {
-		if (daemonPid > 0 && !Processes.isGone(daemonPid)) {
+	/**
+	 * Stops the daemon if it still runs, and removes its PID file if it left one: a
+	 * daemon that died of its own (out of memory, say) may not have removed it.
+	 */
+	private static void abandon(long daemonPid, Stopper stopper, Path pidFile) {
+		if (daemonPid > 0) {
 			stopper.stop(daemonPid, pidFile);
 		}
 	}
@@ -255,7 +334,39 @@ final class StartupWatch implements AutoCloseable {
 	@FunctionalInterface
 	interface Stopper {
 
-		void stop(long pid, Path pidFile);
+		/**
+		 * Stops a daemon if it still runs and removes its PID file if it left one.
+		 * @param pid the daemon
+		 * @param pidFile its PID file
+		 * @return whether a PID file was removed
+		 */
+		boolean stop(long pid, Path pidFile);
+
+	}
+
+	/**
+	 * The launcher was told, by a signal, to abort the start; everything it started is
+	 * stopped.
+	 */
+	static final class Interrupted extends StartupError {
+
+		private static final long serialVersionUID = 1L;
+
+		private final int signum;
+
+		Interrupted(int signum, String message) {
+			super(message);
+			this.signum = signum;
+		}
+
+		/**
+		 * Returns the status the launcher exits with: the shell's for a process ended by
+		 * the signal.
+		 * @return 128 plus the signal number
+		 */
+		int exitStatus() {
+			return 128 + this.signum;
+		}
 
 	}
 
@@ -277,11 +388,15 @@ final class StartupWatch implements AutoCloseable {
 			return new Event(Kind.CLOSED, -1, null);
 		}
 
+		static Event interrupted(int signum) {
+			return new Event(Kind.INTERRUPTED, signum, null);
+		}
+
 	}
 
 	private enum Kind {
 
-		SPAWNED, READY, FAILED, CLOSED
+		SPAWNED, READY, FAILED, CLOSED, INTERRUPTED
 
 	}
 

@@ -18,7 +18,11 @@ final class WindowsSpawner implements DaemonSpawner {
 
 	@Override
 	public Process spawn(Spec spec) throws IOException {
-		return WindowsLaunch.start(spec.command(), spec.directory(), spec.handshakePrefix());
+		WindowsLaunch.StandardTargets stdio = spec.stdio();
+		if (stdio == null) {
+			throw new IOException("no files for the daemon's standard streams were given");
+		}
+		return WindowsLaunch.start(spec.command(), spec.directory(), spec.handshakePrefix(), stdio);
 	}
 
 }

@@ -5,19 +5,19 @@
 package io.daemoniker.internal.pidfile;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonStatus.State;
+import io.daemoniker.internal.platform.FileKind;
+import io.daemoniker.internal.platform.KernelPaths;
+import io.daemoniker.internal.platform.LockHolder;
 import io.daemoniker.internal.platform.Platform;
 
 /**
@@ -68,36 +68,52 @@ public final class PidFileInspector {
 	}
 
 	private DaemonStatus inspectOnce(Path pidFile) {
-		Path path = pidFile.toAbsolutePath().normalize();
+		Path path = KernelPaths.resolve(pidFile);
 		Optional<PidFileLock> own = PidFileLock.heldByThisProcess(path);
 		if (own.isPresent()) {
 			long pid = ProcessHandle.current().pid();
 			return new DaemonStatus(path, State.RUNNING, pid, "running (pid " + pid + "): " + path);
 		}
-		if (Files.isSymbolicLink(path)) {
-			return untrusted(path, -1, "is a symbolic link, which a PID file never is; remove it by hand");
-		}
-		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-			String text = PidFileContent.readText(channel);
+		try {
+			PidFileSnapshot snapshot = PidFileSnapshot.read(path);
+			if (snapshot.kind() == FileKind.SYMBOLIC_LINK) {
+				return untrusted(path, -1, "is a symbolic link, which a PID file never is; remove it by hand");
+			}
+			if (snapshot.kind() != FileKind.REGULAR) {
+				return untrusted(path, -1, "is " + snapshot.kind().description()
+						+ ", not a regular file, which a PID file always is; give the path of a PID file");
+			}
+			String text = snapshot.text();
 			Optional<Long> pid = PidFileContent.parse(text);
 			// Asking who holds the lock takes no lock: a probe with tryLock would make a
 			// daemon that is starting at that moment believe the file is taken.
-			OptionalLong holder = this.platform.lockHolder(path);
-			if (holder.isEmpty()) {
-				return new DaemonStatus(path, State.STALE, pid.orElse(-1L),
-						"not running, stale PID file" + pid.map((value) -> " (pid " + value + ")").orElse("") + ": "
-								+ path + " is not locked by any process; the next start reclaims it");
-			}
-			if (holder.getAsLong() == Platform.UNNAMED_HOLDER) {
-				return UnnamedHolder.inspect(path, pid, text);
+			LockHolder holder = this.platform.lockHolderOf(path);
+			switch (holder.state()) {
+				case NONE:
+					if (!PidFileContent.isReclaimable(snapshot.sample(), snapshot.size())) {
+						return untrusted(path, pid.orElse(-1L),
+								"holds " + PidFileContent.describe(snapshot.sample(), snapshot.size())
+										+ " and is not locked: it is not a PID file, and a start refuses it too;"
+										+ " check the path");
+					}
+					return new DaemonStatus(path, State.STALE, pid.orElse(-1L),
+							"not running, stale PID file" + pid.map((value) -> " (pid " + value + ")").orElse("") + ": "
+									+ path + " is not locked by any process; the next start reclaims it");
+				case UNNAMED:
+					return UnnamedHolder.inspect(path, pid, text);
+				case FOREIGN:
+					return untrusted(path, pid.orElse(-1L), "is locked, but not as a daemon locks its PID file ("
+							+ holder.description() + "); refusing to trust the pid it names");
+				default:
+					break;
 			}
 			if (pid.isEmpty()) {
 				String what = text.isBlank() ? "is empty" : "does not hold a PID (\"" + printable(text) + "\")";
-				return untrusted(path, -1, what + " although pid " + holder.getAsLong() + " holds its lock");
+				return untrusted(path, -1, what + " although pid " + holder.pid() + " holds its lock");
 			}
-			if (holder.getAsLong() != pid.get()) {
+			if (holder.pid() != pid.get()) {
 				return untrusted(path, pid.get(), "names pid " + pid.get() + " but its lock is held by pid "
-						+ holder.getAsLong() + "; refusing to signal a process that does not hold the lock");
+						+ holder.pid() + "; refusing to signal a process that does not hold the lock");
 			}
 			return new DaemonStatus(path, State.RUNNING, pid.get(), "running (pid " + pid.get() + "): " + path);
 		}
@@ -105,7 +121,7 @@ public final class PidFileInspector {
 			return new DaemonStatus(path, State.NOT_RUNNING, -1, "not running: no PID file at " + path);
 		}
 		catch (AccessDeniedException ex) {
-			return untrusted(path, -1, "cannot be read: permission denied");
+			return untrusted(path, -1, "cannot be read: permission denied; run this as a user who may read it");
 		}
 		catch (FileSystemException ex) {
 			return untrusted(path, -1, "cannot be read: " + ((ex.getReason() != null) ? ex.getReason() : ex));

@@ -5,45 +5,32 @@
 package io.daemoniker.internal.pidfile;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.daemoniker.AlreadyRunningError;
 import io.daemoniker.PidFileError;
+import io.daemoniker.internal.platform.KernelPaths;
 import io.daemoniker.internal.platform.OperatingSystem;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A PID file that this process has created or reclaimed and holds locked for as long as
  * it lives. The operating system drops the lock when the process dies, however it dies,
  * so a PID file that exists but is not locked is stale and is reclaimed by the next
- * start.
+ * start, if it holds nothing but a PID: any other file at the path is refused and left as
+ * it is.
  * <p>
- * The file is never opened a second time by this process while it is held: closing any
- * descriptor of a file drops all of this process's POSIX locks on it.
- * <p>
- * On Unix the whole file is locked. On Windows a lock is mandatory, and nobody else could
- * read a locked byte, so only the byte at {@link #WINDOWS_LOCK_POSITION}, far past the
- * content, is locked: {@code status} and {@code send} read the PID and probe that byte.
+ * The lock belongs to the open file, not to the process (an {@code flock} lock on Unix, a
+ * handle's lock on Windows), so the process may open and close the PID file elsewhere, as
+ * {@code Files.readString(pidFile)} does, without losing it.
  */
 public final class PidFileLock implements AutoCloseable {
 
@@ -57,56 +44,101 @@ public final class PidFileLock implements AutoCloseable {
 	 */
 	public static final long WINDOWS_LOCK_POSITION = Integer.MAX_VALUE;
 
-	private static final boolean LOCK_BEYOND_CONTENT = OperatingSystem.current() == OperatingSystem.WINDOWS;
+	private static final boolean WINDOWS = OperatingSystem.current() == OperatingSystem.WINDOWS;
 
 	/**
-	 * How often a Windows daemon tries the lock before it believes another holds it: a
-	 * {@code status} running at that moment holds it for an instant to probe it.
+	 * How long a Windows daemon waits for a PID file that is being deleted to go, before
+	 * it believes that access to it is really denied.
 	 */
-	private static final int WINDOWS_LOCK_TRIES = 10;
+	private static final long PENDING_DELETION_WAIT_NANOS = 2_000_000_000L;
 
 	private final Path path;
 
-	private final FileChannel channel;
-
-	private final FileLock lock;
-
-	private final Object fileKey;
+	private final HeldFile file;
 
 	private volatile boolean released;
 
-	private PidFileLock(Path path, FileChannel channel, FileLock lock, Object fileKey) {
+	private PidFileLock(Path path, HeldFile file) {
 		this.path = path;
-		this.channel = channel;
-		this.lock = lock;
-		this.fileKey = fileKey;
+		this.file = file;
 	}
 
 	/**
 	 * Creates or reclaims the PID file, locks it and writes the PID into it. A shutdown
 	 * hook removes it when the JVM exits in an orderly way.
-	 * @param pidFile absolute path of the PID file
+	 * @param pidFile the PID file
 	 * @param pid the PID to write
 	 * @return the held PID file
 	 * @throws AlreadyRunningError if a live process holds the lock
-	 * @throws PidFileError if the file cannot be created, locked or written
+	 * @throws PidFileError if the file cannot be created, locked or written, or is not a
+	 * stale PID file
 	 */
 	public static PidFileLock acquire(Path pidFile, long pid) {
-		Path path = pidFile.toAbsolutePath().normalize();
+		return acquire(pidFile, pid, Map.of());
+	}
+
+	/**
+	 * Creates or reclaims the PID file, as {@link #acquire(Path, long)} does, refusing it
+	 * when it is the same file as one of the daemon's stream targets.
+	 * @param pidFile the PID file
+	 * @param pid the PID to write
+	 * @param streams the files the daemon's standard streams go to, by stream name
+	 * @return the held PID file
+	 * @throws AlreadyRunningError if a live process holds the lock
+	 * @throws PidFileError if the file cannot or must not be taken
+	 */
+	public static PidFileLock acquire(Path pidFile, long pid, Map<String, Path> streams) {
+		Path path = KernelPaths.resolve(pidFile);
 		if (HELD.containsKey(path)) {
 			throw new AlreadyRunningError(path, ProcessHandle.current().pid());
 		}
+		Map<String, Path> targets = new LinkedHashMap<>();
+		streams.forEach((name, target) -> targets.put(name, KernelPaths.resolve(target)));
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-			Optional<PidFileLock> acquired = tryAcquire(path);
+			Optional<HeldFile> acquired = WINDOWS ? tryOnWindows(path, targets)
+					: UnixHeldFile.tryAcquire(path, targets);
 			if (acquired.isPresent()) {
-				PidFileLock held = acquired.get();
-				held.write(pid);
+				PidFileLock held = new PidFileLock(path, acquired.get());
+				try {
+					held.write(pid);
+				}
+				catch (PidFileError ex) {
+					held.close();
+					throw ex;
+				}
 				HELD.put(path, held);
-				Runtime.getRuntime().addShutdownHook(new Thread(held::close, "daemoniker-pid-file-removal"));
+				Runtime.getRuntime().addShutdownHook(new Thread(held::removeAtExit, "daemoniker-pid-file-removal"));
 				return held;
 			}
 		}
 		throw new PidFileError(path, "cannot take " + path + ": it kept being replaced by other processes");
+	}
+
+	/**
+	 * Refuses, before anything is started or created, a PID file that is the same file as
+	 * one of the daemon's stream targets: the same path once resolved as the kernel
+	 * resolves it, a symbolic link (even a dangling one) that leads from a target to the
+	 * PID file, or a hard link of it. Each of them would make the daemon write its log
+	 * into its PID file and lose its lock to the first rotation.
+	 * @param pidFile the resolved PID file
+	 * @param streams the stream targets, by stream name
+	 * @throws PidFileError if one of them is the PID file
+	 */
+	public static void checkDistinct(Path pidFile, Map<String, Path> streams) {
+		for (Map.Entry<String, Path> stream : streams.entrySet()) {
+			Path target = stream.getValue();
+			boolean same;
+			try {
+				same = pidFile.equals(LinkTargets.finalTarget(target))
+						|| (Files.exists(target) && Files.exists(pidFile) && Files.isSameFile(target, pidFile));
+			}
+			catch (IOException ex) {
+				same = false;
+			}
+			if (same) {
+				throw Refusals.sameAsStream(pidFile, stream.getKey(), target);
+			}
+		}
 	}
 
 	/**
@@ -115,7 +147,17 @@ public final class PidFileLock implements AutoCloseable {
 	 * @return the held PID file, or empty
 	 */
 	public static Optional<PidFileLock> heldByThisProcess(Path pidFile) {
-		return Optional.ofNullable(HELD.get(pidFile.toAbsolutePath().normalize()));
+		return Optional.ofNullable(HELD.get(KernelPaths.resolve(pidFile)));
+	}
+
+	/**
+	 * Returns the PID file held by this process that a path reaches, following symbolic
+	 * links, as opening the path would: a log file must never be opened on it.
+	 * @param path the path
+	 * @return the held PID file, or empty
+	 */
+	public static Optional<PidFileLock> reachedThrough(Path path) {
+		return HELD.values().stream().filter((held) -> held.file.isReachedThrough(path)).findFirst();
 	}
 
 	/**
@@ -130,108 +172,31 @@ public final class PidFileLock implements AutoCloseable {
 	}
 
 	/**
-	 * One attempt: open or create the file, lock it, and check that the path still names
-	 * the file that was locked (another process may have removed it and created a new one
-	 * in between, and only a lock on the file the path names counts).
+	 * One attempt on Windows, which waits out a deletion in progress for a short while:
+	 * under the legacy delete semantics that some Windows file systems still have, a
+	 * removed file stays until the last process that had it open closes it (the daemon
+	 * that just stopped, say), and meanwhile every attempt to create or open it is
+	 * denied.
 	 */
-	private static Optional<PidFileLock> tryAcquire(Path path) {
-		FileChannel channel = null;
-		try {
-			Object keyBefore;
+	private static Optional<HeldFile> tryOnWindows(Path path, Map<String, Path> targets) {
+		long deadline = System.nanoTime() + PENDING_DELETION_WAIT_NANOS;
+		while (true) {
 			try {
-				channel = FileChannel.open(path, createOptions());
-				makeWorldReadable(path);
-				keyBefore = fileKey(path);
+				return ChannelHeldFile.tryAcquire(path, targets);
 			}
-			catch (FileAlreadyExistsException ex) {
-				keyBefore = fileKey(path);
-				channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-						LinkOption.NOFOLLOW_LINKS);
-			}
-			FileLock lock = LOCK_BEYOND_CONTENT ? tryLockBeyondContent(channel) : tryLock(channel);
-			if (lock == null) {
-				long holder = PidFileContent.read(channel).orElse(-1L);
-				channel.close();
-				throw new AlreadyRunningError(path, holder);
-			}
-			if (!Objects.equals(keyBefore, fileKey(path))) {
-				channel.close();
-				return Optional.empty();
-			}
-			return Optional.of(new PidFileLock(path, channel, lock, keyBefore));
-		}
-		catch (NoSuchFileException ex) {
-			closeQuietly(channel);
-			return Optional.empty();
-		}
-		catch (FileSystemException ex) {
-			closeQuietly(channel);
-			throw new PidFileError(path, "cannot create PID file " + path + ": " + reason(ex)
-					+ "; check that the directory exists and is writable and that the path is not a symbolic link", ex);
-		}
-		catch (IOException ex) {
-			closeQuietly(channel);
-			throw new PidFileError(path, "cannot create PID file " + path + ": " + ex.getMessage(), ex);
-		}
-	}
-
-	private static @Nullable FileLock tryLock(FileChannel channel) throws IOException {
-		try {
-			return channel.tryLock();
-		}
-		catch (OverlappingFileLockException ex) {
-			return null;
-		}
-	}
-
-	private static @Nullable FileLock tryLockBeyondContent(FileChannel channel) throws IOException {
-		for (int attempt = 1;; attempt++) {
-			FileLock lock;
-			try {
-				lock = channel.tryLock(WINDOWS_LOCK_POSITION, 1, false);
-			}
-			catch (OverlappingFileLockException ex) {
-				return null;
-			}
-			if (lock != null || attempt == WINDOWS_LOCK_TRIES) {
-				return lock;
+			catch (PidFileError ex) {
+				if (!(ex.getCause() instanceof AccessDeniedException) || System.nanoTime() - deadline >= 0) {
+					throw ex;
+				}
 			}
 			try {
-				Thread.sleep(10);
+				Thread.sleep(20);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				return null;
+				throw new PidFileError(path, "interrupted while waiting to create PID file " + path, ex);
 			}
 		}
-	}
-
-	private static OpenOption[] createOptions() {
-		return new OpenOption[] { StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE,
-				LinkOption.NOFOLLOW_LINKS };
-	}
-
-	private static void makeWorldReadable(Path path) throws IOException {
-		PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
-				LinkOption.NOFOLLOW_LINKS);
-		if (view != null) {
-			// Mode 0644 whatever the umask, so that other users can run status and stop.
-			view.setPermissions(PosixFilePermissions.fromString("rw-r--r--"));
-		}
-	}
-
-	private static Object fileKey(Path path) throws IOException {
-		BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-				LinkOption.NOFOLLOW_LINKS);
-		if (attributes.isSymbolicLink()) {
-			throw new FileSystemException(path.toString(), null, "is a symbolic link");
-		}
-		Object key = attributes.fileKey();
-		return (key != null) ? key : attributes.creationTime();
-	}
-
-	private static String reason(FileSystemException ex) {
-		return (ex.getReason() != null) ? ex.getReason() : ex.getClass().getSimpleName();
 	}
 
 	/**
@@ -241,16 +206,29 @@ public final class PidFileLock implements AutoCloseable {
 	 */
 	public synchronized void write(long pid) {
 		try {
-			byte[] content = PidFileContent.format(pid).getBytes(StandardCharsets.US_ASCII);
 			// Written over the old PID, then cut to length, so that a reader never finds
 			// the file empty: it changes on every signal on Windows.
-			this.channel.write(ByteBuffer.wrap(content), 0);
-			this.channel.truncate(content.length);
+			this.file.replaceContent(content(pid).getBytes(StandardCharsets.US_ASCII));
 		}
 		catch (IOException ex) {
 			throw new PidFileError(this.path, "cannot write PID " + pid + " into " + this.path + ": " + ex.getMessage(),
 					ex);
 		}
+	}
+
+	/**
+	 * The PID, and on Windows when that process started: there the PID file names the
+	 * daemon's signal sentinel, and a reader must tell it apart from a later process with
+	 * the same PID (see {@link UnnamedHolder}).
+	 */
+	private static String content(long pid) {
+		if (WINDOWS) {
+			Optional<Instant> started = ProcessHandle.of(pid).flatMap((process) -> process.info().startInstant());
+			if (started.isPresent()) {
+				return PidFileContent.format(pid, started.get());
+			}
+		}
+		return PidFileContent.format(pid);
 	}
 
 	/**
@@ -270,7 +248,30 @@ public final class PidFileLock implements AutoCloseable {
 	}
 
 	/**
-	 * Removes the PID file and then releases the lock. Idempotent.
+	 * /** Arranges, from a shutdown hook, for the PID file to be removed as the JVM's
+	 * last act, and keeps the lock until the process ends. Shutdown hooks run
+	 * concurrently: releasing the lock here would let a new daemon start on this PID file
+	 * while this one still runs the other hooks. {@code File.deleteOnExit} runs after the
+	 * JDK has joined every application shutdown hook.
+	 */
+	private void removeAtExit() {
+		// Remove only the file we locked: never a newer one that replaced it, nor
+		// anything
+		// else that was put there.
+		if (!this.released && this.file.isNamedBy(this.path)) {
+			try {
+				this.path.toFile().deleteOnExit();
+			}
+			catch (IllegalStateException ex) {
+				// The JVM is past running the removals: nothing can be arranged now.
+			}
+		}
+	}
+
+	/**
+	 * Removes the PID file and then releases the lock. Idempotent. The file is removed
+	 * only if the path still names the very file that was locked: never a newer one that
+	 * replaced it, nor anything else that was put there.
 	 */
 	@Override
 	public synchronized void close() {
@@ -280,32 +281,14 @@ public final class PidFileLock implements AutoCloseable {
 		this.released = true;
 		HELD.remove(this.path, this);
 		try {
-			// Remove only the file we locked: never a newer one that replaced it.
-			if (Objects.equals(this.fileKey, fileKey(this.path))) {
+			if (this.file.isNamedBy(this.path)) {
 				Files.deleteIfExists(this.path);
 			}
 		}
 		catch (IOException ex) {
 			// Already gone, or not ours any more: either way nothing to remove.
 		}
-		try {
-			this.lock.release();
-		}
-		catch (IOException ex) {
-			// Closing the channel below releases it all the same.
-		}
-		closeQuietly(this.channel);
-	}
-
-	private static void closeQuietly(@Nullable FileChannel channel) {
-		if (channel != null) {
-			try {
-				channel.close();
-			}
-			catch (IOException ex) {
-				// Nothing to be done about a failed close of a file we opened.
-			}
-		}
+		this.file.release();
 	}
 
 }

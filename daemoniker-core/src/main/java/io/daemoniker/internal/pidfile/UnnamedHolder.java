@@ -4,30 +4,30 @@
  */
 package io.daemoniker.internal.pidfile;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonStatus.State;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Decides about a locked PID file whose lock holder the platform cannot name (Windows).
  * The daemon is alive, since the lock is held; the PID in the file is the daemon's or
  * that of the sentinel process that receives its signals, which the daemon wrote while
- * holding the lock. It is trusted when that process runs and started before the file was
- * last written: a process that started later holds a PID that was reused after the one
- * the daemon wrote had ended.
+ * holding the lock, together with the instant that process started. The PID is trusted
+ * only when a process with that PID runs and started at exactly that instant: a process
+ * that started at another one was given the PID after the one the daemon wrote had ended.
+ * <p>
+ * The start instant is the one the JDK reports ({@code ProcessHandle.Info.startInstant},
+ * from {@code GetProcessTimes} on Windows), in milliseconds, read the same way by the
+ * daemon that writes it and by every reader. The modification time of the file cannot
+ * stand in for it: NTFS does not update it while the daemon keeps the file open. A sender
+ * checks this while it holds a handle to the process ({@code killIf}), and Windows gives
+ * no other process that PID while a handle is open, so the process it checks is the one
+ * it signals.
  */
 final class UnnamedHolder {
-
-	/** Covers file systems that keep modification times coarsely (FAT: 2 s). */
-	private static final Duration CLOCK_SLACK = Duration.ofSeconds(2);
 
 	private UnnamedHolder() {
 	}
@@ -45,24 +45,24 @@ final class UnnamedHolder {
 					"is locked, but pid " + named + " that it names is not running "
 							+ "(its daemon may be replacing its signal sentinel at this moment); try again");
 		}
+		Optional<Instant> recorded = PidFileContent.parseStarted(text);
+		if (recorded.isEmpty()) {
+			return PidFileInspector.untrusted(path, named, "names pid " + named
+					+ " without the instant it started, so a process that was given that PID later cannot be told"
+					+ " from it; refusing to signal it (a daemon writes the instant on its next start)");
+		}
 		Optional<Instant> started = process.get().info().startInstant();
-		Instant written = lastWritten(path);
-		if (started.isPresent() && written != null && started.get().isAfter(written.plus(CLOCK_SLACK))) {
+		if (started.isEmpty()) {
 			return PidFileInspector.untrusted(path, named,
-					"names pid " + named + ", which started at " + started.get()
-							+ ", after the file was last written at " + written
+					"names pid " + named + ", but when that process started cannot be read; refusing to signal it");
+		}
+		if (!started.get().equals(recorded.get())) {
+			return PidFileInspector.untrusted(path, named,
+					"names pid " + named + " that started at " + recorded.get() + ", but pid " + named
+							+ " now is a process that started at " + started.get()
 							+ ": that PID was reused by another process; refusing to signal it");
 		}
 		return new DaemonStatus(path, State.RUNNING, named, "running (pid " + named + "): " + path);
-	}
-
-	private static @Nullable Instant lastWritten(Path path) {
-		try {
-			return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant();
-		}
-		catch (IOException ex) {
-			return null;
-		}
 	}
 
 }

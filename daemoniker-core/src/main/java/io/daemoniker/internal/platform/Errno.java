@@ -18,8 +18,10 @@ final class Errno {
 			case 1 -> "operation not permitted";
 			case 2 -> "no such file or directory";
 			case 3 -> "no such process";
+			case 6 -> "no such device or address";
 			case 9 -> "bad file descriptor";
 			case 13 -> "permission denied";
+			case 17 -> "file exists";
 			case 20 -> "not a directory";
 			case 21 -> "is a directory";
 			case 22 -> "invalid argument";

@@ -5,22 +5,30 @@
 package io.daemoniker.internal.platform;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The C library functions behind the operations features: datagram sockets for systemd
  * notifications, resource limits, and changing the user. Bound by JNA direct mapping like
- * {@link LibC}, and like it loaded only when one of them is used.
+ * {@link LibC}, and like it loaded only when one of them is used. Every function here is
+ * in the C library of Linux, macOS and the BSDs alike; Linux-only ones are in
+ * {@link LinuxLibC}. Callers call {@link #require} before any function.
  */
 final class OpsLibC {
 
-	static {
-		Native.register(OpsLibC.class, com.sun.jna.Platform.C_LIBRARY_NAME);
-	}
+	private static final @Nullable LinkageError FAILURE = NativeBindings.register(OpsLibC.class);
 
 	private OpsLibC() {
+	}
+
+	/**
+	 * Refuses to go on when a function could not be bound.
+	 * @param purpose what the caller was about to do, such as "switch users"
+	 * @throws io.daemoniker.DaemonikerException if a function is missing
+	 */
+	static void require(String purpose) {
+		NativeBindings.require(FAILURE, purpose);
 	}
 
 	static native int socket(int domain, int type, int protocol) throws LastErrorException;
@@ -49,7 +57,5 @@ final class OpsLibC {
 	static native @Nullable Pointer getgrnam(String name);
 
 	static native @Nullable Pointer getgrgid(int gid);
-
-	static native int prctl(int option, long arg2, long arg3, long arg4, long arg5) throws LastErrorException;
 
 }

@@ -20,6 +20,12 @@ final class PidFd {
 
 	static final int ENOSYS = 38;
 
+	static final int ESRCH = 3;
+
+	private static final int EINTR = 4;
+
+	private static final short POLLIN = 1;
+
 	private static final int SYS_PIDFD_SEND_SIGNAL = 424;
 
 	private static final int SYS_PIDFD_OPEN = 434;
@@ -79,6 +85,32 @@ final class PidFd {
 	}
 
 	/**
+	 * Waits until the process of a descriptor has exited: a process descriptor becomes
+	 * readable then, whether or not the process was reaped yet.
+	 * @param pidfd the descriptor
+	 * @param timeoutMillis how long to wait at most, {@code 0} to only look
+	 * @return {@code true} if the process has exited
+	 * @throws LastErrorException if the descriptor cannot be polled
+	 */
+	static boolean awaitExit(int pidfd, int timeoutMillis) throws LastErrorException {
+		try (com.sun.jna.Memory pollfd = new com.sun.jna.Memory(8)) {
+			// struct pollfd: int fd, short events, short revents.
+			pollfd.setInt(0, pidfd);
+			pollfd.setShort(4, POLLIN);
+			pollfd.setShort(6, (short) 0);
+			try {
+				return Calls.poll(pollfd, 1, timeoutMillis) > 0;
+			}
+			catch (LastErrorException ex) {
+				if (ex.getErrorCode() == EINTR) {
+					return false;
+				}
+				throw ex;
+			}
+		}
+	}
+
+	/**
 	 * Closes a process descriptor.
 	 * @param pidfd the descriptor
 	 */
@@ -108,6 +140,8 @@ final class PidFd {
 		 * integer arguments are passed exactly like fixed ones.
 		 */
 		static native long syscall(long number, long a, long b, long c, long d) throws LastErrorException;
+
+		static native int poll(com.sun.jna.Pointer fds, long count, int timeoutMillis) throws LastErrorException;
 
 	}
 

@@ -5,7 +5,9 @@
 package io.daemoniker.internal.platform;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
@@ -30,6 +32,28 @@ public interface Platform {
 	 */
 	static Platform current() {
 		return Holder.CURRENT;
+	}
+
+	/**
+	 * Returns the stream a starting daemon reads its launch request from: standard input
+	 * on Unix, a pipe of its own on Windows.
+	 * @return the stream, read to its end once
+	 * @throws IOException if the launcher left no way to read it
+	 */
+	default InputStream launchRequest() throws IOException {
+		return System.in;
+	}
+
+	/**
+	 * Tells the launcher of a starting daemon one line before {@link #redirectStdio} gave
+	 * the channel to it: on standard output on Unix, which is still the launcher's pipe
+	 * then, on a pipe of its own on Windows. Does nothing when the launcher cannot be
+	 * reached.
+	 * @param line the line, without its line break
+	 */
+	default void tellLauncher(String line) {
+		System.out.println(line);
+		System.out.flush();
 	}
 
 	/**
@@ -88,6 +112,35 @@ public interface Platform {
 	 * @throws IOException if the file cannot be inspected
 	 */
 	OptionalLong lockHolder(Path file) throws IOException;
+
+	/**
+	 * Tells who holds locks on a file: the process that holds it as a daemon holds its
+	 * PID file, or that a process this platform cannot name does, or which other locks
+	 * are held, or that none is.
+	 * @param file the file
+	 * @return who holds it
+	 * @throws IOException if the file cannot be inspected
+	 */
+	default LockHolder lockHolderOf(Path file) throws IOException {
+		OptionalLong holder = lockHolder(file);
+		if (holder.isEmpty()) {
+			return LockHolder.none();
+		}
+		return (holder.getAsLong() == UNNAMED_HOLDER) ? LockHolder.unnamed() : LockHolder.process(holder.getAsLong());
+	}
+
+	/**
+	 * Describes the locks on a file other than the exclusive {@code flock} lock that a
+	 * process holds on it, where the platform can list them: a daemon that has just taken
+	 * its PID file must not share it with a program that took another kind of lock.
+	 * @param file the file
+	 * @param holder the process that holds the {@code flock} lock
+	 * @return what other locks are held, or empty when none are or they cannot be listed
+	 * @throws IOException if the file cannot be inspected
+	 */
+	default Optional<String> otherLocks(Path file, long holder) throws IOException {
+		return Optional.empty();
+	}
 
 	/**
 	 * A write-only channel to the launcher, kept after standard output was redirected.

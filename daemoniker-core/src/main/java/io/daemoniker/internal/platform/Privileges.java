@@ -15,6 +15,7 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
+import io.daemoniker.DaemonikerException;
 import io.daemoniker.StartupError;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +62,7 @@ public final class Privileges {
 				// Ask the C library instead.
 			}
 		}
+		OpsLibC.require("tell which user this process runs as");
 		return Integer.toUnsignedLong(OpsLibC.geteuid());
 	}
 
@@ -86,8 +88,10 @@ public final class Privileges {
 	 * group
 	 * @return the credentials
 	 * @throws StartupError if the user or group does not exist
+	 * @throws DaemonikerException if this system's C library cannot be bound
 	 */
 	public static Credentials resolve(@Nullable String user, @Nullable String group) {
+		OpsLibC.require("look up the user and group to run the daemon as");
 		String name = null;
 		int uid = -1;
 		int gid = -1;
@@ -146,8 +150,10 @@ public final class Privileges {
 	 * crash writes a core dump is up to {@code RLIMIT_CORE}.
 	 * @param credentials the credentials
 	 * @throws StartupError if a switch fails
+	 * @throws DaemonikerException if this system's C library cannot be bound
 	 */
 	public static void switchTo(Credentials credentials) {
+		OpsLibC.require("switch the daemon to " + credentials);
 		try {
 			OpsLibC.setgroups(credentials.groups().length, credentials.groups());
 			OpsLibC.setgid(credentials.gid());
@@ -160,9 +166,10 @@ public final class Privileges {
 		}
 		if (OperatingSystem.current() == OperatingSystem.LINUX) {
 			try {
-				OpsLibC.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+				LinuxLibC.require("make the daemon dumpable again");
+				LinuxLibC.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
 			}
-			catch (LastErrorException ex) {
+			catch (LastErrorException | DaemonikerException ex) {
 				// Only attaching tools suffer; the daemon runs all the same.
 			}
 		}

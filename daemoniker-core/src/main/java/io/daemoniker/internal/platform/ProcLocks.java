@@ -9,15 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
- * Finds the holder of a POSIX record lock in Linux's {@code /proc/locks}, which names the
- * locking process and the file's device and inode. Reading it needs no native code and
- * never opens the locked file (closing any descriptor of a file drops this process's own
- * locks on it).
+ * Finds the locks on a file in Linux's {@code /proc/locks}, which lists every lock with
+ * its kind, its mode, the process that took it and the file's device and inode. Reading
+ * it needs no native code, never opens the locked file, and is allowed to every user, so
+ * that {@code status} run by another user still learns who holds a PID file.
+ * <p>
+ * That is why a daemon locks its PID file with {@code flock}: {@code /proc/locks} names
+ * the process that took an {@code flock} lock, while an open file description lock (OFD,
+ * {@code F_OFD_SETLK}) is listed with pid {@code -1}, and finding its holder would mean
+ * reading every process's {@code /proc/<pid>/fdinfo}, which other users' processes do not
+ * allow. Both kinds belong to the open file description and survive when the process
+ * opens and closes the file elsewhere; POSIX {@code fcntl} locks do not. A POSIX write
+ * lock still counts as a daemon's, as earlier versions took one.
  */
 final class ProcLocks {
 
@@ -26,33 +34,71 @@ final class ProcLocks {
 	private ProcLocks() {
 	}
 
-	static OptionalLong holderOf(Path file) throws IOException {
-		Map<String, Object> attributes = Files.readAttributes(file, "unix:dev,ino", LinkOption.NOFOLLOW_LINKS);
-		long device = ((Number) attributes.get("dev")).longValue();
-		long inode = ((Number) attributes.get("ino")).longValue();
-		return holderOf(Files.readAllLines(PROC_LOCKS, StandardCharsets.US_ASCII), device, inode);
+	static LockHolder holderOf(Path file) throws IOException {
+		FileStat stat = FileStat.of(file, LinkOption.NOFOLLOW_LINKS);
+		return holderOf(Files.readAllLines(PROC_LOCKS, StandardCharsets.US_ASCII), stat.device(), stat.inode());
 	}
 
 	/**
-	 * Picks the holder out of {@code /proc/locks} lines such as
-	 * {@code 1: POSIX  ADVISORY  WRITE 4242 fd:01:131090 0 EOF}.
+	 * Describes the locks on a file other than the exclusive {@code flock} lock of one
+	 * process.
+	 * @param stat the file
+	 * @param holder the process that holds the {@code flock} lock
+	 * @return the others, or empty
+	 * @throws IOException if {@code /proc/locks} cannot be read
 	 */
-	static OptionalLong holderOf(List<String> lines, long device, long inode) {
+	static Optional<String> otherThanFlockOf(FileStat stat, long holder) throws IOException {
+		return otherThanFlockOf(Files.readAllLines(PROC_LOCKS, StandardCharsets.US_ASCII), stat.device(), stat.inode(),
+				holder);
+	}
+
+	static Optional<String> otherThanFlockOf(List<String> lines, long device, long inode, long holder) {
+		List<String> others = new ArrayList<>();
+		for (Lock lock : locksOn(lines, device, inode)) {
+			if (!(lock.pid() == holder && "FLOCK".equals(lock.kind()) && "WRITE".equals(lock.mode()))) {
+				others.add(lock.describe());
+			}
+		}
+		return others.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", others));
+	}
+
+	/**
+	 * Decides who holds a file from {@code /proc/locks} lines such as
+	 * {@code 1: FLOCK  ADVISORY  WRITE 4242 fd:01:131090 0 EOF}: the process of an
+	 * exclusive {@code flock} or POSIX lock, or else a description of the other locks.
+	 */
+	static LockHolder holderOf(List<String> lines, long device, long inode) {
+		List<Lock> locks = locksOn(lines, device, inode);
+		if (locks.isEmpty()) {
+			return LockHolder.none();
+		}
+		for (Lock lock : locks) {
+			if (lock.isDaemonLike()) {
+				return LockHolder.process(lock.pid());
+			}
+		}
+		List<String> described = new ArrayList<>();
+		locks.forEach((lock) -> described.add(lock.describe()));
+		return LockHolder.foreign(String.join(", ", described));
+	}
+
+	static List<Lock> locksOn(List<String> lines, long device, long inode) {
 		String wanted = String.format("%02x:%02x:%d", major(device), minor(device), inode);
+		List<Lock> locks = new ArrayList<>();
 		for (String line : lines) {
 			String[] fields = line.trim().split("\\s+");
 			// Blocked waiters are listed as "1: -> POSIX ..." and do not hold the lock.
-			if (fields.length < 8 || "->".equals(fields[1]) || !"WRITE".equals(fields[3])) {
+			if (fields.length < 8 || "->".equals(fields[1]) || !fields[5].equalsIgnoreCase(wanted)) {
 				continue;
 			}
-			if (fields[5].equalsIgnoreCase(wanted)) {
-				long pid = Long.parseLong(fields[4]);
-				if (pid > 0) {
-					return OptionalLong.of(pid);
-				}
+			try {
+				locks.add(new Lock(fields[1], fields[3], Long.parseLong(fields[4])));
+			}
+			catch (NumberFormatException ex) {
+				// A line of a format this parser does not know: not a lock it can judge.
 			}
 		}
-		return OptionalLong.empty();
+		return locks;
 	}
 
 	static long major(long device) {
@@ -61,6 +107,33 @@ final class ProcLocks {
 
 	static long minor(long device) {
 		return (device & 0xff) | ((device >>> 12) & ~0xffL);
+	}
+
+	/**
+	 * One line of {@code /proc/locks}.
+	 *
+	 * @param kind {@code FLOCK}, {@code POSIX}, {@code OFDLCK}, {@code LEASE}...
+	 * @param mode {@code WRITE} or {@code READ}
+	 * @param pid the process that took it, {@code -1} for OFD locks
+	 */
+	record Lock(String kind, String mode, long pid) {
+
+		boolean isDaemonLike() {
+			return this.pid > 0 && "WRITE".equals(this.mode)
+					&& ("FLOCK".equals(this.kind) || "POSIX".equals(this.kind));
+		}
+
+		String describe() {
+			String what = ("WRITE".equals(this.mode) ? "an exclusive " : "a shared ") + switch (this.kind) {
+				case "FLOCK" -> "flock lock";
+				case "POSIX" -> "POSIX lock";
+				case "OFDLCK" -> "open file description (OFD) lock";
+				default -> this.kind + " lock";
+			};
+			return (this.pid > 0) ? "pid " + this.pid + " holds " + what
+					: what + " is held by a process that Linux does not name";
+		}
+
 	}
 
 }

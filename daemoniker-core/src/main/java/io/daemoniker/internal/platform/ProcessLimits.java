@@ -24,8 +24,11 @@ public final class ProcessLimits {
 	 * of {@code RLIMIT_CORE} to zero, so that the process cannot raise it again. A core
 	 * dump of a JVM holds its whole heap, with whatever secrets are in it.
 	 * @throws IOException if the limit cannot be set
+	 * @throws io.daemoniker.DaemonikerException if this system's C library cannot be
+	 * bound
 	 */
 	public static void disableCoreDumps() throws IOException {
+		OpsLibC.require("prevent core dumps");
 		try {
 			// struct rlimit: rlim_t rlim_cur, rlim_max, both 64-bit on LP64 systems.
 			OpsLibC.setrlimit(RLIMIT_CORE, new long[] { 0, 0 });

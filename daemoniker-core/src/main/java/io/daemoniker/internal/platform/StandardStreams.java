@@ -33,9 +33,16 @@ public final class StandardStreams {
 	 * @param stdout file for standard output, or {@code null} to leave it
 	 * @param stderr file for standard error, or {@code null} to leave it; may equal
 	 * {@code stdout}
-	 * @throws IOException if a file cannot be opened or put in place
+	 * @throws IOException if a file cannot be opened or put in place, or on Windows
 	 */
 	public static void reopen(@Nullable Path stdout, @Nullable Path stderr) throws IOException {
+		if (!OperatingSystem.current().isUnix()) {
+			// Windows has no dup2 for the handles the JVM took at start-up, and a file
+			// that a process writes to cannot be renamed away under it there.
+			throw new IOException("cannot reopen the standard streams on Windows, which has no dup2 for the handles"
+					+ " the JVM writes to; rotate the log files with a tool that copies and truncates them, or"
+					+ " let the application's logging rotate its own files");
+		}
 		synchronized (LOCK) {
 			UnixConstants constants = UnixConstants.forCurrent();
 			int flags = UnixConstants.O_WRONLY | constants.oCreat | constants.oAppend;

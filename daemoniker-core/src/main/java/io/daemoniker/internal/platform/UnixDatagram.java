@@ -45,6 +45,7 @@ public final class UnixDatagram {
 					"Unix datagram sockets are implemented for Linux only, not " + System.getProperty("os.name"));
 		}
 		byte[] sockaddr = sockaddr(address);
+		OpsLibC.require("send a datagram to " + address);
 		int fd;
 		try {
 			fd = OpsLibC.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);

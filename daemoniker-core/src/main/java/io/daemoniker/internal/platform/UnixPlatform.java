@@ -7,8 +7,10 @@ package io.daemoniker.internal.platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
@@ -162,35 +164,56 @@ final class UnixPlatform implements Platform {
 
 	@Override
 	public OptionalLong lockHolder(Path file) throws IOException {
+		LockHolder holder = lockHolderOf(file);
+		return switch (holder.state()) {
+			case NONE -> OptionalLong.empty();
+			case PROCESS -> OptionalLong.of(holder.pid());
+			case UNNAMED, FOREIGN -> OptionalLong.of(UNNAMED_HOLDER);
+		};
+	}
+
+	@Override
+	public LockHolder lockHolderOf(Path file) throws IOException {
 		if (this.os == OperatingSystem.LINUX) {
 			return ProcLocks.holderOf(file);
 		}
 		return fcntlLockHolder(file);
 	}
 
-	private static OptionalLong fcntlLockHolder(Path file) throws IOException {
-		if (Files.isSymbolicLink(file)) {
-			throw new IOException(file + " is a symbolic link");
+	@Override
+	public Optional<String> otherLocks(Path file, long holder) throws IOException {
+		if (this.os != OperatingSystem.LINUX) {
+			return Optional.empty();
 		}
+		return ProcLocks.otherThanFlockOf(FileStat.of(file, LinkOption.NOFOLLOW_LINKS), holder);
+	}
+
+	/**
+	 * Asks {@code fcntl(F_GETLK)} who holds a lock, where there is no
+	 * {@code /proc/locks}. The BSDs report {@code flock} locks too, which daemons take,
+	 * but without the holder (pid {@code -1}): the PID file's content must then be
+	 * checked in other ways. Closing the descriptor opened here drops no lock that
+	 * matters: a daemon's {@code flock} lock belongs to its own open file.
+	 */
+	private static LockHolder fcntlLockHolder(Path file) throws IOException {
 		UnixConstants constants = UnixConstants.forCurrent();
-		int fd = open(file, UnixConstants.O_RDONLY | constants.oNoFollow, 0);
-		try (Memory flock = new Memory(64)) {
+		try (UnixFile opened = UnixFile.openExisting(file, false); Memory flock = new Memory(64)) {
+			if (opened.stat().kind() != FileKind.REGULAR) {
+				throw new IOException(file + " is not a regular file");
+			}
 			flock.clear();
 			// struct flock on the BSDs: off_t l_start, off_t l_len, pid_t l_pid, short
-			// l_type,
-			// short l_whence. A zero start and length cover the whole file.
+			// l_type, short l_whence. A zero start and length cover the whole file.
 			flock.setShort(20, (short) constants.fWrLck);
-			LibC.fcntl(fd, constants.fGetLk, flock);
+			opened.fcntl(constants.fGetLk, flock);
 			if (flock.getShort(20) == constants.fUnlck) {
-				return OptionalLong.empty();
+				return LockHolder.none();
 			}
-			return OptionalLong.of(flock.getInt(16));
-		}
-		catch (LastErrorException ex) {
-			throw new IOException("cannot query the lock on " + file + ": " + Errno.describe(ex.getErrorCode()), ex);
-		}
-		finally {
-			closeQuietly(fd);
+			int pid = flock.getInt(16);
+			if (flock.getShort(20) != constants.fWrLck) {
+				return LockHolder.foreign(((pid > 0) ? "pid " + pid : "a process") + " holds a shared lock");
+			}
+			return (pid > 0) ? LockHolder.process(pid) : LockHolder.unnamed();
 		}
 	}
 

@@ -6,24 +6,30 @@ package io.daemoniker.internal.windows;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The launcher's connection to a daemon it started on Windows, presented as the
  * {@link Process} that the launcher talks to while the daemon starts. There is no
  * intermediate process on Windows: this is the daemon itself, but {@link #destroy()} only
  * lets go of it (closes the pipes and the handle), because the launcher destroys its
- * connection once the handshake is over. Standard output starts with the line that
- * reports the daemon's PID, which the Unix intermediate shell prints.
+ * connection once the handshake is over. Its standard input is the pipe that carries the
+ * launch request, its standard output the pipe that carries the handshake, starting with
+ * the line that reports the daemon's PID (which the Unix intermediate shell prints), and
+ * its error stream is what the daemon appends to its standard error file meanwhile: the
+ * daemon's own standard streams are its target files from the start.
  */
 final class DaemonConnection extends Process {
 
@@ -31,43 +37,52 @@ final class DaemonConnection extends Process {
 
 	private final HANDLE process;
 
-	private final PipeStreams.PipeOutputStream stdin;
+	private final PipeStreams.BackgroundPipeOutputStream request;
 
-	private final PipeStreams.PipeInputStream stdout;
+	private final PipeStreams.PipeInputStream handshake;
 
-	private final PipeStreams.PipeInputStream stderr;
+	private final InputStream handshakeWithPid;
 
-	private final InputStream stdoutWithPid;
-
-	private final InputStream stderrBuffered;
+	private final InputStream errors;
 
 	private boolean released;
 
-	DaemonConnection(Win32.Started started, HANDLE stdin, HANDLE stdout, HANDLE stderr, String handshakePrefix) {
+	/**
+	 * Creates the connection.
+	 * @param started the daemon
+	 * @param request the launcher's end of the launch request pipe
+	 * @param handshake the launcher's end of the handshake pipe
+	 * @param handshakePrefix the prefix of the handshake lines
+	 * @param errorFile the daemon's standard error file, or {@code null} when it is no
+	 * regular file (the null device, say)
+	 * @param errorsFrom the size of that file before the daemon started
+	 */
+	DaemonConnection(Win32.Started started, HANDLE request, HANDLE handshake, String handshakePrefix,
+			@Nullable Path errorFile, long errorsFrom) {
 		this.pid = started.pid();
 		this.process = started.handle();
-		this.stdin = new PipeStreams.PipeOutputStream(stdin);
-		this.stdout = new PipeStreams.PipeInputStream(stdout);
-		this.stderr = new PipeStreams.PipeInputStream(stderr);
+		this.errors = (errorFile != null) ? new FileTail(errorFile, errorsFrom, () -> !isAlive())
+				: InputStream.nullInputStream();
+		this.request = new PipeStreams.BackgroundPipeOutputStream(request);
+		this.handshake = new PipeStreams.PipeInputStream(handshake);
 		byte[] spawned = (handshakePrefix + " spawned " + this.pid + "\n").getBytes(StandardCharsets.UTF_8);
-		this.stdoutWithPid = new SequenceInputStream(new ByteArrayInputStream(spawned),
-				new BufferedInputStream(this.stdout));
-		this.stderrBuffered = new BufferedInputStream(this.stderr);
+		this.handshakeWithPid = new SequenceInputStream(new ByteArrayInputStream(spawned),
+				new BufferedInputStream(this.handshake));
 	}
 
 	@Override
 	public OutputStream getOutputStream() {
-		return this.stdin;
+		return this.request;
 	}
 
 	@Override
 	public InputStream getInputStream() {
-		return this.stdoutWithPid;
+		return this.handshakeWithPid;
 	}
 
 	@Override
 	public InputStream getErrorStream() {
-		return this.stderrBuffered;
+		return this.errors;
 	}
 
 	@Override
@@ -124,9 +139,14 @@ final class DaemonConnection extends Process {
 	 */
 	@Override
 	public void destroy() {
-		this.stdin.close();
-		this.stdout.close();
-		this.stderr.close();
+		this.request.abandon();
+		this.handshake.close();
+		try {
+			this.errors.close();
+		}
+		catch (IOException ex) {
+			// Only a file we read; nothing is lost.
+		}
 		synchronized (this) {
 			if (!this.released) {
 				this.released = true;

@@ -51,7 +51,8 @@ final class DetachedSentinelStarter implements SentinelStarter {
 				throw Win32.error("cannot open NUL");
 			}
 			Win32.Started started = Win32.start(WindowsCommandLine.join(this.command), this.directory,
-					WinBase.DETACHED_PROCESS | WinBase.CREATE_NEW_PROCESS_GROUP, input.read(), nul, nul);
+					WinBase.DETACHED_PROCESS | WinBase.CREATE_NEW_PROCESS_GROUP,
+					new HANDLE[] { input.read(), nul, nul });
 			Win32.close(input.read());
 			return new DetachedSentinel(started, input.write());
 		}

@@ -24,10 +24,11 @@ final class PipeStreams {
 
 	/**
 	 * Reads a pipe without ever blocking inside Windows: it reads only what the pipe
-	 * holds, and otherwise waits a little and looks again. The daemon keeps its ends of
-	 * the pipes open for its whole life (closing a standard handle that the JVM still
-	 * names is unsafe), so the launcher cannot wait for the end of the pipe; it closes
-	 * this stream instead, which ends any read in progress.
+	 * holds, and otherwise waits a little and looks again. The end of the pipe cannot be
+	 * counted on: a program that the daemon starts before it calls {@code daemonize}
+	 * inherits the daemon's end too, and keeps it open. So the launcher closes this
+	 * stream once it has what it waits for, which ends any read in progress. At the end
+	 * of the pipe the stream closes its handle by itself.
 	 */
 	static final class PipeInputStream extends InputStream {
 
@@ -61,9 +62,10 @@ final class PipeStreams {
 					if (!Win32.kernel32().PeekNamedPipe(this.handle, null, 0, null, available, null)) {
 						int code = Native.getLastError();
 						if (code == WinError.ERROR_BROKEN_PIPE) {
+							close();
 							return -1;
 						}
-						throw new IOException("cannot read from the daemon: " + Win32.describe(code));
+						throw new IOException("cannot read from the pipe: " + Win32.describe(code));
 					}
 					if (available.getValue() > 0) {
 						byte[] chunk = new byte[Math.min(length, available.getValue())];
@@ -73,7 +75,7 @@ final class PipeStreams {
 							if (code == WinError.ERROR_BROKEN_PIPE) {
 								return -1;
 							}
-							throw new IOException("cannot read from the daemon: " + Win32.describe(code));
+							throw new IOException("cannot read from the pipe: " + Win32.describe(code));
 						}
 						System.arraycopy(chunk, 0, buffer, offset, read.getValue());
 						return read.getValue();
@@ -100,7 +102,74 @@ final class PipeStreams {
 	}
 
 	/**
-	 * Writes to a pipe; closing it tells the daemon that its launch request is complete.
+	 * Collects the launch request and, once closed, writes it to the pipe on a thread of
+	 * its own: a request larger than the pipe's buffer blocks the writer until the daemon
+	 * reads it, which the daemon does only when it calls {@code daemonize}, and the
+	 * launcher must meanwhile watch the success timeout. If the daemon never reads it,
+	 * the write ends when the daemon ends (the pipe breaks), or with the launcher.
+	 */
+	static final class BackgroundPipeOutputStream extends OutputStream {
+
+		private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+
+		private final HANDLE handle;
+
+		private boolean closed;
+
+		BackgroundPipeOutputStream(HANDLE handle) {
+			this.handle = handle;
+		}
+
+		@Override
+		public synchronized void write(int b) throws IOException {
+			write(new byte[] { (byte) b }, 0, 1);
+		}
+
+		@Override
+		public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+			if (this.closed) {
+				throw new IOException("the pipe to the daemon is closed");
+			}
+			this.buffer.write(bytes, offset, length);
+		}
+
+		/**
+		 * Hands what was written to the writing thread, which closes the pipe after it,
+		 * telling the daemon that its launch request is complete.
+		 */
+		@Override
+		public synchronized void close() {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			byte[] bytes = this.buffer.toByteArray();
+			Thread writer = new Thread(() -> {
+				try (PipeOutputStream out = new PipeOutputStream(this.handle)) {
+					out.write(bytes, 0, bytes.length);
+				}
+				catch (IOException ex) {
+					// The daemon ended before it read its request: its exit tells why.
+				}
+			}, "daemoniker-launch-request");
+			writer.setDaemon(true);
+			writer.start();
+		}
+
+		/**
+		 * Lets go of the pipe: closes it unless the writing thread owns it.
+		 */
+		synchronized void abandon() {
+			if (!this.closed) {
+				this.closed = true;
+				Win32.close(this.handle);
+			}
+		}
+
+	}
+
+	/**
+	 * Writes to a pipe; closing it closes the handle.
 	 */
 	static final class PipeOutputStream extends OutputStream {
 

@@ -5,6 +5,8 @@
 package io.daemoniker.internal.windows;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +22,7 @@ import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinDef.DWORD;
 import com.sun.jna.platform.win32.WinError;
+import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
 import org.jspecify.annotations.Nullable;
@@ -67,6 +70,34 @@ final class Win32 {
 		}
 	}
 
+	/**
+	 * Opens a file or device, shared with every other process (which may write to it,
+	 * rename or remove it), not inheritable until {@link #start} makes it so.
+	 */
+	static HANDLE openFile(Path path, int access, int disposition) throws IOException {
+		HANDLE handle = kernel32().CreateFile(path.toString(), access,
+				WinNT.FILE_SHARE_READ | WinNT.FILE_SHARE_WRITE | WinNT.FILE_SHARE_DELETE, null, disposition,
+				WinNT.FILE_ATTRIBUTE_NORMAL, null);
+		if (handle == null || WinBase.INVALID_HANDLE_VALUE.equals(handle)) {
+			throw error("cannot open " + path);
+		}
+		return handle;
+	}
+
+	/**
+	 * Returns a handle's value, which a child that inherits it sees unchanged.
+	 */
+	static long value(HANDLE handle) {
+		return Pointer.nativeValue(handle.getPointer());
+	}
+
+	/**
+	 * Returns the handle with a value that this process inherited.
+	 */
+	static HANDLE handle(long value) {
+		return new HANDLE(new Pointer(value));
+	}
+
 	static void close(@Nullable HANDLE handle) {
 		if (handle != null && !WinBase.INVALID_HANDLE_VALUE.equals(handle)) {
 			kernel32().CloseHandle(handle);
@@ -75,17 +106,21 @@ final class Win32 {
 
 	/**
 	 * Starts a process whose standard handles are the given ones and which inherits no
-	 * other handle of this process. If the job this process runs in refuses to let the
-	 * child break away from it, starts it inside the job instead.
+	 * other handle of this process than those and the extra ones. If the job this process
+	 * runs in refuses to let the child break away from it, starts it inside the job
+	 * instead.
 	 * @param commandLine the whole command line, program first
 	 * @param directory the child's working directory
 	 * @param flags creation flags
 	 * @param stdio standard input, output and error for the child; made inheritable for
 	 * the moment of creation
+	 * @param extra more handles for the child to inherit, at the same values
 	 * @return the started process
 	 */
-	static Started start(String commandLine, String directory, int flags, HANDLE... stdio) throws IOException {
+	static Started start(String commandLine, String directory, int flags, HANDLE[] stdio, HANDLE... extra)
+			throws IOException {
 		Set<HANDLE> inherited = new LinkedHashSet<>(List.of(stdio));
+		inherited.addAll(List.of(extra));
 		for (HANDLE handle : inherited) {
 			inheritable(handle, true);
 		}
@@ -124,8 +159,8 @@ final class Win32 {
 		if (!api.InitializeProcThreadAttributeList(attributeList, 1, 0, size)) {
 			throw error("cannot prepare the handles the daemon inherits");
 		}
+		Memory handles = new Memory((long) Native.POINTER_SIZE * inherited.size());
 		try {
-			Memory handles = new Memory((long) Native.POINTER_SIZE * inherited.size());
 			for (int i = 0; i < inherited.size(); i++) {
 				handles.setPointer((long) Native.POINTER_SIZE * i, inherited.get(i).getPointer());
 			}
@@ -153,6 +188,9 @@ final class Win32 {
 		}
 		finally {
 			api.DeleteProcThreadAttributeList(attributeList);
+			// The attribute list points into this memory without JNA knowing: it must
+			// not be freed by a collection before the list is deleted.
+			Reference.reachabilityFence(handles);
 		}
 	}
 

@@ -9,16 +9,21 @@ import java.util.List;
 
 /**
  * A Windows command line, which is one string that every program splits itself. Splits by
- * the rules of {@code CommandLineToArgvW} and joins so that those rules, the Java
- * launcher's and the Microsoft C runtime's all give the arguments back unchanged.
+ * the rules of the Java launcher ({@code JLI_CmdToArgs} in the JDK's
+ * {@code cmdtoargs.c}), which produced the arguments of this JVM, and joins so that those
+ * rules, the Microsoft C runtime's and {@code CommandLineToArgvW} all give the arguments
+ * back unchanged.
  * <p>
- * The rules: the program name runs to the next quote if it starts with one, else to the
- * first space or tab, and takes no escapes. After it, spaces and tabs outside quotes
- * separate arguments; {@code 2n} backslashes before a quote stand for {@code n}
- * backslashes and the quote opens or closes a quoted part; {@code 2n+1} backslashes
- * before a quote stand for {@code n} backslashes and a literal quote; backslashes before
- * anything else are literal; inside a quoted part, two quotes in a row stand for a
- * literal quote and close the quoted part.
+ * The Java launcher's rules: spaces and tabs outside quotes separate arguments, and the
+ * program name is split like any other argument; {@code 2n} backslashes before a quote
+ * stand for {@code n} backslashes and the quote opens or closes a quoted part;
+ * {@code 2n+1} backslashes before a quote stand for {@code n} backslashes and a literal
+ * quote; backslashes before anything else are literal; a quote right after a quote that
+ * closed a quoted part (or right after a literal quote) is a literal quote and opens a
+ * quoted part again. They differ from {@code CommandLineToArgvW} only on runs of quotes,
+ * which {@link #join} never writes. An argument with {@code *} or {@code ?} outside
+ * quotes is marked as a wildcard, which the Java launcher expands when it is an
+ * application argument.
  */
 public final class WindowsCommandLine {
 
@@ -31,89 +36,127 @@ public final class WindowsCommandLine {
 	 * @return the program name followed by the arguments; empty for an empty line
 	 */
 	public static List<String> split(String commandLine) {
-		List<String> args = new ArrayList<>();
-		int length = commandLine.length();
-		if (length == 0) {
-			return args;
+		List<String> texts = new ArrayList<>();
+		for (Argument argument : parse(commandLine)) {
+			texts.add(argument.text());
 		}
-		int i = 0;
-		StringBuilder program = new StringBuilder();
-		if (commandLine.charAt(0) == '"') {
-			i = 1;
-			while (i < length && commandLine.charAt(i) != '"') {
-				program.append(commandLine.charAt(i++));
-			}
-			// Skip the closing quote, if there is one.
-			i++;
+		return texts;
+	}
+
+	/**
+	 * Splits a command line and tells for each argument whether it holds a wildcard
+	 * outside quotes.
+	 * @param commandLine the command line
+	 * @return the program name followed by the arguments; empty for an empty line
+	 */
+	public static List<Argument> parse(String commandLine) {
+		List<Argument> args = new ArrayList<>();
+		int position = 0;
+		while (position >= 0 && !commandLine.isEmpty()) {
+			StringBuilder text = new StringBuilder();
+			boolean[] wildcard = new boolean[1];
+			position = nextArgument(commandLine, position, text, wildcard);
+			args.add(new Argument(text.toString(), wildcard[0]));
 		}
-		else {
-			while (i < length && !isBlank(commandLine.charAt(i))) {
-				program.append(commandLine.charAt(i++));
-			}
-		}
-		args.add(program.toString());
-		splitArguments(commandLine, Math.min(i, length), args);
 		return args;
 	}
 
-	private static void splitArguments(String line, int start, List<String> args) {
-		int length = line.length();
+	/**
+	 * Reads one argument starting at {@code start}, as the Java launcher's
+	 * {@code next_arg} does.
+	 * @return where the next argument starts, or {@code -1} at the end of the line
+	 */
+	private static int nextArgument(String line, int start, StringBuilder arg, boolean[] wildcard) {
+		boolean separator = false;
+		int quotes = 0;
+		int slashes = 0;
+		char previous = 0;
 		int i = start;
-		while (true) {
-			while (i < length && isBlank(line.charAt(i))) {
+		boolean done = false;
+		while (!done && i < line.length()) {
+			char ch = line.charAt(i);
+			switch (ch) {
+				case '"' -> {
+					if (separator) {
+						done = true;
+					}
+					else {
+						if (previous == '\\') {
+							arg.append("\\".repeat(slashes / 2));
+							if (slashes % 2 == 1) {
+								arg.append('"');
+							}
+							else {
+								quotes++;
+							}
+						}
+						else if (previous == '"' && quotes % 2 == 0) {
+							// Every other quote of a run is a literal one.
+							quotes++;
+							arg.append('"');
+						}
+						else if (quotes == 0) {
+							quotes++;
+						}
+						else {
+							quotes--;
+						}
+						slashes = 0;
+					}
+				}
+				case '\\' -> {
+					slashes++;
+					if (separator) {
+						done = true;
+					}
+				}
+				case ' ', '\t' -> {
+					appendBackslashes(arg, previous, slashes);
+					if (quotes % 2 == 1) {
+						arg.append(ch);
+					}
+					else {
+						separator = true;
+					}
+					slashes = 0;
+				}
+				default -> {
+					if (separator) {
+						done = true;
+					}
+					else {
+						if ((ch == '*' || ch == '?') && quotes % 2 == 0) {
+							wildcard[0] = true;
+						}
+						appendBackslashes(arg, previous, slashes);
+						arg.append(ch);
+						slashes = 0;
+					}
+				}
+			}
+			if (!done) {
+				previous = ch;
 				i++;
 			}
-			if (i >= length) {
-				return;
-			}
-			StringBuilder arg = new StringBuilder();
-			boolean quoted = false;
-			while (i < length && (quoted || !isBlank(line.charAt(i)))) {
-				char ch = line.charAt(i);
-				if (ch == '\\') {
-					int backslashes = 0;
-					while (i < length && line.charAt(i) == '\\') {
-						backslashes++;
-						i++;
-					}
-					if (i < length && line.charAt(i) == '"') {
-						arg.append("\\".repeat(backslashes / 2));
-						if (backslashes % 2 == 1) {
-							arg.append('"');
-							i++;
-						}
-						// An even count leaves the quote to the branch below.
-					}
-					else {
-						arg.append("\\".repeat(backslashes));
-					}
-				}
-				else if (ch == '"') {
-					if (!quoted) {
-						quoted = true;
-						i++;
-					}
-					else if (i + 1 < length && line.charAt(i + 1) == '"') {
-						arg.append('"');
-						quoted = false;
-						i += 2;
-					}
-					else {
-						quoted = false;
-						i++;
-					}
-				}
-				else {
-					arg.append(ch);
-					i++;
-				}
-			}
-			args.add(arg.toString());
+		}
+		appendBackslashes(arg, previous, slashes);
+		return done ? i : -1;
+	}
+
+	private static void appendBackslashes(StringBuilder arg, char previous, int slashes) {
+		if (previous == '\\') {
+			arg.append("\\".repeat(slashes));
 		}
 	}
 
-	private static boolean isBlank(char ch) {
-		return ch == ' ' || ch == '\t';
+	/**
+	 * One argument of a command line.
+	 *
+	 * @param text the argument as the program sees it
+	 * @param wildcard whether it holds {@code *} or {@code ?} outside quotes, which the
+	 * Java launcher expands in application arguments
+	 */
+	public record Argument(String text, boolean wildcard) {
 	}
 
 	/**
@@ -147,7 +190,8 @@ public final class WindowsCommandLine {
 	}
 
 	/**
-	 * Appends one argument, quoted when it is empty or holds blanks or quotes.
+	 * Appends one argument, quoted when it is empty or holds blanks, quotes or wildcards
+	 * (the Java launcher expands {@code *} and {@code ?} outside quotes).
 	 */
 	static void appendQuoted(StringBuilder line, String arg) {
 		if (!arg.isEmpty() && !needsQuotes(arg)) {
@@ -182,7 +226,7 @@ public final class WindowsCommandLine {
 	private static boolean needsQuotes(String arg) {
 		for (int i = 0; i < arg.length(); i++) {
 			char ch = arg.charAt(i);
-			if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000b' || ch == '"') {
+			if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\u000b' || ch == '"' || ch == '*' || ch == '?') {
 				return true;
 			}
 		}

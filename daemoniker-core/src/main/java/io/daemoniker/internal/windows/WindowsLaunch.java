@@ -5,31 +5,70 @@
 package io.daemoniker.internal.windows;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.platform.win32.WinNT.HANDLE;
+
+import io.daemoniker.internal.launch.JavaCommandLine;
 
 /**
  * Starts the daemon JVM on Windows: detached from the launcher's console
  * ({@code DETACHED_PROCESS}, or a console without a window for {@code java.exe}), in a
  * process group of its own so that the launcher's console's CTRL_C never reaches it, out
- * of the launcher's job when the job allows it, in its working directory, with pipes to
- * the launcher as its standard handles and no other handle inherited.
+ * of the launcher's job when the job allows it, in its working directory, with its target
+ * files as its standard handles, two pipes to the launcher and no other handle inherited.
  */
 public final class WindowsLaunch {
+
+	/**
+	 * Write access that only appends, as the JDK opens a file to append to: every write
+	 * goes to the end, whoever else writes to the file.
+	 */
+	private static final int APPEND_ONLY = WinNT.FILE_GENERIC_WRITE & ~WinNT.FILE_WRITE_DATA;
 
 	private WindowsLaunch() {
 	}
 
 	/**
 	 * Returns the arguments this JVM was started with, from {@code GetCommandLineW}
-	 * ({@code ProcessHandle.Info.arguments()} is empty on Windows).
+	 * ({@code ProcessHandle.Info.arguments()} is empty on Windows), split as the Java
+	 * launcher split them, with application arguments that it expanded as wildcards
+	 * expanded the same way.
 	 * @return the arguments after the program name, {@code @argfiles} unexpanded
 	 */
 	public static List<String> currentArguments() {
-		List<String> all = WindowsCommandLine.split(Win32.commandLine());
-		return all.isEmpty() ? List.of() : List.copyOf(all.subList(1, all.size()));
+		List<WindowsCommandLine.Argument> all = WindowsCommandLine.parse(Win32.commandLine());
+		return all.isEmpty() ? List.of()
+				: expandApplicationWildcards(all.subList(1, all.size()), Path.of(System.getProperty("user.dir")));
+	}
+
+	/**
+	 * Expands the wildcards of application arguments given on the command line, as the
+	 * Java launcher does; options and arguments from {@code @argfiles} are never
+	 * expanded.
+	 * @param arguments the arguments after the program name
+	 * @param workingDirectory the launcher's working directory
+	 * @return the arguments as the Java launcher passed them on
+	 */
+	static List<String> expandApplicationWildcards(List<WindowsCommandLine.Argument> arguments, Path workingDirectory) {
+		List<String> texts = new ArrayList<>();
+		arguments.forEach((argument) -> texts.add(argument.text()));
+		int first = JavaCommandLine.firstApplicationArgument(texts, workingDirectory);
+		List<String> expanded = new ArrayList<>(texts.subList(0, first));
+		for (WindowsCommandLine.Argument argument : arguments.subList(first, arguments.size())) {
+			if (argument.wildcard()) {
+				expanded.addAll(ApplicationWildcards.expand(argument.text(), workingDirectory));
+			}
+			else {
+				expanded.add(argument.text());
+			}
+		}
+		return List.copyOf(expanded);
 	}
 
 	/**
@@ -43,31 +82,50 @@ public final class WindowsLaunch {
 	}
 
 	/**
-	 * Starts the daemon.
+	 * Starts the daemon with its target files as its standard handles, so that the JVM,
+	 * native code and the programs it starts with inherited streams write to them from
+	 * the start, and with two more pipes to the launcher, for the launch request and the
+	 * handshake ({@link ChannelHandles}).
 	 * @param command the daemon's command, program first
 	 * @param directory its working directory
 	 * @param handshakePrefix the prefix of the handshake lines
+	 * @param stdio the files for the daemon's standard input, output and error
 	 * @return the launcher's connection to it
-	 * @throws IOException if it cannot be started
+	 * @throws IOException if a file cannot be opened or the daemon cannot be started
 	 */
-	public static Process start(List<String> command, Path directory, String handshakePrefix) throws IOException {
-		String commandLine = WindowsCommandLine.join(command);
-		Win32.Pipe in = Win32.pipe();
-		Win32.Pipe out = null;
-		Win32.Pipe err = null;
+	public static Process start(List<String> command, Path directory, String handshakePrefix, StandardTargets stdio)
+			throws IOException {
+		List<HANDLE> opened = new ArrayList<>();
+		Win32.Pipe request = null;
+		Win32.Pipe handshake = null;
 		try {
-			out = Win32.pipe();
-			err = Win32.pipe();
+			HANDLE in = Win32.openFile(stdio.stdin(), WinNT.GENERIC_READ, WinNT.OPEN_EXISTING);
+			opened.add(in);
+			HANDLE out = Win32.openFile(stdio.stdout(), APPEND_ONLY, WinNT.OPEN_ALWAYS);
+			opened.add(out);
+			HANDLE err = out;
+			if (!stdio.stderr().equals(stdio.stdout())) {
+				err = Win32.openFile(stdio.stderr(), APPEND_ONLY, WinNT.OPEN_ALWAYS);
+				opened.add(err);
+			}
+			// What the daemon prints on its standard error before it confirms is shown by
+			// the launcher, as on Unix: from the file, since the daemon writes there.
+			long errorsFrom = Files.isRegularFile(stdio.stderr()) ? Files.size(stdio.stderr()) : -1;
+			request = Win32.pipe();
+			handshake = Win32.pipe();
+			ChannelHandles channel = new ChannelHandles(Win32.value(request.read()), Win32.value(handshake.write()));
+			String commandLine = WindowsCommandLine.join(channel.addTo(command));
 			Win32.Started started = Win32.start(commandLine, directory.toString(),
-					creationFlags(WindowsJava.isConsoleLauncher(command.get(0))), in.read(), out.write(), err.write());
-			// Only the daemon keeps these ends now.
-			Win32.close(in.read());
-			Win32.close(out.write());
-			Win32.close(err.write());
-			return new DaemonConnection(started, in.write(), out.read(), err.read(), handshakePrefix);
+					creationFlags(WindowsJava.isConsoleLauncher(command.get(0))), new HANDLE[] { in, out, err },
+					request.read(), handshake.write());
+			// Only the daemon keeps these now.
+			Win32.close(request.read());
+			Win32.close(handshake.write());
+			return new DaemonConnection(started, request.write(), handshake.read(), handshakePrefix,
+					(errorsFrom >= 0) ? stdio.stderr() : null, errorsFrom);
 		}
 		catch (IOException | RuntimeException ex) {
-			for (Win32.Pipe pipe : new Win32.Pipe[] { in, out, err }) {
+			for (Win32.Pipe pipe : new Win32.Pipe[] { request, handshake }) {
 				if (pipe != null) {
 					Win32.close(pipe.read());
 					Win32.close(pipe.write());
@@ -75,6 +133,19 @@ public final class WindowsLaunch {
 			}
 			throw ex;
 		}
+		finally {
+			opened.forEach(Win32::close);
+		}
+	}
+
+	/**
+	 * Where the daemon's standard streams go.
+	 *
+	 * @param stdin the file standard input reads
+	 * @param stdout the file standard output appends to
+	 * @param stderr the file standard error appends to, which may be {@code stdout}
+	 */
+	public record StandardTargets(Path stdin, Path stdout, Path stderr) {
 	}
 
 }

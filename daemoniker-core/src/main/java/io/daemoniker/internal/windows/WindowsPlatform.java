@@ -4,14 +4,9 @@
  */
 package io.daemoniker.internal.windows;
 
-import java.io.FileDescriptor;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -23,7 +18,6 @@ import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinError;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
-import com.sun.jna.platform.win32.Wincon;
 import com.sun.jna.ptr.IntByReference;
 
 import io.daemoniker.internal.platform.Platform;
@@ -33,93 +27,67 @@ import org.jspecify.annotations.Nullable;
 /**
  * Windows. Signals are exit codes given to the daemon's sentinel process with
  * {@code TerminateProcess}; the holder of a PID file's lock cannot be named, only
- * detected; standard streams are redirected both for Java ({@code System.in/out/err}) and
- * for Windows ({@code SetStdHandle}, which children started later inherit).
+ * detected; the daemon's standard streams are its target files from the start, and it
+ * talks to its launcher through two pipes that the launcher names on its command line
+ * ({@link ChannelHandles}).
  */
 public final class WindowsPlatform implements Platform {
 
 	private static final int WAIT_FOR_END_MILLIS = 5000;
 
+	private @Nullable ChannelHandles channel;
+
+	private @Nullable HandshakeChannel handshake;
+
+	/**
+	 * Reads the launch request from the pipe the launcher named on the command line.
+	 */
 	@Override
-	public StatusChannel redirectStdio(Path stdin, Path stdout, Path stderr) throws IOException {
-		System.out.flush();
-		System.err.flush();
-		InputStream in = new FileInputStream(stdin.toFile());
-		FileOutputStream out = null;
-		FileOutputStream err = null;
-		HANDLE[] handles = new HANDLE[3];
+	public InputStream launchRequest() throws IOException {
+		HANDLE request = Win32.handle(channel().request());
+		// Read once, and never by the programs this daemon starts.
+		Win32.inheritable(request, false);
+		return new PipeStreams.PipeInputStream(request);
+	}
+
+	@Override
+	public void tellLauncher(String line) {
 		try {
-			out = new FileOutputStream(stdout.toFile(), true);
-			err = stdout.equals(stderr) ? out : new FileOutputStream(stderr.toFile(), true);
-			handles[0] = open(stdin, WinNT.GENERIC_READ, WinNT.OPEN_EXISTING);
-			handles[1] = open(stdout, WindowsApi.FILE_APPEND_DATA, WinNT.OPEN_ALWAYS);
-			handles[2] = stdout.equals(stderr) ? handles[1]
-					: open(stderr, WindowsApi.FILE_APPEND_DATA, WinNT.OPEN_ALWAYS);
+			handshake().writeLine(line);
 		}
 		catch (IOException ex) {
-			closeQuietly(in);
-			closeQuietly(out);
-			closeQuietly(err);
-			for (HANDLE handle : handles) {
-				Win32.close(handle);
-			}
-			throw ex;
+			// The launcher is gone: nobody is left to tell.
 		}
-		Kernel32 kernel32 = Win32.kernel32();
-		int[] which = { Wincon.STD_INPUT_HANDLE, Wincon.STD_OUTPUT_HANDLE, Wincon.STD_ERROR_HANDLE };
-		for (int i = 0; i < 3; i++) {
-			HANDLE old = kernel32.GetStdHandle(which[i]);
-			if (old != null && !WinBase.INVALID_HANDLE_VALUE.equals(old)) {
-				// Programs the daemon starts later must not hold the launcher's pipes.
-				kernel32.SetHandleInformation(old, WinBase.HANDLE_FLAG_INHERIT, 0);
-			}
-			kernel32.SetStdHandle(which[i], handles[i]);
-		}
-		// The JVM's own FileDescriptor.out still names the pipe to the launcher: it is
-		// the
-		// channel back to it. It is never closed, since the JVM and native code may still
-		// write to that handle and a closed handle's number may be reused for another
-		// file.
-		OutputStream launcher = new FileOutputStream(FileDescriptor.out);
-		Charset charset = streamCharset();
-		System.setIn(in);
-		System.setOut(new PrintStream(out, true, charset));
-		System.setErr((err == out) ? System.out : new PrintStream(err, true, charset));
-		return new LauncherChannel(launcher);
 	}
 
-	private static HANDLE open(Path path, int access, int disposition) throws IOException {
-		WinBase.SECURITY_ATTRIBUTES inheritable = new WinBase.SECURITY_ATTRIBUTES();
-		inheritable.bInheritHandle = true;
-		HANDLE handle = Win32.kernel32()
-			.CreateFile(path.toString(), access,
-					WinNT.FILE_SHARE_READ | WinNT.FILE_SHARE_WRITE | WinNT.FILE_SHARE_DELETE, inheritable, disposition,
-					WinNT.FILE_ATTRIBUTE_NORMAL, null);
-		if (handle == null || WinBase.INVALID_HANDLE_VALUE.equals(handle)) {
-			throw new IOException("cannot open " + path + ": " + Win32.describe(Native.getLastError()));
-		}
-		return handle;
+	/**
+	 * Nothing to redirect: the launcher gave the daemon its target files as standard
+	 * handles when it started it, so {@code System.in/out/err}, the JVM's own output,
+	 * native code and the programs the daemon starts with inherited streams all use them
+	 * already. Returns the pipe for the handshake.
+	 */
+	@Override
+	public StatusChannel redirectStdio(Path stdin, Path stdout, Path stderr) throws IOException {
+		return handshake();
 	}
 
-	private static Charset streamCharset() {
-		for (String property : new String[] { "stdout.encoding", "sun.stdout.encoding", "native.encoding" }) {
-			String name = System.getProperty(property);
-			if (name != null && Charset.isSupported(name)) {
-				return Charset.forName(name);
-			}
+	private synchronized ChannelHandles channel() throws IOException {
+		if (this.channel == null) {
+			this.channel = ChannelHandles.parse(System.getProperty(ChannelHandles.PROPERTY))
+				.orElseThrow(() -> new IOException("this daemon was not started with the pipes of a Daemoniker "
+						+ "launcher (-D" + ChannelHandles.PROPERTY + "); start it with Daemoniker.daemonize"));
+			System.clearProperty(ChannelHandles.PROPERTY);
 		}
-		return Charset.defaultCharset();
+		return this.channel;
 	}
 
-	private static void closeQuietly(@Nullable AutoCloseable closeable) {
-		if (closeable != null) {
-			try {
-				closeable.close();
-			}
-			catch (Exception ex) {
-				// Opened by us a moment ago and not used: nothing to lose.
-			}
+	private synchronized HandshakeChannel handshake() throws IOException {
+		if (this.handshake == null) {
+			HANDLE handle = Win32.handle(channel().handshake());
+			Win32.inheritable(handle, false);
+			this.handshake = new HandshakeChannel(new PipeStreams.PipeOutputStream(handle));
 		}
+		return this.handshake;
 	}
 
 	/**
@@ -204,13 +172,14 @@ public final class WindowsPlatform implements Platform {
 	}
 
 	/**
-	 * The pipe to the launcher, as the JVM opened it at start-up.
+	 * The pipe that carries the handshake to the launcher. Closing it tells the launcher
+	 * that nothing more will come.
 	 */
-	private static final class LauncherChannel implements StatusChannel {
+	private static final class HandshakeChannel implements StatusChannel {
 
 		private @Nullable OutputStream out;
 
-		LauncherChannel(OutputStream out) {
+		HandshakeChannel(OutputStream out) {
 			this.out = out;
 		}
 
@@ -223,13 +192,17 @@ public final class WindowsPlatform implements Platform {
 			this.out.flush();
 		}
 
-		/**
-		 * Stops using the pipe without closing the handle (see redirectStdio): the
-		 * launcher stops reading once it has the handshake line.
-		 */
 		@Override
 		public synchronized void close() {
-			this.out = null;
+			if (this.out != null) {
+				try {
+					this.out.close();
+				}
+				catch (IOException ex) {
+					// Closing a pipe handle does not fail in a way that could be helped.
+				}
+				this.out = null;
+			}
 		}
 
 	}

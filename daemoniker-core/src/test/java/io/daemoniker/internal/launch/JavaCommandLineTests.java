@@ -98,6 +98,39 @@ class JavaCommandLineTests {
 	}
 
 	@Test
+	void argumentFileInTheValueOfAnOptionIsExpandedAsTheJavaLauncherDoes(@TempDir Path directory) throws IOException {
+		Files.writeString(directory.resolve("cp.args"), "\"lib/a.jar:classes\"\n-Dafter=1\n");
+		JavaCommandLine commandLine = JavaCommandLine.forDaemon("/usr/bin/java",
+				List.of("-cp", "@cp.args", "Main", "@app"), directory, MARKER, false);
+		assertThat(commandLine.command()).containsExactly("/usr/bin/java", "-Ddaemoniker.daemon=token", "-cp",
+				directory.resolve("lib/a.jar") + ":" + directory.resolve("classes"), "-Dafter=1", "Main", "@app");
+		assertThat(commandLine.applicationArgumentsStart()).isEqualTo(6);
+	}
+
+	@Test
+	void argumentsThatStartWithAtStayLiteral(@TempDir Path directory) throws IOException {
+		// From a file, "@x" is literal; on the daemon's command line it must be escaped.
+		Files.writeString(directory.resolve("java.args"), "--add-reads @literal\n");
+		assertThat(JavaCommandLine
+			.forDaemon("/usr/bin/java", List.of("--add-modules", "@@m", "@java.args", "Main"), directory, MARKER, false)
+			.command()).containsExactly("/usr/bin/java", "-Ddaemoniker.daemon=token", "--add-modules", "@@m",
+					"--add-reads", "@@literal", "Main");
+		assertThat(JavaCommandLine
+			.forDaemon("/usr/bin/java", List.of("--disable-@files", "@raw", "Main"), directory, MARKER, false)
+			.command())
+			.containsExactly("/usr/bin/java", "-Ddaemoniker.daemon=token", "--disable-@files", "@raw", "Main");
+	}
+
+	@Test
+	void windowsWildcardClassPathIsMadeAbsoluteWithoutParsingItAsAPath() {
+		JavaCommandLine commandLine = JavaCommandLine.forDaemon("C:\\jdk\\bin\\java.exe",
+				List.of("-cp", "lib\\*;classes", "-XX:SharedArchiveFile=app.jsa", "Main"), DIR,
+				new RelativePaths("C:\\app", true), MARKER, false);
+		assertThat(commandLine.command()).containsExactly("C:\\jdk\\bin\\java.exe", "-Ddaemoniker.daemon=token", "-cp",
+				"C:\\app\\lib\\*;C:\\app\\classes", "-XX:SharedArchiveFile=C:\\app\\app.jsa", "Main");
+	}
+
+	@Test
 	void unreadableArgumentFileIsNamed(@TempDir Path directory) {
 		assertThatExceptionOfType(StartupError.class)
 			.isThrownBy(() -> JavaCommandLine.forDaemon("/usr/bin/java", List.of("@missing.args", "Main"), directory,

@@ -4,8 +4,10 @@
  */
 package io.daemoniker.internal.pidfile;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,57 @@ class PidFileContentTests {
 		assertThat(PidFileContent.parse("12a4\n")).isEmpty();
 		assertThat(PidFileContent.parse("0\n")).isEmpty();
 		assertThat(PidFileContent.parse("-5\n")).isEmpty();
+	}
+
+	@Test
+	void onlyAnEmptyFileOrAPidAndALineBreakMayBeReclaimed() {
+		assertThat(reclaimable("")).isTrue();
+		assertThat(reclaimable("1234")).isTrue();
+		assertThat(reclaimable("1234\n")).isTrue();
+		assertThat(reclaimable("1234\r\n")).isTrue();
+		assertThat(reclaimable("9223372036854775807\n")).isTrue();
+		assertThat(reclaimable("1234\nextra\n")).isFalse();
+		assertThat(reclaimable("1234\n\n")).isFalse();
+		assertThat(reclaimable(" 1234\n")).isFalse();
+		assertThat(reclaimable("0\n")).isFalse();
+		assertThat(reclaimable("\n")).isFalse();
+		assertThat(reclaimable("# services\n")).isFalse();
+		assertThat(reclaimable("\u0661\n")).isFalse();
+		assertThat(reclaimable("99999999999999999999\n")).isFalse();
+		// A sample shorter than the file: more follows that was not read.
+		assertThat(PidFileContent.isReclaimable("12\n".getBytes(StandardCharsets.US_ASCII), 4000)).isFalse();
+	}
+
+	@Test
+	void describesWhatAForeignFileHolds() {
+		assertThat(
+				PidFileContent.describe("# Network services\nftp 21/tcp\n".getBytes(StandardCharsets.US_ASCII), 3000))
+			.isEqualTo("3000 bytes (text: \"# Network services?f...\")");
+		assertThat(PidFileContent.describe(new byte[] { 0x7f, 'E', 'L', 'F', 0 }, 5))
+			.isEqualTo("5 bytes of binary data");
+		assertThat(PidFileContent.describe("42\nmore\n".getBytes(StandardCharsets.US_ASCII), 8))
+			.startsWith("8 bytes (a PID followed by more");
+	}
+
+	private static boolean reclaimable(String text) {
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		return PidFileContent.isReclaimable(bytes, bytes.length);
+	}
+
+	@Test
+	void windowsContentRecordsTheStartInstantOnTheSecondLine() {
+		Instant started = Instant.parse("2026-12-01T14:20:34.123Z");
+		String text = PidFileContent.format(4321, started);
+		assertThat(text).isEqualTo("4321\nstarted 2026-12-01T14:20:34.123Z\n");
+		assertThat(PidFileContent.parse(text)).hasValue(4321L);
+		assertThat(PidFileContent.parseStarted(text)).hasValue(started);
+		assertThat(PidFileContent.parseStarted("4321\n")).isEmpty();
+		assertThat(PidFileContent.parseStarted("4321\nstarted 2026-12-01T14:20")).isEmpty();
+		assertThat(PidFileContent.parseStarted("4321\nstarted yesterday\n")).isEmpty();
+		assertThat(PidFileContent.parseStarted("4321\nbegan 2026-12-01T14:20:34.123Z\n")).isEmpty();
+		// What a Windows daemon left behind is a stale PID file like any other.
+		assertThat(reclaimable(text)).isTrue();
+		assertThat(reclaimable(text + "more\n")).isFalse();
 	}
 
 	@Test

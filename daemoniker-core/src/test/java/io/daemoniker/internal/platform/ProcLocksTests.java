@@ -29,8 +29,24 @@ class ProcLocksTests {
 				"2: POSIX  ADVISORY  WRITE 11 fd:01:999 0 EOF", "3: -> POSIX  ADVISORY  WRITE 12 fd:01:131090 0 EOF",
 				"4: POSIX  ADVISORY  WRITE 4242 fd:01:131090 0 EOF");
 		long device = (0xfdL << 8) | 0x01;
-		assertThat(ProcLocks.holderOf(lines, device, 131090)).hasValue(4242);
-		assertThat(ProcLocks.holderOf(lines, device, 5)).isEmpty();
+		assertThat(ProcLocks.holderOf(lines, device, 131090)).isEqualTo(LockHolder.process(4242));
+		assertThat(ProcLocks.holderOf(lines, device, 5)).isEqualTo(LockHolder.none());
+	}
+
+	@Test
+	void namesTheHolderOfAnFlockLockAndDescribesOtherKinds() {
+		long device = (0xfeL << 8);
+		List<String> lines = List.of("1: FLOCK  ADVISORY  WRITE 77 fe:00:10 0 EOF",
+				"2: OFDLCK ADVISORY  WRITE -1 fe:00:11 0 EOF", "3: FLOCK  ADVISORY  READ 78 fe:00:12 0 EOF",
+				"4: POSIX  ADVISORY  READ 79 fe:00:12 0 EOF");
+		assertThat(ProcLocks.holderOf(lines, device, 10)).isEqualTo(LockHolder.process(77));
+		assertThat(ProcLocks.holderOf(lines, device, 11).state()).isEqualTo(LockHolder.State.FOREIGN);
+		assertThat(ProcLocks.holderOf(lines, device, 11).description()).contains("OFD").contains("does not name");
+		assertThat(ProcLocks.holderOf(lines, device, 12).description())
+			.isEqualTo("pid 78 holds a shared flock lock, pid 79 holds a shared POSIX lock");
+		assertThat(ProcLocks.otherThanFlockOf(lines, device, 10, 77)).isEmpty();
+		assertThat(ProcLocks.otherThanFlockOf(lines, device, 12, 78))
+			.hasValueSatisfying((others) -> assertThat(others).contains("pid 78 holds a shared flock lock"));
 	}
 
 	@Test
@@ -39,9 +55,9 @@ class ProcLocksTests {
 		Path file = directory.resolve("locked");
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 				FileLock lock = channel.lock()) {
-			assertThat(ProcLocks.holderOf(file)).hasValue(ProcessHandle.current().pid());
+			assertThat(ProcLocks.holderOf(file)).isEqualTo(LockHolder.process(ProcessHandle.current().pid()));
 		}
-		assertThat(ProcLocks.holderOf(file)).isEmpty();
+		assertThat(ProcLocks.holderOf(file)).isEqualTo(LockHolder.none());
 	}
 
 }

@@ -26,8 +26,8 @@ class WindowsClassesOnLinuxTests {
 
 	private static final List<String> CLASSES = List.of("WindowsPlatform", "WindowsLaunch", "WindowsSignals",
 			"WindowsJava", "WindowsLockProbe", "WindowsCommandLine", "Win32", "WindowsApi", "PipeStreams",
-			"PipeStreams$PipeInputStream", "PipeStreams$PipeOutputStream", "DaemonConnection",
-			"DetachedSentinelStarter");
+			"PipeStreams$PipeInputStream", "PipeStreams$PipeOutputStream", "PipeStreams$BackgroundPipeOutputStream",
+			"DaemonConnection", "DetachedSentinelStarter", "ChannelHandles", "FileTail", "ApplicationWildcards");
 
 	@Test
 	void everyWindowsClassInitializesWithoutLoadingWindowsLibraries() throws Exception {

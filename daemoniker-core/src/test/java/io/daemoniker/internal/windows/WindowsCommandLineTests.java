@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import com.sun.jna.platform.win32.Shell32Util;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,26 +19,59 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The {@code CommandLineToArgvW} rules, with the examples Microsoft documents for them,
- * and round trips through {@link WindowsCommandLine#join}.
+ * The Java launcher's rules for splitting a Windows command line, with the test vectors
+ * of the JDK's {@code cmdtoargs.c}, and round trips through
+ * {@link WindowsCommandLine#join}.
  */
 class WindowsCommandLineTests {
 
 	@Test
-	void splitsMicrosoftsDocumentedExamples() {
-		assertThat(args("\"abc\" d e")).containsExactly("abc", "d", "e");
-		assertThat(args("a\\\\\\b d\"e f\"g h")).containsExactly("a\\\\\\b", "de fg", "h");
+	void splitsTheJavaLaunchersOwnTestVectors() {
+		assertThat(args("abcd")).containsExactly("abcd");
+		assertThat(args("\"a b c d\"")).containsExactly("a b c d");
+		assertThat(args("a\"b c d\"e")).containsExactly("ab c de");
+		assertThat(args("ab\\\"cd")).containsExactly("ab\"cd");
+		assertThat(args("\"a b c d\\\\\"")).containsExactly("a b c d\\");
+		assertThat(args("ab\\\\\\\"cd")).containsExactly("ab\\\"cd");
+		assertThat(args("a\\\\\\c")).containsExactly("a\\\\\\c");
+		assertThat(args("\"a\\\\\\d\"")).containsExactly("a\\\\\\d");
+		assertThat(args("\"a b c\" d e")).containsExactly("a b c", "d", "e");
+		assertThat(args("\"ab\\\"c\"  \"\\\\\"  d")).containsExactly("ab\"c", "\\", "d");
+		assertThat(args("a\\\\\\c d\"e f\"g h")).containsExactly("a\\\\\\c", "de fg", "h");
 		assertThat(args("a\\\\\\\"b c d")).containsExactly("a\\\"b", "c", "d");
-		assertThat(args("a\\\\\\\\\"b c\" d e")).containsExactly("a\\\\b c", "d", "e");
+		assertThat(args("a\\\\\\\\\"g c\" d e")).containsExactly("a\\\\g c", "d", "e");
+		assertThat(args("\"C:\\TEST A\\\\\"")).containsExactly("C:\\TEST A\\");
+		assertThat(args("\"\"C:\\TEST A\\\\\"\"")).containsExactly("C:\\TEST", "A\\");
+		assertThat(args("X\\Y\\Z")).containsExactly("X\\Y\\Z");
+		assertThat(args("\\X\\Y\\Z")).containsExactly("\\X\\Y\\Z");
+		assertThat(args("a \t b")).containsExactly("a", "b");
+		assertThat(args("a b\\\\ d")).containsExactly("a", "b\\\\", "d");
+		assertThat(args("..\\..\\")).containsExactly("..\\..\\");
 	}
 
 	@Test
-	void twoQuotesInsideQuotesGiveAQuoteAndCloseTheQuotedPart() {
-		// CommandLineToArgvW differs here from the 2008 C runtime, which stays quoted.
-		assertThat(args("a\"b\"\" c d")).containsExactly("ab\"", "c", "d");
-		assertThat(args("\"a \"\"b\"\" c\"")).containsExactly("a \"b", "c");
-		assertThat(args("\"\"\"x y")).containsExactly("\"x", "y");
-		assertThat(args("\"\"\"\"x y\"")).containsExactly("\"x y");
+	void runsOfQuotesFollowTheJavaLauncherNotCommandLineToArgvW() {
+		// CommandLineToArgvW splits each of these differently.
+		assertThat(args("\"a b c\"\"")).containsExactly("a b c\"");
+		assertThat(args("\"\"a b c\"\"")).containsExactly("a", "b", "c");
+		assertThat(args("\"\"\"a b c\"\"\"")).containsExactly("\"a b c\"");
+		assertThat(args("\"\"\"\"a b c\"\"\"\"")).containsExactly("\"a", "b", "c\"");
+		assertThat(args("\"\"\"\"\"a b c\"\"\"\"\"")).containsExactly("\"\"a b c\"\"");
+		assertThat(args("a\"b\"\" c d")).containsExactly("ab\" c d");
+	}
+
+	@Test
+	void marksWildcardsOutsideQuotesOnly() {
+		assertThat(parsed("abc*def")).containsExactly(new WindowsCommandLine.Argument("abc*def", true));
+		assertThat(parsed("\"abc*def\"")).containsExactly(new WindowsCommandLine.Argument("abc*def", false));
+		assertThat(parsed("x.??? \"x.???\"")).containsExactly(new WindowsCommandLine.Argument("x.???", true),
+				new WindowsCommandLine.Argument("x.???", false));
+		assertThat(parsed("foo *.noexts")).containsExactly(new WindowsCommandLine.Argument("foo", false),
+				new WindowsCommandLine.Argument("*.noexts", true));
+		assertThat(parsed("Debug\\f?a \\\\* ..\\..\\*")).extracting(WindowsCommandLine.Argument::wildcard)
+			.containsExactly(true, true, true);
+		assertThat(parsed("Debug\\f?a \\\\* ..\\..\\*")).extracting(WindowsCommandLine.Argument::text)
+			.containsExactly("Debug\\f?a", "\\\\*", "..\\..\\*");
 	}
 
 	@Test
@@ -59,14 +95,13 @@ class WindowsCommandLineTests {
 	}
 
 	@Test
-	void programNameTakesNoEscapes() {
+	void programNameIsSplitLikeAnyArgument() {
 		assertThat(WindowsCommandLine.split("\"C:\\Program Files\\Java\\bin\\javaw.exe\" -cp a"))
 			.containsExactly("C:\\Program Files\\Java\\bin\\javaw.exe", "-cp", "a");
-		assertThat(WindowsCommandLine.split("C:\\java\\bin\\java.exe\\\" x"))
-			.containsExactly("C:\\java\\bin\\java.exe\\\"", "x");
-		assertThat(WindowsCommandLine.split("\"C:\\a b\\java.exe\"-version")).containsExactly("C:\\a b\\java.exe",
-				"-version");
+		assertThat(WindowsCommandLine.split("\"C:\\a b\\java.exe\"-version"))
+			.containsExactly("C:\\a b\\java.exe-version");
 		assertThat(WindowsCommandLine.split("java")).containsExactly("java");
+		assertThat(WindowsCommandLine.split("java   ")).containsExactly("java");
 		assertThat(WindowsCommandLine.split("")).isEmpty();
 	}
 
@@ -79,6 +114,21 @@ class WindowsCommandLineTests {
 		assertThat(WindowsCommandLine.split(WindowsCommandLine.join(command))).isEqualTo(command);
 	}
 
+	/**
+	 * Windows' own parser as the oracle: what {@code join} writes, it splits the same way
+	 * as the Java launcher.
+	 */
+	@ParameterizedTest
+	@MethodSource("trickyArguments")
+	@EnabledOnOs(OS.WINDOWS)
+	void commandLineToArgvWSplitsJoinedArgumentsTheSameWay(List<String> arguments) {
+		List<String> command = new ArrayList<>();
+		command.add("C:\\Program Files\\Java\\jdk-17\\bin\\javaw.exe");
+		command.addAll(arguments);
+		String line = WindowsCommandLine.join(command);
+		assertThat(List.of(Shell32Util.CommandLineToArgv(line))).as(line).isEqualTo(command);
+	}
+
 	static List<List<String>> trickyArguments() {
 		return List.of(List.of(), List.of(""), List.of("", ""), List.of("a b"), List.of("a\tb"), List.of(" "),
 				List.of("\""), List.of("\"\""), List.of("\"\"\""), List.of("\\"), List.of("\\\\"), List.of("a\\"),
@@ -86,13 +136,13 @@ class WindowsCommandLineTests {
 				List.of("C:\\Program Files\\app\\"), List.of("-Dx=\"quoted value\""), List.of("\\\\server\\share\\"),
 				List.of("a\nb"), List.of("end with quote\""), List.of("\" leading quote"),
 				List.of("-cp", "C:\\a b\\lib\\*;C:\\c\\", "com.example.Main", "", "x y"), List.of("%PATH%", "^&|<>"),
-				List.of("\u00e9t\u00e9 \u65e5\u672c"));
+				List.of("\u00e9t\u00e9 \u65e5\u672c"), List.of("*.txt", "a?b", "C:\\logs\\*", "\\*", "*\\"));
 	}
 
 	@Test
 	void randomArgumentsOfQuotesBackslashesAndBlanksSplitBackUnchanged() {
 		Random random = new Random(20261124);
-		char[] alphabet = { 'a', ' ', '\t', '"', '\\', '\\', 'b' };
+		char[] alphabet = { 'a', ' ', '\t', '"', '\\', '\\', 'b', '*', '?' };
 		for (int round = 0; round < 5000; round++) {
 			List<String> command = new ArrayList<>();
 			command.add("javaw.exe");
@@ -107,6 +157,7 @@ class WindowsCommandLineTests {
 			}
 			String line = WindowsCommandLine.join(command);
 			assertThat(WindowsCommandLine.split(line)).as(line).isEqualTo(command);
+			assertThat(WindowsCommandLine.parse(line)).as(line).noneMatch(WindowsCommandLine.Argument::wildcard);
 		}
 	}
 
@@ -119,10 +170,22 @@ class WindowsCommandLineTests {
 	}
 
 	@Test
+	void quotesWildcardsSoThatTheDaemonsJavaLauncherDoesNotExpandThemAgain() {
+		String line = WindowsCommandLine.join(List.of("javaw.exe", "Main", "*.txt", "a?b", "plain"));
+		assertThat(line).isEqualTo("javaw.exe Main \"*.txt\" \"a?b\" plain");
+		assertThat(WindowsCommandLine.parse(line)).noneMatch(WindowsCommandLine.Argument::wildcard);
+	}
+
+	@Test
 	void refusesAProgramNameThatCannotBeCarried() {
 		assertThatIllegalArgumentException().isThrownBy(() -> WindowsCommandLine.join(List.of("a\"b.exe")))
 			.withMessageContaining("a\"b.exe");
 		assertThatIllegalArgumentException().isThrownBy(() -> WindowsCommandLine.join(List.of()));
+	}
+
+	private static List<WindowsCommandLine.Argument> parsed(String arguments) {
+		List<WindowsCommandLine.Argument> all = WindowsCommandLine.parse("prog.exe " + arguments);
+		return all.subList(1, all.size());
 	}
 
 	private static List<String> args(String arguments) {

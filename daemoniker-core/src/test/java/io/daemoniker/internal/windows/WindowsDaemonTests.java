@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,7 @@ class WindowsDaemonTests {
 			.hasValueSatisfying((command) -> assertThat(command.toLowerCase(Locale.ROOT)).endsWith("javaw.exe"));
 		assertThat(handle.parent().map(ProcessHandle::pid)).isNotEqualTo(Optional.of(launcher.pid()));
 		awaitLog(log, "signals started");
-		long sentinel = Long.parseLong(read(pidFile).trim());
+		long sentinel = firstLine(pidFile);
 		assertThat(sentinel).isNotEqualTo(daemon);
 		assertThat(ProcessHandle.of(sentinel).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)).hasValue(daemon);
 		DaemonStatus status = Daemoniker.status(pidFile);
@@ -88,12 +89,32 @@ class WindowsDaemonTests {
 		Path log = this.directory.resolve("app.log");
 		assertThat(launch(pidFile, log, "-Dtest.handle=HUP,USR1").exitCode()).isZero();
 		awaitLog(log, "signals started");
-		long sentinel = Long.parseLong(read(pidFile).trim());
+		long sentinel = firstLine(pidFile);
 		Daemoniker.send(pidFile, SIGHUP.class);
 		awaitLog(log, "handled SIGHUP");
-		await().atMost(Duration.ofSeconds(30)).until(() -> Long.parseLong(read(pidFile).trim()) != sentinel);
+		await().atMost(Duration.ofSeconds(30)).until(() -> firstLine(pidFile) != sentinel);
 		Daemoniker.send(pidFile, "USR1");
 		awaitLog(log, "handled SIGUSR1");
+	}
+
+	/**
+	 * NTFS leaves the modification time of the open PID file alone: sentinels started
+	 * long after the file was created must still be trusted, on every send.
+	 */
+	@Test
+	void sentinelsStartedLongAfterTheFileWasCreatedStillReceiveSignals() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path log = this.directory.resolve("app.log");
+		assertThat(launch(pidFile, log, "-Dtest.handle=HUP").exitCode()).isZero();
+		awaitLog(log, "signals started");
+		Instant created = Files.getLastModifiedTime(pidFile).toInstant();
+		await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(created.plusSeconds(3)));
+		for (int i = 1; i <= 3; i++) {
+			Daemoniker.send(pidFile, "HUP");
+			int handled = i;
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> read(log).split("handled SIGHUP", -1).length - 1 == handled);
+		}
 	}
 
 	@Test
@@ -152,6 +173,42 @@ class WindowsDaemonTests {
 		Result second = launch(pidFile, secondLog);
 		assertThat(second.exitCode()).as(second.toString()).isZero();
 		assertThat(daemonPid(secondLog)).isNotEqualTo(daemon);
+	}
+
+	/**
+	 * The JDK hands {@code FileDescriptor.out} to children started with inherited
+	 * streams: it must be the log file, not a pipe to the launcher that is gone.
+	 */
+	@Test
+	void childStartedWithInheritedStreamsAfterTheLauncherExitedWritesToTheLog() throws Exception {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path log = this.directory.resolve("app.log");
+		Path trigger = this.directory.resolve("start-child");
+		Result launcher = launch(pidFile, log, "-Dtest.inheritingChildAfter=" + trigger);
+		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
+		awaitLog(log, "signals started");
+		Files.writeString(trigger, "go");
+		awaitLog(log, "child ended exit=0");
+		assertThat(read(log)).contains("inherited child output");
+	}
+
+	/**
+	 * A launch request larger than a pipe's buffer, to a daemon that never reads it: the
+	 * launcher must still watch the success timeout, and stop the daemon.
+	 */
+	@Test
+	void largeRequestToADaemonThatNeverReadsItEndsAtTheSuccessTimeout() {
+		Path pidFile = this.directory.resolve("app.pid");
+		Path log = this.directory.resolve("app.log");
+		Result launcher = launch(pidFile, log, "-Dtest.bigArgument=200000", "-Dtest.daemonDelayMs=600000",
+				"-Dtest.timeoutMs=3000");
+		Matcher stopped = Pattern.compile("\\(pid (\\d+)\\)").matcher(launcher.stderr());
+		if (stopped.find()) {
+			this.daemons.add(Long.parseLong(stopped.group(1)));
+		}
+		assertThat(launcher.exitCode()).isNotZero();
+		assertThat(launcher.stderr()).contains("did not confirm its start-up within 3 s");
+		assertThat(pidFile).doesNotExist();
 	}
 
 	@Test
@@ -229,6 +286,13 @@ class WindowsDaemonTests {
 
 	private static void awaitLog(Path log, String text) {
 		await().atMost(Duration.ofSeconds(60)).until(() -> read(log).contains(text));
+	}
+
+	/**
+	 * The PID on the first line; the second records when that process started.
+	 */
+	private static long firstLine(Path pidFile) {
+		return Long.parseLong(read(pidFile).lines().findFirst().orElse("").trim());
 	}
 
 	private static String read(Path file) {

@@ -69,8 +69,9 @@ class WindowsPidFileOnLinuxTests {
 		Path log = this.directory.resolve("daemon.out");
 		Process daemon = start(pidFile, log);
 		long firstSentinel = Long.parseLong(awaitLine(log, "ready ").substring(6));
-		// The content stays readable; the lock covers one byte far past it.
-		assertThat(Files.readString(pidFile)).isEqualTo(firstSentinel + "\n");
+		// The content stays readable, with the instant the sentinel started; the lock
+		// covers one byte far past it.
+		assertThat(Files.readString(pidFile)).isEqualTo(firstSentinel + "\nstarted " + startOf(firstSentinel) + "\n");
 		assertThat(lockRanges(pidFile))
 			.containsExactly(PidFileLock.WINDOWS_LOCK_POSITION + "-" + PidFileLock.WINDOWS_LOCK_POSITION);
 		assertThat(ProcessHandle.of(firstSentinel).flatMap(ProcessHandle::parent).map(ProcessHandle::pid))
@@ -105,20 +106,49 @@ class WindowsPidFileOnLinuxTests {
 	}
 
 	@Test
-	void lockedFileNamingAProcessThatStartedAfterItWasWrittenIsNotTrusted() throws Exception {
+	void lockedFileNamingAProcessThatStartedAtAnotherInstantIsNotTrusted() throws Exception {
 		Path pidFile = this.directory.resolve("daemon.pid");
 		Path log = this.directory.resolve("daemon.out");
 		start(pidFile, log);
-		awaitLine(log, "ready ");
-		// As if the sentinel had ended long ago and its PID were reused by a newer
-		// process.
+		long sentinel = Long.parseLong(awaitLine(log, "ready ").substring(6));
+		// As if the sentinel had ended and its PID were given to a newer process: the
+		// file
+		// still records the sentinel's start.
 		Process newer = new ProcessBuilder("sleep", "60").start();
 		this.children.add(newer);
-		Files.setLastModifiedTime(pidFile, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
-		overwrite(pidFile, newer.pid());
+		overwrite(pidFile, newer.pid() + "\nstarted " + startOf(sentinel) + "\n");
 		DaemonStatus status = WINDOWS_INSPECTOR.inspect(pidFile);
 		assertThat(status.state()).isEqualTo(State.UNTRUSTED);
-		assertThat(status.description()).contains("pid " + newer.pid()).contains("reused").contains("refusing");
+		assertThat(status.description()).contains("pid " + newer.pid())
+			.contains("started at " + startOf(newer.pid()))
+			.contains("reused")
+			.contains("refusing");
+	}
+
+	@Test
+	void sentinelIsTrustedHoweverLongAgoTheFileWasModified() throws Exception {
+		Path pidFile = this.directory.resolve("daemon.pid");
+		Path log = this.directory.resolve("daemon.out");
+		start(pidFile, log);
+		long sentinel = Long.parseLong(awaitLine(log, "ready ").substring(6));
+		// NTFS leaves the modification time alone while the daemon keeps the file open:
+		// a sentinel started long after it is still the one the file names.
+		Files.setLastModifiedTime(pidFile, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+		DaemonStatus status = WINDOWS_INSPECTOR.inspect(pidFile);
+		assertThat(status.state()).as(status.description()).isEqualTo(State.RUNNING);
+		assertThat(status.pid()).hasValue(sentinel);
+	}
+
+	@Test
+	void lockedFileWithoutTheStartInstantIsNotTrusted() throws Exception {
+		Path pidFile = this.directory.resolve("daemon.pid");
+		Path log = this.directory.resolve("daemon.out");
+		start(pidFile, log);
+		long sentinel = Long.parseLong(awaitLine(log, "ready ").substring(6));
+		overwrite(pidFile, sentinel + "\n");
+		DaemonStatus status = WINDOWS_INSPECTOR.inspect(pidFile);
+		assertThat(status.state()).isEqualTo(State.UNTRUSTED);
+		assertThat(status.description()).contains("without the instant it started").contains("refusing");
 	}
 
 	@Test
@@ -129,7 +159,7 @@ class WindowsPidFileOnLinuxTests {
 		awaitLine(log, "ready ");
 		Process gone = new ProcessBuilder("true").start();
 		gone.waitFor();
-		overwrite(pidFile, gone.pid());
+		overwrite(pidFile, gone.pid() + "\n");
 		DaemonStatus status = WINDOWS_INSPECTOR.inspect(pidFile);
 		assertThat(status.state()).isEqualTo(State.UNTRUSTED);
 		assertThat(status.description()).contains("pid " + gone.pid() + " that it names is not running")
@@ -150,15 +180,17 @@ class WindowsPidFileOnLinuxTests {
 	}
 
 	/**
-	 * Rewrites the PID through a channel of this process, which takes no lock.
+	 * Rewrites the content through a channel of this process, which takes no lock.
 	 */
-	private static void overwrite(Path pidFile, long pid) throws IOException {
-		FileTime time = Files.getLastModifiedTime(pidFile);
+	private static void overwrite(Path pidFile, String content) throws IOException {
 		try (var channel = java.nio.channels.FileChannel.open(pidFile, java.nio.file.StandardOpenOption.WRITE)) {
 			channel.truncate(0);
-			channel.write(java.nio.ByteBuffer.wrap((pid + "\n").getBytes(StandardCharsets.US_ASCII)));
+			channel.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII)));
 		}
-		Files.setLastModifiedTime(pidFile, time);
+	}
+
+	private static Instant startOf(long pid) {
+		return ProcessHandle.of(pid).flatMap((process) -> process.info().startInstant()).orElseThrow();
 	}
 
 	private Process start(Path pidFile, Path log) throws IOException {
@@ -187,7 +219,7 @@ class WindowsPidFileOnLinuxTests {
 	}
 
 	private static long pidIn(Path pidFile) throws IOException {
-		return Long.parseLong(Files.readString(pidFile).trim());
+		return Long.parseLong(Files.readAllLines(pidFile).get(0));
 	}
 
 	/**

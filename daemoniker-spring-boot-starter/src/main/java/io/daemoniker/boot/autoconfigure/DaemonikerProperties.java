@@ -44,14 +44,16 @@ public class DaemonikerProperties {
 	private RunMode mode = RunMode.AUTO;
 
 	/**
-	 * File that the daemon's standard output, and so its console log, is appended to.
-	 * Discarded when not set. Used in daemon mode only.
+	 * File that the daemon's standard output, and so its console log, is appended to. A
+	 * file beside the PID file when not set: 'app.out' for 'app.pid'. Used in daemon mode
+	 * only.
 	 */
 	private @Nullable Path stdout;
 
 	/**
 	 * File that the daemon's standard error is appended to; may be the same file as
-	 * 'stdout'. Discarded when not set. Used in daemon mode only.
+	 * 'stdout'. A file beside the PID file when not set: 'app.out' for 'app.pid'. Used in
+	 * daemon mode only.
 	 */
 	private @Nullable Path stderr;
 
@@ -106,6 +108,13 @@ public class DaemonikerProperties {
 	 * Whether to prevent core dumps of the process, which would hold its whole heap.
 	 */
 	private boolean preventCoreDumps;
+
+	/**
+	 * Whether the application stays up until it is stopped, even when no thread of its
+	 * own keeps the JVM alive (an application without a web server, say). Sets
+	 * 'spring.main.keep-alive' unless that is set.
+	 */
+	private boolean keepAlive = true;
 
 	/**
 	 * Signal on which the daemon reopens its 'stdout' and 'stderr' files, for log
@@ -347,6 +356,22 @@ public class DaemonikerProperties {
 	 */
 	public void setPreventCoreDumps(boolean preventCoreDumps) {
 		this.preventCoreDumps = preventCoreDumps;
+	}
+
+	/**
+	 * Returns whether the application stays up until it is stopped.
+	 * @return {@code true} unless turned off
+	 */
+	public boolean isKeepAlive() {
+		return this.keepAlive;
+	}
+
+	/**
+	 * Sets whether the application stays up until it is stopped.
+	 * @param keepAlive {@code false} to let the JVM end when its last thread does
+	 */
+	public void setKeepAlive(boolean keepAlive) {
+		this.keepAlive = keepAlive;
 	}
 
 	/**

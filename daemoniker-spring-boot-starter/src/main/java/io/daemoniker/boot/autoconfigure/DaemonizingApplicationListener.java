@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
@@ -73,6 +74,8 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 
 	private static final String PID_FILE_PROPERTY = "daemoniker.pid-file";
 
+	private static final String KEEP_ALIVE_PROPERTY = "spring.main.keep-alive";
+
 	private static volatile @Nullable Map<String, Object> resolved;
 
 	/**
@@ -120,6 +123,12 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		if (!StringUtils.hasText(environment.getProperty(PID_FILE_PROPERTY))) {
 			return;
 		}
+		Optional<String> training = TrainingRun.detect();
+		if (training.isPresent() && !Daemoniker.isDaemon()) {
+			System.err.println("daemoniker: training run (" + training.get()
+					+ "): running in the foreground, without daemonizing or a PID file");
+			return;
+		}
 		if (System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
 			// A later application in this JVM (a DevTools restart, say): the PID file is
 			// held already, so only the resolved settings need restoring.
@@ -135,13 +144,13 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			List<Object> passed = completeDaemon(pidFile, properties);
 			// The launcher resolved the PID file against its working directory, which
 			// need not be the daemon's.
-			remember(environment, Path.of((String) passed.get(0)), RunMode.DAEMON);
+			remember(environment, Path.of((String) passed.get(0)), RunMode.DAEMON, properties);
 			return;
 		}
 		RunMode mode = properties.getMode().resolve(Supervision.detect());
 		if (mode == RunMode.FOREGROUND) {
 			runInForeground(pidFile, properties);
-			remember(environment, pidFile, mode);
+			remember(environment, pidFile, mode, properties);
 			return;
 		}
 		launch(pidFile, properties);
@@ -169,10 +178,16 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		return Path.of(System.getProperty("user.dir")).resolve(String.valueOf(pidFile)).normalize();
 	}
 
-	private static void remember(ConfigurableEnvironment environment, Path pidFile, RunMode mode) {
+	private static void remember(ConfigurableEnvironment environment, Path pidFile, RunMode mode,
+			DaemonikerProperties properties) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put(PID_FILE_PROPERTY, pidFile.toString());
 		settings.put("daemoniker.mode", mode.name().toLowerCase(Locale.ROOT));
+		if (properties.isKeepAlive() && !environment.containsProperty(KEEP_ALIVE_PROPERTY)) {
+			// A service runs until it is stopped, even with no thread of its own left:
+			// Spring Boot's keep-alive thread ends when the context closes.
+			settings.put(KEEP_ALIVE_PROPERTY, "true");
+		}
 		resolved = settings;
 		addResolvedSettings(environment, settings);
 	}
@@ -211,6 +226,11 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 * once the daemon is ready or has failed.
 	 */
 	private static void launch(Path pidFile, DaemonikerProperties properties) {
+		if (properties.getWorkingDirectory() != null) {
+			// The daemon looks for the configuration files where this JVM found them.
+			properties.getJvmOptions()
+				.add("-D" + LauncherConfigLocations.LAUNCH_DIRECTORY_PROPERTY + "=" + System.getProperty("user.dir"));
+		}
 		try (Daemonizer daemonizer = new Daemonizer()) {
 			DaemonizeResult result = daemonizer.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.DAEMON),
 					pidFile.toString());

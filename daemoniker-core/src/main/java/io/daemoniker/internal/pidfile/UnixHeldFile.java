@@ -1,0 +1,231 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.pidfile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import io.daemoniker.AlreadyRunningError;
+import io.daemoniker.PidFileError;
+import io.daemoniker.internal.platform.FileKind;
+import io.daemoniker.internal.platform.FileStat;
+import io.daemoniker.internal.platform.LockHolder;
+import io.daemoniker.internal.platform.Platform;
+import io.daemoniker.internal.platform.UnixFile;
+
+/**
+ * A PID file held on Unix: opened by descriptor, locked with {@code flock} (see
+ * {@link UnixFile} for why that kind of lock), and known by its identity (device and
+ * inode), so that only the very file that was locked is ever written or removed.
+ */
+final class UnixHeldFile implements HeldFile {
+
+	private static final int MODE = 0644;
+
+	private final UnixFile file;
+
+	private final FileStat identity;
+
+	private UnixHeldFile(UnixFile file, FileStat identity) {
+		this.file = file;
+		this.identity = identity;
+	}
+
+	/**
+	 * One attempt to take the PID file: create it, or open what is there if that is a
+	 * regular file; lock it; check that the path still names the file that was locked;
+	 * and accept an existing file only if it is a stale PID file. Nothing that is not
+	 * ours is written: every refusal comes before the first write.
+	 * @param path the resolved path
+	 * @param streams the daemon's stream targets, which must not be this file
+	 * @return the held file, or empty when the path changed under us and the caller
+	 * should try again
+	 * @throws AlreadyRunningError if a live daemon holds it
+	 * @throws PidFileError if the file must not or cannot be taken
+	 */
+	static Optional<HeldFile> tryAcquire(Path path, Map<String, Path> streams) {
+		UnixFile file = null;
+		boolean created = false;
+		try {
+			Optional<FileStat> before = FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS);
+			if (before.isPresent()) {
+				// Judged before opening too, so that no device is ever opened: opening
+				// some (tapes, terminals) has effects of its own.
+				refuseUnlessRegular(path, before.get().kind());
+				file = UnixFile.openExisting(path, true);
+			}
+			else {
+				file = UnixFile.createNew(path, MODE);
+				created = true;
+			}
+			FileStat opened = file.stat();
+			refuseUnlessRegular(path, opened.kind());
+			if (before.isPresent() && !opened.isSameFile(before.get())) {
+				return retry(file);
+			}
+			if (!file.tryLockExclusive()) {
+				byte[] sample = file.read(PidFileContent.SAMPLE_LENGTH);
+				throw lockedByAnother(path, sample, opened.size());
+			}
+			Optional<FileStat> now = FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS);
+			if (now.isEmpty() || !now.get().isSameFile(opened)) {
+				// Removed or replaced between open and lock: only a lock on the file the
+				// path names counts.
+				return retry(file);
+			}
+			refuseOtherLocks(path);
+			if (!created) {
+				byte[] sample = file.read(PidFileContent.SAMPLE_LENGTH);
+				long size = file.stat().size();
+				if (!PidFileContent.isReclaimable(sample, size)) {
+					throw Refusals.notReclaimable(path, sample, size);
+				}
+			}
+			UnixHeldFile held = new UnixHeldFile(file, opened);
+			for (Map.Entry<String, Path> stream : streams.entrySet()) {
+				if (held.isReachedThrough(stream.getValue())) {
+					throw Refusals.sameAsStream(path, stream.getKey(), stream.getValue());
+				}
+			}
+			if (created) {
+				// 0644 whatever the umask, so that other users can run status and stop.
+				file.setMode(MODE);
+			}
+			return Optional.of(held);
+		}
+		catch (NoSuchFileException | FileAlreadyExistsException ex) {
+			// Removed or created by another process between our look and our open.
+			return retry(file);
+		}
+		catch (PidFileError ex) {
+			abandon(path, file, created);
+			throw ex;
+		}
+		catch (FileSystemException ex) {
+			abandon(path, file, created);
+			if ("is a symbolic link".equals(ex.getReason())) {
+				throw Refusals.symbolicLink(path);
+			}
+			throw Refusals.cannotCreate(path, ex);
+		}
+		catch (IOException ex) {
+			abandon(path, file, created);
+			throw Refusals.cannotCreate(path, ex);
+		}
+	}
+
+	private static void refuseUnlessRegular(Path path, FileKind kind) {
+		if (kind == FileKind.SYMBOLIC_LINK) {
+			throw Refusals.symbolicLink(path);
+		}
+		if (kind != FileKind.REGULAR) {
+			throw Refusals.notRegular(path, kind);
+		}
+	}
+
+	/**
+	 * Refuses a file that another program holds a lock of another kind on, such as a
+	 * POSIX read lock, which {@code flock} does not conflict with on Linux.
+	 */
+	private static void refuseOtherLocks(Path path) throws IOException {
+		Optional<String> others = Platform.current().otherLocks(path, ProcessHandle.current().pid());
+		if (others.isPresent()) {
+			throw Refusals.foreignLocks(path, others.get());
+		}
+	}
+
+	private static PidFileError lockedByAnother(Path path, byte[] sample, long size) {
+		Optional<Long> pid = PidFileContent.parse(new String(sample, StandardCharsets.ISO_8859_1));
+		LockHolder holder;
+		try {
+			holder = Platform.current().lockHolderOf(path);
+		}
+		catch (IOException ex) {
+			holder = LockHolder.unnamed();
+		}
+		if (holder.state() == LockHolder.State.FOREIGN) {
+			return Refusals.foreignLocks(path, holder.description());
+		}
+		if (size > 0 && pid.isEmpty()) {
+			return Refusals.lockedForeign(path, sample, size);
+		}
+		long named = (holder.state() == LockHolder.State.PROCESS) ? holder.pid() : pid.orElse(-1L);
+		return new AlreadyRunningError(path, named);
+	}
+
+	private static Optional<HeldFile> retry(UnixFile file) {
+		if (file != null) {
+			file.close();
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Gives up a file being taken: a file this attempt created is removed, if the path
+	 * still names it; any other file stays as it was.
+	 */
+	private static void abandon(Path path, UnixFile file, boolean created) {
+		if (file == null) {
+			return;
+		}
+		try {
+			if (created && FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS).map((now) -> {
+				try {
+					return now.isSameFile(file.stat());
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			}).orElse(false)) {
+				Files.delete(path);
+			}
+		}
+		catch (IOException ex) {
+			// Not ours any more, or already gone.
+		}
+		file.close();
+	}
+
+	@Override
+	public void replaceContent(byte[] content) throws IOException {
+		this.file.replaceContent(content);
+	}
+
+	@Override
+	public boolean isNamedBy(Path path) {
+		try {
+			return FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS)
+				.map((stat) -> stat.isSameFile(this.identity))
+				.orElse(false);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public boolean isReachedThrough(Path path) {
+		try {
+			return FileStat.ofIfExists(path).map((stat) -> stat.isSameFile(this.identity)).orElse(false);
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public void release() {
+		this.file.close();
+	}
+
+}
