@@ -166,17 +166,6 @@ class SystemdNotifyProcessTests {
 	}
 
 	/**
-	 * The next notification that is not a keep-alive of the watchdog.
-	 */
-	private String nextBesidesWatchdog() {
-		String message = next();
-		while (message.equals("WATCHDOG=1\n")) {
-			message = next();
-		}
-		return message;
-	}
-
-	/**
 	 * What arrives until two seconds pass without a notification.
 	 */
 	private List<String> drain() {
