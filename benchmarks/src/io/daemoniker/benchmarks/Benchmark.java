@@ -822,7 +822,7 @@ public final class Benchmark {
 		run(List.of(this.java, "-version"), output, 60);
 		List<String> lines = Files.readAllLines(output);
 		Matcher feature = Pattern.compile("version \"(\\d+)").matcher(lines.get(0));
-		// JDK 22 and later warn when JNA loads its library unless native access is
+		// JDK 24 and later warn when JNA loads its library unless native access is
 		// enabled (the executable jars enable it in their manifests).
 		if (feature.find() && Integer.parseInt(feature.group(1)) >= 22) {
 			this.nativeAccess = List.of("--enable-native-access=ALL-UNNAMED");

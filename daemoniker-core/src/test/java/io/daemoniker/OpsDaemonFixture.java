@@ -50,13 +50,14 @@ public final class OpsDaemonFixture {
 			}
 		}
 		Daemoniker.daemonize(pidFile, options.build());
-		System.out.println("started pid=" + ProcessHandle.current().pid() + " " + ids());
 		SignalHandler1 signals = new SignalHandler1(pidFile);
 		if (hupHandler) {
 			signals.setSighup((signum) -> System.out.println("user HUP handler ran"));
 		}
 		signals.setSigusr1((signum) -> System.out.println("usr1 line"));
 		signals.start();
+		// Said once the handlers are in place: a test signals as soon as it reads this.
+		System.out.println("started pid=" + ProcessHandle.current().pid() + " " + ids());
 		while (true) {
 			Thread.sleep(60_000);
 		}

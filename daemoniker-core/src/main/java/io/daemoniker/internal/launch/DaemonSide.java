@@ -93,9 +93,7 @@ public final class DaemonSide {
 					LaunchPaths.streams(request));
 		}
 		catch (DaemonikerException ex) {
-			// A refused PID file is said in full in one line, and the refusal touches no
-			// file, not even a log to keep a stack trace in.
-			throw reportAndWrap(ex);
+			throw reportAndWrap(ex, request);
 		}
 		try {
 			// Before the standard streams are opened, so that the log files are opened
