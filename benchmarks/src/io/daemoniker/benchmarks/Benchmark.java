@@ -445,8 +445,7 @@ public final class Benchmark {
 		}
 		long pid = daemonPid(pidFile);
 		// Process start times in clock ticks (10 ms): how long the launcher ran before
-		// the
-		// daemon JVM existed.
+		// the daemon JVM existed.
 		long beforeDaemon = (startTicks(pid) - launcherTicks) * 10 * 1_000_000L;
 		awaitHttp(port, null, log);
 		long ready = System.nanoTime() - start;

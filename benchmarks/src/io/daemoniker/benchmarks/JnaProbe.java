@@ -42,8 +42,7 @@ public final class JnaProbe {
 		long loaded = System.nanoTime();
 		if (args.length > 0 && args[0].equals("call")) {
 			// NativeLibrary's class initializer runs "/sbin/ldconfig -p" on Linux to
-			// learn
-			// the library path: time it apart from the binding itself.
+			// learn the library path: time it apart from the binding itself.
 			NativeLibrary.getProcess();
 			long libraryClass = System.nanoTime();
 			CLibrary.bind();

@@ -115,10 +115,8 @@ public final class Daemoniker {
 		catch (DaemonikerException ex) {
 			if (isDaemon()) {
 				// The launcher was told in one line, and prints it; the stack trace,
-				// where
-				// one could be kept, is in the daemon's error log. Nothing more goes to
-				// the
-				// launcher's terminal.
+				// where one could be kept, is in the daemon's error log. Nothing more
+				// goes to the launcher's terminal.
 				System.exit(1);
 				throw ex;
 			}

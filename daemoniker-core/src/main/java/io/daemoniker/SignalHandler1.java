@@ -350,8 +350,7 @@ public final class SignalHandler1 {
 			return;
 		}
 		// System.exit blocks until shutdown hooks finish; run it apart so that a hook
-		// that
-		// stops this handler never waits for the dispatch thread.
+		// that stops this handler never waits for the dispatch thread.
 		Thread exit = new Thread(() -> System.exit(128 + signum),
 				"daemoniker-exit-on-SIG" + SignalNumbers.name(signum));
 		exit.start();

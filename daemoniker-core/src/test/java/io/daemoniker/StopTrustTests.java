@@ -165,9 +165,8 @@ class StopTrustTests extends RealDaemonTests {
 			.supplyAsync(() -> Daemoniker.stop(this.pidFile, Duration.ofSeconds(120)));
 		Daemons.awaitLog(this.log, "slow hook waiting");
 		// The second may look only as the daemon goes, or once it is gone: then it is
-		// told
-		// that nothing runs (a status read in the moment the file goes may still find it,
-		// unlocked).
+		// told that nothing runs (a status read in the moment the file goes may still
+		// find it, unlocked).
 		CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> {
 			try {
 				return Daemoniker.stop(this.pidFile, Duration.ofSeconds(120)) ? "stopped" : "still running";

@@ -36,8 +36,7 @@ final class RequestWriter {
 		}
 		catch (IOException ex) {
 			// The daemon died or was stopped before reading its request: its output or
-			// the
-			// launcher's wait says why.
+			// the launcher's wait says why.
 		}
 	}
 

@@ -108,8 +108,7 @@ final class StartupWatch implements AutoCloseable {
 				interruptedBy = (int) event.pid;
 				if (daemonPid < 0 && this.intermediate.isAlive()) {
 					// The shell may be starting the daemon this very moment: wait a
-					// little
-					// for the line that names it, so that it is stopped too.
+					// little for the line that names it, so that it is stopped too.
 					deadline = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
 					continue;
 				}

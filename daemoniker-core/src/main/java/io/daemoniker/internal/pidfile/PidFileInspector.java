@@ -49,10 +49,8 @@ public final class PidFileInspector {
 	public DaemonStatus inspect(Path pidFile) {
 		DaemonStatus status = inspectOnce(pidFile);
 		// A daemon writes its PID just after taking the lock, and a rewrite truncates
-		// before it
-		// writes: a reader that came in between sees a locked file without the right PID,
-		// so
-		// it looks again before it calls the file untrusted.
+		// before it writes: a reader that came in between sees a locked file without the
+		// right PID, so it looks again before it calls the file untrusted.
 		for (int retry = 0; retry < SETTLE_RETRIES && status.state() == State.UNTRUSTED
 				&& Files.isRegularFile(status.pidFile(), LinkOption.NOFOLLOW_LINKS); retry++) {
 			try {

@@ -256,8 +256,7 @@ public final class PidFileLock implements AutoCloseable {
 	 */
 	private void removeAtExit() {
 		// Remove only the file we locked: never a newer one that replaced it, nor
-		// anything
-		// else that was put there.
+		// anything else that was put there.
 		if (!this.released && this.file.isNamedBy(this.path)) {
 			try {
 				this.path.toFile().deleteOnExit();

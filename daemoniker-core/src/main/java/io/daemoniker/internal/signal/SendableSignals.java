@@ -95,8 +95,7 @@ public final class SendableSignals {
 
 	private static boolean isFault(int signum) {
 		// SIGILL, SIGTRAP, SIGFPE and SIGSEGV have the same numbers on Linux and the
-		// BSDs;
-		// SIGBUS and SIGSYS do not.
+		// BSDs; SIGBUS and SIGSYS do not.
 		return signum == 4 || signum == 5 || signum == 8 || signum == 11 || signum == (BSD ? 10 : 7)
 				|| signum == (BSD ? 12 : 31);
 	}

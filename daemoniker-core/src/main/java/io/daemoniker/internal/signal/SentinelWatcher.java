@@ -166,8 +166,8 @@ public final class SentinelWatcher {
 			catch (IOException ex) {
 				attempt++;
 				// The PID file keeps naming the ended sentinel: a sender fails and says
-				// so,
-				// where the daemon's own PID would have it ended without its handlers.
+				// so, where the daemon's own PID would have it ended without its
+				// handlers.
 				this.log.accept("cannot start a new signal sentinel (" + this.starter + "): " + ex.getMessage()
 						+ "; signals cannot be received until one starts");
 				continue;

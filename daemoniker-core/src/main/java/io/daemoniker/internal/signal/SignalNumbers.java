@@ -75,8 +75,8 @@ public final class SignalNumbers {
 		Map<String, Integer> table = new LinkedHashMap<>();
 		if (os.startsWith("windows")) {
 			// The C runtime's numbers, which the Python library uses too; HUP and USR1 do
-			// not
-			// exist there and keep their Linux numbers, carried as sentinel exit codes.
+			// not exist there and keep their Linux numbers, carried as sentinel exit
+			// codes.
 			table.put("HUP", 1);
 			table.put("INT", 2);
 			table.put("KILL", 9);

@@ -232,8 +232,7 @@ public final class WindowsCommandLine {
 			}
 			if (ch > 0x7f) {
 				// The Java launcher parses the ANSI command line, where a character that
-				// the
-				// code page lacks becomes '?', which it would take for a wildcard.
+				// the code page lacks becomes '?', which it would take for a wildcard.
 				return true;
 			}
 		}

@@ -112,8 +112,7 @@ class WindowsPidFileOnLinuxTests {
 		start(pidFile, log);
 		long sentinel = Long.parseLong(awaitLine(log, "ready ").substring(6));
 		// As if the sentinel had ended and its PID were given to a newer process: the
-		// file
-		// still records the sentinel's start.
+		// file still records the sentinel's start.
 		Process newer = new ProcessBuilder("sleep", "60").start();
 		this.children.add(newer);
 		overwrite(pidFile, newer.pid() + "\nstarted " + startOf(sentinel) + "\n");

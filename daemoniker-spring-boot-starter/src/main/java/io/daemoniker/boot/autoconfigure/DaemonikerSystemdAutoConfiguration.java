@@ -79,8 +79,7 @@ public final class DaemonikerSystemdAutoConfiguration {
 		}
 		if (notifier.isEnabled()) {
 			// A reload on SIGHUP (Type=notify-reload's signal, or ExecReload= sending
-			// HUP)
-			// is reported as RELOADING=1 ... READY=1.
+			// HUP) is reported as RELOADING=1 ... READY=1.
 			dispatch.ifAvailable((signals) -> signals.observeReloads(notifications));
 		}
 		return notifications;

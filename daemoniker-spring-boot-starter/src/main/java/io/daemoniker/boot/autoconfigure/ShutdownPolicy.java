@@ -86,8 +86,7 @@ final class ShutdownPolicy {
 			}
 		}, "daemoniker-shutdown");
 		// Not a daemon thread, as it would be by inheritance from the dispatch thread:
-		// the
-		// JVM must not end on its own, with status 0, once the context has closed.
+		// the JVM must not end on its own, with status 0, once the context has closed.
 		thread.setDaemon(false);
 		thread.setContextClassLoader(getClass().getClassLoader());
 		thread.start();

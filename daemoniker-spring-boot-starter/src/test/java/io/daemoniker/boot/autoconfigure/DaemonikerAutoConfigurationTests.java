@@ -130,8 +130,7 @@ class DaemonikerAutoConfigurationTests {
 					ManagedDaemon daemon = context.getBean(ManagedDaemon.class);
 					assertThat(daemon.handledSignals()).containsOnlyKeys("INT", "TERM", "HUP", "USR1");
 					// The kernel merges a signal that is already pending, so each waits
-					// for
-					// the previous one to arrive.
+					// for the previous one to arrive.
 					daemon.signal("HUP");
 					await().until(() -> handlers.received.size() == 2);
 					daemon.signal("sigusr1");

@@ -86,8 +86,8 @@ public final class PlainDaemon {
 
 	private static void runDaemon(Path pidFile, String logFile) throws InterruptedException {
 		// In the foreground (a Type=notify unit, a container) the log-file argument is
-		// not
-		// used: the output goes where the supervisor sends it, the journal for systemd.
+		// not used: the output goes where the supervisor sends it, the journal for
+		// systemd.
 		System.out.println("daemon started pid=" + ProcessHandle.current().pid()
 				+ (Daemoniker.isDaemon() ? " log=" + logFile : " in the foreground, output to the supervisor"));
 		SignalHandler1 signals = new SignalHandler1(pidFile);
