@@ -62,8 +62,6 @@ import io.daemoniker.internal.signal.SignalNumbers;
  * ends the JVM on failure, instead of a {@code Daemonizer}</li>
  * <li>{@code test.dieAfterDaemonize}: {@code halt} (print a line and halt without
  * shutdown hooks) or {@code oom} (run out of heap)</li>
- * <li>{@code test.bigArgument}: the length of one more argument for the daemon, made of
- * {@code x}</li>
  * <li>{@code test.inheritingChildAfter}: once this file exists, start
  * {@code cmd /c echo inherited child output} with inherited standard streams (Windows)
  * and log how it ended</li>
@@ -81,10 +79,6 @@ public final class TestDaemonApp {
 		Path log = Path.of(args[1]);
 		List<Object> passed = new ArrayList<>(List.of(args).subList(2, args.length));
 		addTestArguments(passed);
-		int big = Integer.getInteger("test.bigArgument", 0);
-		if (big > 0) {
-			passed.add("x".repeat(big));
-		}
 		if (Daemoniker.isDaemon()) {
 			beforeDaemonizeInDaemon();
 		}

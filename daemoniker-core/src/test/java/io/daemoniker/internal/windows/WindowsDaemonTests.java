@@ -200,7 +200,7 @@ class WindowsDaemonTests {
 	void largeRequestToADaemonThatNeverReadsItEndsAtTheSuccessTimeout() {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path log = this.directory.resolve("app.log");
-		Result launcher = launch(pidFile, log, "-Dtest.bigArgument=200000", "-Dtest.daemonDelayMs=600000",
+		Result launcher = launch(pidFile, log, "-Dtest.bigArgChars=200000", "-Dtest.daemonDelayMs=600000",
 				"-Dtest.timeoutMs=3000");
 		Matcher stopped = Pattern.compile("\\(pid (\\d+)\\)").matcher(launcher.stderr());
 		if (stopped.find()) {
