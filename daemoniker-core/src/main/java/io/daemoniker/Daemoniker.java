@@ -263,7 +263,7 @@ public final class Daemoniker {
 	 * @return a one-line account of the delivery, for an operator
 	 * @throws IllegalArgumentException if the signal is not one a JVM daemon takes (see
 	 * {@link #send(Path, int)})
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static String send(Path pidFile, ReceivedSignal signal) {
@@ -278,7 +278,7 @@ public final class Daemoniker {
 	 * @param signal the signal
 	 * @return a one-line account of the delivery, for an operator
 	 * @throws IllegalArgumentException if the class does not name one signal
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static String send(Path pidFile, Class<? extends ReceivedSignal> signal) {
@@ -294,7 +294,7 @@ public final class Daemoniker {
 	 * @return a one-line account of the delivery, for an operator
 	 * @throws IllegalArgumentException if the name is unknown, or the signal is not one a
 	 * JVM daemon takes (see {@link #send(Path, int)})
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static String send(Path pidFile, String signal) {
@@ -323,7 +323,7 @@ public final class Daemoniker {
 	 * dump goes
 	 * @throws IllegalArgumentException if the number is not a signal, or not one a JVM
 	 * daemon takes
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static String send(Path pidFile, int signum) {
@@ -344,7 +344,7 @@ public final class Daemoniker {
 	 * process is pinned. Returns at once; the process may take a moment to vanish.
 	 * @param pidFile the PID file
 	 * @return the PID that received it
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static long kill(Path pidFile) {
@@ -374,7 +374,7 @@ public final class Daemoniker {
 					return target;
 				}
 				if (!sentinels || System.nanoTime() - deadline > 0) {
-					throw new PidFileError(KernelPaths.resolve(pidFile), "not signalling: pid " + target
+					throw new PidFileException(KernelPaths.resolve(pidFile), "not signalling: pid " + target
 							+ " no longer holds the lock of this PID file: " + status(pidFile).description());
 				}
 				// Windows: the daemon replaced its sentinel in between.
@@ -429,7 +429,7 @@ public final class Daemoniker {
 	 * sent
 	 * @throws IllegalArgumentException if the timeout is negative, before anything is
 	 * sent
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static boolean stop(Path pidFile, Duration timeout) {
@@ -483,7 +483,7 @@ public final class Daemoniker {
 			status = status(pidFile);
 		}
 		if (!status.isRunning()) {
-			throw new PidFileError(status.pidFile(), "not signalling: " + status.description());
+			throw new PidFileException(status.pidFile(), "not signalling: " + status.description());
 		}
 		return status.pid().orElseThrow();
 	}

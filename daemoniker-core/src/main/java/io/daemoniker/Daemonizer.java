@@ -75,8 +75,10 @@ public final class Daemonizer implements AutoCloseable {
 	 * @param args plain data to pass to the daemon
 	 * @return whether this is the launcher, and the arguments ({@code null}s in the
 	 * launcher)
-	 * @throws AlreadyRunningError in the launcher, if a live daemon holds the PID file
-	 * @throws StartupError in the launcher, if the daemon did not confirm its start-up
+	 * @throws AlreadyRunningException in the launcher, if a live daemon holds the PID
+	 * file
+	 * @throws StartupException in the launcher, if the daemon did not confirm its
+	 * start-up
 	 */
 	public DaemonizeResult daemonize(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
 		DaemonizeResult result = Daemoniker.daemonizeOnce(pidFile, options, args);

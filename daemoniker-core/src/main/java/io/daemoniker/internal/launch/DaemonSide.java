@@ -13,7 +13,7 @@ import io.daemoniker.SIGHUP;
 import io.daemoniker.SIGINT;
 import io.daemoniker.SIGTERM;
 import io.daemoniker.SIGUSR1;
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Platform.StatusChannel;
@@ -83,7 +83,7 @@ public final class DaemonSide {
 			request = LaunchRequest.decode(readRequest(platform.launchRequest()));
 		}
 		catch (IOException ex) {
-			throw reportAndWrap(new StartupError("cannot read the launch request: " + ex.getMessage(), ex));
+			throw reportAndWrap(new StartupException("cannot read the launch request: " + ex.getMessage(), ex));
 		}
 		PidFileLock pidFile;
 		try {
@@ -112,7 +112,7 @@ public final class DaemonSide {
 			pidFile.close();
 			String hint = request.settings().switchesUser()
 					? "; the daemon opens its log files after switching users, so they must be writable for it" : "";
-			throw reportAndWrap(new StartupError(ex.getMessage() + hint, ex), request);
+			throw reportAndWrap(new StartupException(ex.getMessage() + hint, ex), request);
 		}
 		current = new DaemonSide(request, pidFile, launcher);
 		if (request.settings().reopenSignal() != 0) {

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
-import io.daemoniker.AlreadyRunningError;
+import io.daemoniker.AlreadyRunningException;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonizeOptions;
-import io.daemoniker.PidFileError;
-import io.daemoniker.StartupError;
+import io.daemoniker.PidFileException;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
@@ -80,9 +80,9 @@ public final class Launcher {
 	 * @param options the options
 	 * @param args the arguments to hand to the daemon
 	 * @return the daemon's PID
-	 * @throws AlreadyRunningError if a live daemon holds the PID file
-	 * @throws StartupError if the daemon did not confirm start-up; it is stopped then,
-	 * and its PID file removed
+	 * @throws AlreadyRunningException if a live daemon holds the PID file
+	 * @throws StartupException if the daemon did not confirm start-up; it is stopped
+	 * then, and its PID file removed
 	 * @throws IllegalArgumentException if the arguments cannot be passed (checked before
 	 * anything starts)
 	 */
@@ -137,7 +137,7 @@ public final class Launcher {
 			intermediate = this.spawner.spawn(spec);
 		}
 		catch (IOException ex) {
-			throw new StartupError("cannot start the daemon: " + ex.getMessage(), ex);
+			throw new StartupException("cannot start the daemon: " + ex.getMessage(), ex);
 		}
 		StartupWatch watch = new StartupWatch(intermediate, token);
 		try {
@@ -166,14 +166,14 @@ public final class Launcher {
 			executable = java.executable().toString();
 			arguments = WindowsLaunch.currentArguments();
 			if (arguments.isEmpty()) {
-				throw new StartupError("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
+				throw new StartupException("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
 						+ "and a daemon started without them would not run this program");
 			}
 		}
 		else {
 			ProcessHandle.Info info = ProcessHandle.current().info();
 			executable = info.command()
-				.orElseThrow(() -> new StartupError("cannot tell which Java executable runs this JVM"));
+				.orElseThrow(() -> new StartupException("cannot tell which Java executable runs this JVM"));
 			arguments = ProcessArguments.current();
 		}
 		List<String> leading = new ArrayList<>();
@@ -204,10 +204,10 @@ public final class Launcher {
 	private void checkNotRunning(Path pidFile) {
 		DaemonStatus status = new PidFileInspector(this.platform).inspect(pidFile);
 		if (status.state() == DaemonStatus.State.RUNNING) {
-			throw new AlreadyRunningError(pidFile, status.pid().orElse(-1));
+			throw new AlreadyRunningException(pidFile, status.pid().orElse(-1));
 		}
 		if (status.state() == DaemonStatus.State.UNTRUSTED) {
-			throw new PidFileError(pidFile, "cannot start: " + status.description());
+			throw new PidFileException(pidFile, "cannot start: " + status.description());
 		}
 	}
 

@@ -10,29 +10,29 @@ import java.nio.file.Path;
  * Thrown when a PID file cannot be created, locked, read or trusted. The message names
  * the path and the reason.
  */
-public class PidFileError extends DaemonikerException {
+public class PidFileException extends DaemonikerException {
 
 	private static final long serialVersionUID = 1L;
 
 	private final transient Path pidFile;
 
 	/**
-	 * Creates a PID file error.
+	 * Creates the exception.
 	 * @param pidFile the PID file concerned
 	 * @param message what is wrong with it and what to do about it
 	 */
-	public PidFileError(Path pidFile, String message) {
+	public PidFileException(Path pidFile, String message) {
 		super(message);
 		this.pidFile = pidFile;
 	}
 
 	/**
-	 * Creates a PID file error with a cause.
+	 * Creates the exception with a cause.
 	 * @param pidFile the PID file concerned
 	 * @param message what is wrong with it and what to do about it
 	 * @param cause the underlying failure
 	 */
-	public PidFileError(Path pidFile, String message, Throwable cause) {
+	public PidFileException(Path pidFile, String message, Throwable cause) {
 		super(message, cause);
 		this.pidFile = pidFile;
 	}

@@ -10,24 +10,24 @@ package io.daemoniker;
  * daemon printed before it redirected its output has already been copied to the
  * launcher's own standard streams; the message repeats the cause.
  */
-public class StartupError extends DaemonikerException {
+public class StartupException extends DaemonikerException {
 
 	private static final long serialVersionUID = 1L;
 
 	/**
-	 * Creates a start-up error.
+	 * Creates the exception.
 	 * @param message why the daemon did not start
 	 */
-	public StartupError(String message) {
+	public StartupException(String message) {
 		super(message);
 	}
 
 	/**
-	 * Creates a start-up error with a cause.
+	 * Creates the exception with a cause.
 	 * @param message why the daemon did not start
 	 * @param cause the underlying failure
 	 */
-	public StartupError(String message, Throwable cause) {
+	public StartupException(String message, Throwable cause) {
 		super(message, cause);
 	}
 

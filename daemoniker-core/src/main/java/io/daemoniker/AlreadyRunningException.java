@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * Thrown when a daemon is started with a PID file that another live daemon holds.
  */
-public class AlreadyRunningError extends PidFileError {
+public class AlreadyRunningException extends PidFileException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -17,12 +17,12 @@ public class AlreadyRunningError extends PidFileError {
 	private final long pid;
 
 	/**
-	 * Creates the error.
+	 * Creates the exception.
 	 * @param pidFile the PID file that is held
 	 * @param pid the PID of the daemon that holds it, or {@code -1} when it could not be
 	 * read
 	 */
-	public AlreadyRunningError(Path pidFile, long pid) {
+	public AlreadyRunningException(Path pidFile, long pid) {
 		super(pidFile, "already running (pid " + ((pid > 0) ? pid : "unknown") + "): " + pidFile
 				+ " is locked by a live daemon; stop it first, or choose another PID file");
 		this.pid = pid;
