@@ -52,12 +52,6 @@ import org.jspecify.annotations.Nullable;
 public final class Daemoniker {
 
 	/**
-	 * The handler that ignores its signal; the same as
-	 * {@link SignalHandler1#IGNORE_SIGNAL}.
-	 */
-	public static final SignalAction IGNORE_SIGNAL = SignalHandler1.IGNORE_SIGNAL;
-
-	/**
 	 * How long {@code send} waits on Windows for the daemon to publish its next signal
 	 * sentinel.
 	 */
@@ -110,7 +104,7 @@ public final class Daemoniker {
 	public static List<@Nullable Object> daemonize(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
 		DaemonizeResult result;
 		try {
-			result = daemonizeOnce(pidFile, options, args);
+			result = start(pidFile, options, args);
 		}
 		catch (DaemonikerException ex) {
 			if (isDaemon()) {
@@ -131,18 +125,56 @@ public final class Daemoniker {
 		return result.args();
 	}
 
-	static DaemonizeResult daemonizeOnce(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
+	/**
+	 * Daemonizes with the default options, returning in the launcher too.
+	 * @param pidFile the PID file
+	 * @param args plain data to pass to the daemon
+	 * @return whether this is the launcher, and the arguments
+	 * @see #start(Path, DaemonizeOptions, Object...)
+	 */
+	public static DaemonizeResult start(Path pidFile, @Nullable Object... args) {
+		return start(pidFile, DaemonizeOptions.defaults(), args);
+	}
+
+	/**
+	 * Daemonizes as {@link #daemonize(Path, DaemonizeOptions, Object...)} does, but never
+	 * ends the JVM: the launcher gets the result too, once the daemon confirmed its
+	 * start-up, and every failure is thrown, in the launcher and in the daemon (where the
+	 * launcher was told first). The launcher should then end, by returning from
+	 * {@code main} or with {@link System#exit}; the daemon goes on, and finds its
+	 * {@link DaemonHandle} in the result or through {@link DaemonHandle#current()}.
+	 * <p>
+	 * A launcher interrupted by {@code SIGINT} or {@code SIGTERM} while it waits still
+	 * ends at once, as it would have without Daemoniker, once the starting daemon is
+	 * stopped.
+	 * @param pidFile the PID file, created exclusively and locked for the daemon's life
+	 * @param options the options
+	 * @param args plain data to pass to the daemon (see
+	 * {@link #daemonize(Path, DaemonizeOptions, Object...)})
+	 * @return in the launcher, {@link DaemonizeResult#isParent()} with the daemon's PID;
+	 * in the daemon, the arguments and its handle
+	 * @throws AlreadyRunningException in the launcher, if a live daemon holds the PID
+	 * file
+	 * @throws StartupException in the launcher, if the daemon did not confirm its
+	 * start-up
+	 * @throws DaemonikerException in the daemon or in the foreground, if the PID file
+	 * cannot be taken, a setting applied or a stream redirected
+	 * @throws IllegalArgumentException if an argument is not plain data, or the arguments
+	 * are too many or too large (checked in the launcher, before the daemon starts)
+	 */
+	public static DaemonizeResult start(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
 		Objects.requireNonNull(pidFile, "pidFile");
 		Objects.requireNonNull(options, "options");
 		Objects.requireNonNull(args, "args");
 		if (DaemonSide.isDaemon()) {
-			return new DaemonizeResult(false, DaemonSide.become().request().args(), ProcessHandle.current().pid());
+			DaemonSide side = DaemonSide.become();
+			DaemonHandle.of(side);
+			return new DaemonizeResult(false, side.request().args(), ProcessHandle.current().pid());
 		}
 		if (options.mode().isForeground(Supervision.detect())) {
 			ArgsCodec.check(args);
-			ForegroundSide.become(pidFile, ProcessSettings.from(options), options.manualReadiness());
-			return new DaemonizeResult(false, java.util.Collections.unmodifiableList(Arrays.asList(args.clone())),
-					ProcessHandle.current().pid());
+			DaemonHandle.of(ForegroundSide.become(pidFile, ProcessSettings.from(options), options.manualReadiness()));
+			return new DaemonizeResult(false, Arrays.asList(args.clone()), ProcessHandle.current().pid());
 		}
 		long pid = Launcher.forOptions(options).launch(pidFile, options, args);
 		return new DaemonizeResult(true, Arrays.asList(new @Nullable Object[args.length]), pid);
@@ -166,57 +198,40 @@ public final class Daemoniker {
 	/**
 	 * Confirms the daemon's start-up to its launcher, which then exits with status 0. For
 	 * daemons that daemonize with {@link DaemonizeOptions#manualReadiness()}; does
-	 * nothing elsewhere or once the launcher was told.
+	 * nothing elsewhere or once the launcher was told; the same as
+	 * {@link DaemonHandle#notifyReady()} on the current handle.
 	 */
 	public static void notifyReady() {
-		DaemonSide side = DaemonSide.current();
-		if (side != null) {
-			side.ready();
-		}
-		ForegroundSide foreground = ForegroundSide.current();
-		if (foreground != null) {
-			foreground.ready();
-		}
+		DaemonHandle.current().ifPresent(DaemonHandle::notifyReady);
 	}
 
 	/**
 	 * Tells the daemon's launcher that start-up failed, which makes it print the message
 	 * and exit with a non-zero status. The daemon should exit afterwards. Does nothing
-	 * elsewhere or once the launcher was told.
+	 * elsewhere or once the launcher was told; the same as
+	 * {@link DaemonHandle#notifyStartupFailed(String)} on the current handle.
 	 * @param message why start-up failed
 	 */
 	public static void notifyStartupFailed(String message) {
 		Objects.requireNonNull(message, "message");
-		DaemonSide side = DaemonSide.current();
-		if (side != null) {
-			side.failed(message);
-		}
-		ForegroundSide foreground = ForegroundSide.current();
-		if (foreground != null) {
-			foreground.failed(message);
-		}
+		DaemonHandle.current().ifPresent((handle) -> handle.notifyStartupFailed(message));
 	}
 
 	/**
 	 * Reopens the files that the daemon's standard output and error are appended to, as
 	 * {@link DaemonizeOptions.Builder#reopenStreamsOn(String)} does on its signal: after
-	 * a log file was renamed, new output goes to a new file under the old name.
+	 * a log file was renamed, new output goes to a new file under the old name. The same
+	 * as {@link DaemonHandle#reopenStandardStreams()} on the current handle.
 	 * @throws IllegalStateException if this JVM is not a daemon that has daemonized
 	 * @throws DaemonikerException if a file cannot be reopened; the streams are then left
 	 * as they were
 	 */
 	public static void reopenStandardStreams() {
-		DaemonSide side = DaemonSide.current();
-		if (side == null) {
-			throw new IllegalStateException("this JVM is not a daemon started by daemonize(), so it has no log files"
-					+ " to reopen; use reopenStandardStreams(stdout, stderr)");
-		}
-		try {
-			side.reopenStandardStreams();
-		}
-		catch (IOException ex) {
-			throw new DaemonikerException(ex.getMessage(), ex);
-		}
+		DaemonHandle handle = DaemonHandle.current()
+			.filter((current) -> current.mode() == RunMode.DAEMON)
+			.orElseThrow(() -> new IllegalStateException("this JVM is not a daemon started by daemonize(), so it has"
+					+ " no log files to reopen; use reopenStandardStreams(stdout, stderr)"));
+		handle.reopenStandardStreams();
 	}
 
 	/**

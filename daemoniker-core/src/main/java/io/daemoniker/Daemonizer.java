@@ -81,7 +81,7 @@ public final class Daemonizer implements AutoCloseable {
 	 * start-up
 	 */
 	public DaemonizeResult daemonize(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
-		DaemonizeResult result = Daemoniker.daemonizeOnce(pidFile, options, args);
+		DaemonizeResult result = Daemoniker.start(pidFile, options, args);
 		this.parent = result.isParent();
 		this.failed = false;
 		return result;
