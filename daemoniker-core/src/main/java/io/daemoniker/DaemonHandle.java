@@ -24,17 +24,10 @@ import org.jspecify.annotations.Nullable;
  * {@link DaemonizeResult#handle()}), and {@link #current()} finds it from anywhere once
  * daemonization took the PID file; in the launcher, which ends once the daemon is up,
  * there is none.
- *
- * <pre class="code">
- * DaemonizeOptions options = DaemonizeOptions.builder().manualReadiness(true).build();
- * DaemonizeResult result = Daemoniker.start(pidFile, options);
- * if (result.isParent()) {
- *     return;                              // the launcher: the daemon is up
- * }
- * DaemonHandle daemon = result.handle().orElseThrow();
- * openPorts();
- * daemon.notifyReady();                    // the launcher now exits with status 0
- * </pre>
+ * <p>
+ * With {@link DaemonizeOptions#manualReadiness()}, the daemon calls
+ * {@link #notifyReady()} once it can serve, and the launcher returns from
+ * {@code Daemoniker.start} only then (the README shows the whole flow).
  */
 public final class DaemonHandle {
 
