@@ -82,8 +82,7 @@ public final class SignalHandler1 {
 
 	};
 
-	private static final int[] SIGNALS = { SIGINT.SIGNUM, SIGTERM.SIGNUM, SIGABRT.SIGNUM, SIGHUP.SIGNUM,
-			SIGUSR1.SIGNUM };
+	private static final int[] SIGNALS = HandledSignal.signums();
 
 	private final Path pidFile;
 
@@ -127,7 +126,7 @@ public final class SignalHandler1 {
 	}
 
 	/**
-	 * Returns the signals this class handles.
+	 * Returns the signals this class handles, {@link HandledSignal}'s.
 	 * @return the numbers of INT, TERM, ABRT, HUP and USR1 on this operating system
 	 */
 	public static int[] supportedSignals() {
@@ -357,13 +356,10 @@ public final class SignalHandler1 {
 	}
 
 	private static void checkSupported(int signum) {
-		for (int supported : SIGNALS) {
-			if (supported == signum) {
-				return;
-			}
+		if (HandledSignal.of(signum).isEmpty()) {
+			throw new IllegalArgumentException("signal " + signum + " (SIG" + SignalNumbers.name(signum)
+					+ ") is not handled by SignalHandler1; it handles " + HandledSignal.listed("and"));
 		}
-		throw new IllegalArgumentException("signal " + signum + " (SIG" + SignalNumbers.name(signum)
-				+ ") is not handled by SignalHandler1; it handles INT, TERM, ABRT, HUP and USR1");
 	}
 
 }

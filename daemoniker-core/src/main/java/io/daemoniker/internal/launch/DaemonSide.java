@@ -8,11 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import io.daemoniker.DaemonikerException;
-import io.daemoniker.SIGABRT;
-import io.daemoniker.SIGHUP;
-import io.daemoniker.SIGINT;
-import io.daemoniker.SIGTERM;
-import io.daemoniker.SIGUSR1;
+import io.daemoniker.SignalHandler1;
 import io.daemoniker.StartupException;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.Platform;
@@ -87,8 +83,7 @@ public final class DaemonSide {
 		}
 		PidFileLock pidFile;
 		try {
-			platform.restoreIgnoredSignals(SIGHUP.SIGNUM, SIGINT.SIGNUM, SIGTERM.SIGNUM, SIGABRT.SIGNUM,
-					SIGUSR1.SIGNUM);
+			platform.restoreIgnoredSignals(SignalHandler1.supportedSignals());
 			pidFile = PidFileLock.acquire(request.pidFile(), ProcessHandle.current().pid(),
 					LaunchPaths.streams(request));
 		}

@@ -13,10 +13,15 @@ import java.util.OptionalInt;
 /**
  * Signal names and numbers of the operating system this JVM runs on. Names are accepted
  * with or without the {@code SIG} prefix and in any case.
+ * <p>
+ * The numbers come from the JDK ({@code sun.misc.Signal}) for every signal it knows on
+ * this operating system; the table per operating system below fills in the signals it
+ * does not know (on Windows, HUP, USR1 and KILL, which travel as sentinel exit codes) and
+ * serves as the reference that tests hold the JDK's numbers to.
  */
 public final class SignalNumbers {
 
-	private static final Map<String, Integer> NUMBERS = Collections.unmodifiableMap(table(osName()));
+	private static final Map<String, Integer> NUMBERS = Collections.unmodifiableMap(fromJdk(table(osName())));
 
 	private SignalNumbers() {
 	}
@@ -65,6 +70,32 @@ public final class SignalNumbers {
 	 */
 	public static Map<String, Integer> all() {
 		return NUMBERS;
+	}
+
+	/**
+	 * Returns the table with each number replaced by the JDK's where the JDK knows the
+	 * signal on this operating system.
+	 */
+	static Map<String, Integer> fromJdk(Map<String, Integer> table) {
+		Map<String, Integer> numbers = new LinkedHashMap<>();
+		table.forEach((name, number) -> numbers.put(name, jdkNumber(name).orElse(number)));
+		return sortedByNumber(numbers);
+	}
+
+	/**
+	 * Returns the JDK's number for a signal name, if it knows one here.
+	 * @param name a name without the {@code SIG} prefix
+	 * @return the number, or empty when the JDK does not know the signal on this
+	 * operating system
+	 */
+	static OptionalInt jdkNumber(String name) {
+		try {
+			// Looking a signal up by name installs nothing: only Signal.handle does.
+			return OptionalInt.of(new sun.misc.Signal(name).getNumber());
+		}
+		catch (IllegalArgumentException ex) {
+			return OptionalInt.empty();
+		}
 	}
 
 	static String osName() {
