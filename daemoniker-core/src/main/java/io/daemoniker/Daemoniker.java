@@ -5,13 +5,11 @@
 package io.daemoniker;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import io.daemoniker.internal.launch.ArgsCodec;
 import io.daemoniker.internal.launch.DaemonSide;
@@ -21,14 +19,13 @@ import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.KernelPaths;
-import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.ProcessExit;
 import io.daemoniker.internal.platform.Processes;
 import io.daemoniker.internal.platform.SignalNotDeliveredException;
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.SendableSignals;
-import io.daemoniker.internal.signal.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -348,7 +345,9 @@ public final class Daemoniker {
 		});
 		long pid = deliver(pidFile, runningPid(pidFile), signum);
 		String sent = "sent SIG" + SignalNumbers.name(signum) + " to pid " + pid;
-		return SendableSignals.note(signum, standardOutputOf(pid)).map((note) -> sent + "; " + note).orElse(sent);
+		return SendableSignals.note(signum, Platform.current().standardOutputOf(pid))
+			.map((note) -> sent + "; " + note)
+			.orElse(sent);
 	}
 
 	/**
@@ -375,7 +374,7 @@ public final class Daemoniker {
 	private static long deliver(Path pidFile, long holder, int signum) {
 		long pid = holder;
 		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
-		boolean sentinels = OperatingSystem.current() == OperatingSystem.WINDOWS;
+		boolean sentinels = Platform.current().pidFileNamesSentinel();
 		while (true) {
 			long target = pid;
 			try {
@@ -412,22 +411,6 @@ public final class Daemoniker {
 	}
 
 	/**
-	 * Names the file a process's standard output goes to, where {@code /proc} tells.
-	 */
-	private static Optional<String> standardOutputOf(long pid) {
-		if (OperatingSystem.current() != OperatingSystem.LINUX) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "1")).toString());
-		}
-		catch (IOException | SecurityException ex) {
-			// Another user's daemon: its descriptors are not ours to read.
-			return Optional.empty();
-		}
-	}
-
-	/**
 	 * Stops the daemon of a PID file: sends {@code SIGTERM} and waits until the daemon's
 	 * process has ended, not only until it let go of its PID file. On Linux the process
 	 * is pinned by a process descriptor before it is signalled; elsewhere by its PID and
@@ -453,7 +436,7 @@ public final class Daemoniker {
 		if (timeout.isNegative()) {
 			throw new IllegalArgumentException("timeout " + timeout + " is negative");
 		}
-		if (OperatingSystem.current() == OperatingSystem.WINDOWS) {
+		if (Platform.current().pidFileNamesSentinel()) {
 			return stopByLock(pidFile, timeout);
 		}
 		long pid = runningPid(pidFile);
@@ -489,7 +472,7 @@ public final class Daemoniker {
 	private static long runningPid(Path pidFile) {
 		DaemonStatus status = status(pidFile);
 		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
-		while (OperatingSystem.current() == OperatingSystem.WINDOWS && status.state() == DaemonStatus.State.UNTRUSTED
+		while (Platform.current().pidFileNamesSentinel() && status.state() == DaemonStatus.State.UNTRUSTED
 				&& status.pid().isPresent() && Processes.isGone(status.pid().getAsLong())
 				&& System.nanoTime() - deadline < 0) {
 			// The daemon holds its PID file but the sentinel it names has just ended: the

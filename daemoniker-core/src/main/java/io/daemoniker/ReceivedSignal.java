@@ -7,7 +7,7 @@ package io.daemoniker;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.platform.SignalNumbers;
 
 /**
  * A signal, as an exception. The subclasses ({@link SIGINT}, {@link SIGTERM},

@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.daemoniker.internal.platform.Platform;
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.platform.SignalSource;
 import io.daemoniker.internal.signal.BuiltInSignalActions;
 import io.daemoniker.internal.signal.SignalDispatcher;
-import io.daemoniker.internal.signal.SignalNumbers;
-import io.daemoniker.internal.signal.SignalSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -142,7 +143,7 @@ public final class SignalHandler1 {
 		if (this.source != null) {
 			return;
 		}
-		SignalSource newSource = SignalSource.forCurrentPlatform(this.pidFile);
+		SignalSource newSource = Platform.current().signalSource(this.pidFile);
 		this.dispatcher = new SignalDispatcher("daemoniker-signals", this::dispatch,
 				newSource.deliversOnFreshThreads());
 		this.source = newSource;

@@ -6,8 +6,8 @@ package io.daemoniker;
 
 import java.util.Arrays;
 
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.signal.SendableSignals;
-import io.daemoniker.internal.signal.SignalNumbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;

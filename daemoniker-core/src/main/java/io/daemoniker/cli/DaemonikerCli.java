@@ -23,8 +23,8 @@ import java.util.Set;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.signal.SendableSignals;
-import io.daemoniker.internal.signal.SignalNumbers;
 
 /**
  * The {@code daemoniker} command: {@code status}, {@code send}, {@code stop},

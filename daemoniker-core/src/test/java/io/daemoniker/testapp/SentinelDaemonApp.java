@@ -9,10 +9,10 @@ import java.io.InputStreamReader;
 import java.nio.file.Path;
 
 import io.daemoniker.internal.pidfile.PidFileLock;
-import io.daemoniker.internal.signal.JvmSentinel;
-import io.daemoniker.internal.signal.SentinelExitCodes;
-import io.daemoniker.internal.signal.SentinelSignalSource;
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.sentinel.JvmSentinel;
+import io.daemoniker.internal.sentinel.SentinelExitCodes;
+import io.daemoniker.internal.sentinel.SentinelSignalSource;
 
 /**
  * Holds a PID file and receives signals through JVM sentinels, as a Windows daemon does.

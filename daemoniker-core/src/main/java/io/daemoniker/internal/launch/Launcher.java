@@ -25,7 +25,7 @@ import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.windows.WindowsJava;
 import io.daemoniker.internal.windows.WindowsLaunch;
 import org.jspecify.annotations.Nullable;
@@ -49,8 +49,7 @@ public final class Launcher {
 	 */
 	public static final String LAUNCH_DIRECTORY_PROPERTY = "daemoniker.launch-directory";
 
-	private static final Path NULL_DEVICE = Path
-		.of((OperatingSystem.current() == OperatingSystem.WINDOWS) ? "NUL" : "/dev/null");
+	private static final Path NULL_DEVICE = Platform.current().nullDevice();
 
 	private final DaemonSpawner spawner;
 

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 
 import io.daemoniker.SignalError;
 import io.daemoniker.internal.platform.OperatingSystem;
+import io.daemoniker.internal.platform.Platform;
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.BuiltInSignalActions;
-import io.daemoniker.internal.signal.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class StreamReopening {
 
-	private static final Path NULL_DEVICE = Path.of("/dev/null");
+	private static final Path NULL_DEVICE = Platform.current().nullDevice();
 
 	private StreamReopening() {
 	}

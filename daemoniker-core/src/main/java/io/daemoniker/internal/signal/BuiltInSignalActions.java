@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.platform.UnixSignalSource;
 import org.jspecify.annotations.Nullable;
 
 /**

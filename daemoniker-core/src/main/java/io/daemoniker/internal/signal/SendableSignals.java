@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 
 import io.daemoniker.HandledSignal;
 import io.daemoniker.internal.platform.OperatingSystem;
+import io.daemoniker.internal.platform.SignalNumbers;
 
 /**
  * Which signals {@code send} delivers to a JVM daemon, and why it refuses the others.

@@ -13,12 +13,12 @@ import io.daemoniker.HandledSignal;
 import io.daemoniker.SignalError;
 import io.daemoniker.SignalHandler1;
 import io.daemoniker.internal.pidfile.PidFileLock;
-import io.daemoniker.internal.signal.JvmSentinel;
-import io.daemoniker.internal.signal.SentinelExitCodes;
-import io.daemoniker.internal.signal.SentinelSignalSource;
-import io.daemoniker.internal.signal.SentinelStarter;
-import io.daemoniker.internal.signal.SignalNumbers;
-import io.daemoniker.internal.signal.SignalSource;
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.platform.SignalSource;
+import io.daemoniker.internal.sentinel.JvmSentinel;
+import io.daemoniker.internal.sentinel.SentinelExitCodes;
+import io.daemoniker.internal.sentinel.SentinelSignalSource;
+import io.daemoniker.internal.sentinel.SentinelStarter;
 
 /**
  * Signals on Windows: a sentinel process whose PID the PID file names, ended by senders

@@ -2,7 +2,7 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker.internal.signal;
+package io.daemoniker.internal.platform;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -19,7 +19,7 @@ import sun.misc.SignalHandler;
  * ABRT and USR1. The JVM reserves QUIT (thread dumps), USR2 and the fault signals, and
  * refuses INT, TERM and HUP under {@code -Xrs}.
  */
-final class UnixSignalSource implements SignalSource {
+public final class UnixSignalSource implements SignalSource {
 
 	private final Map<Integer, SignalHandler> previous = new ConcurrentHashMap<>();
 

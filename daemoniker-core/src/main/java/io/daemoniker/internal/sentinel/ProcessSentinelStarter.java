@@ -2,7 +2,7 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker.internal.signal;
+package io.daemoniker.internal.sentinel;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker.internal.signal;
+package io.daemoniker.internal.sentinel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ import java.util.List;
  * (the baseline, measured in the same run) and with {@code cat}, a small native program
  * that waits the same way, as {@code sort.exe} does on Windows. Not a test: run it with
  * {@code java -cp target/test-classes:target/classes
- * io.daemoniker.internal.signal.SentinelBenchmark [rounds]}.
+ * io.daemoniker.internal.sentinel.SentinelBenchmark [rounds]}.
  */
 final class SentinelBenchmark {
 

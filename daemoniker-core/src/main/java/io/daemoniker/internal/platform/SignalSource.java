@@ -2,31 +2,18 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker.internal.signal;
+package io.daemoniker.internal.platform;
 
-import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
 import io.daemoniker.SignalError;
-import io.daemoniker.internal.platform.OperatingSystem;
 
 /**
  * Where signals come from: the JVM's own signal handling on Unix, a sentinel process on
- * Windows. Whoever uses it installs and restores one signal at a time.
+ * Windows ({@link Platform#signalSource}). Whoever uses it installs and restores one
+ * signal at a time.
  */
 public interface SignalSource {
-
-	/**
-	 * Returns the signal source of this operating system.
-	 * @param pidFile the daemon's PID file, which Windows needs to publish its sentinel
-	 * @return the source
-	 */
-	static SignalSource forCurrentPlatform(Path pidFile) {
-		if (OperatingSystem.current().isUnix()) {
-			return new UnixSignalSource();
-		}
-		return io.daemoniker.internal.windows.WindowsSignals.source(pidFile);
-	}
 
 	/**
 	 * Delivers a signal to a consumer from now on.

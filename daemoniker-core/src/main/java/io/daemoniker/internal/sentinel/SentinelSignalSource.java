@@ -2,13 +2,16 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker.internal.signal;
+package io.daemoniker.internal.sentinel;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
+
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.platform.SignalSource;
 
 /**
  * Signals that arrive as the exit codes of a sentinel process, for systems without POSIX
