@@ -6,6 +6,7 @@ package io.daemoniker.testapp;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.daemoniker.internal.pidfile.PidFileLock;
@@ -48,7 +49,8 @@ public final class SentinelDaemonApp {
 				System.out.flush();
 			});
 		}
-		System.out.println("ready " + source.sentinelPid());
+		// The first sentinel is published in the PID file before handle() returns.
+		System.out.println("ready " + Files.readString(Path.of(args[0])).trim());
 		System.out.flush();
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
 		String line;

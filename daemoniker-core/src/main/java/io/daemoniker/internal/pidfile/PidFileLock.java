@@ -240,14 +240,6 @@ public final class PidFileLock implements AutoCloseable {
 	}
 
 	/**
-	 * Returns whether this process still holds the PID file.
-	 * @return {@code false} once {@link #close()} ran
-	 */
-	public boolean isHeld() {
-		return !this.released;
-	}
-
-	/**
 	 * /** Arranges, from a shutdown hook, for the PID file to be removed as the JVM's
 	 * last act, and keeps the lock until the process ends. Shutdown hooks run
 	 * concurrently: releasing the lock here would let a new daemon start on this PID file

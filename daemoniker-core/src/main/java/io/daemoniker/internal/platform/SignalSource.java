@@ -31,12 +31,6 @@ public interface SignalSource {
 	void ignore(int signum);
 
 	/**
-	 * Gives a signal back the handling it had before the first call for it.
-	 * @param signum the signal number
-	 */
-	void restore(int signum);
-
-	/**
 	 * Returns whether each delivery arrives on a fresh thread of its own, on which the
 	 * handler may run.
 	 * @return {@code true} where the JVM starts a thread per delivery

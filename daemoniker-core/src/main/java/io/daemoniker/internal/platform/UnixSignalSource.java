@@ -71,8 +71,7 @@ public final class UnixSignalSource implements SignalSource {
 		}
 	}
 
-	@Override
-	public void restore(int signum) {
+	private void restore(int signum) {
 		SignalHandler old = this.previous.remove(signum);
 		if (old != null) {
 			swap(signal(signum), old);

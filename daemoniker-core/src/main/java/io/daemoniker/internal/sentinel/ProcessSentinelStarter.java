@@ -28,15 +28,6 @@ public final class ProcessSentinelStarter implements SentinelStarter {
 	private final boolean announces;
 
 	/**
-	 * Creates a starter of sentinels that do not announce themselves.
-	 * @param command the sentinel's command, which must wait for the end of its standard
-	 * input
-	 */
-	public ProcessSentinelStarter(List<String> command) {
-		this(command, false);
-	}
-
-	/**
 	 * Creates a starter.
 	 * @param command the sentinel's command, which must wait for the end of its standard
 	 * input

@@ -60,15 +60,6 @@ public final class SentinelExitCodes {
 		return OptionalInt.empty();
 	}
 
-	/**
-	 * Returns the exit code a sender gives the sentinel to deliver a signal.
-	 * @param signum the signal number
-	 * @return the exit code, which is the number itself
-	 */
-	public static int exitCodeOf(int signum) {
-		return signum;
-	}
-
 	@Override
 	public String toString() {
 		return "signals " + this.signals;

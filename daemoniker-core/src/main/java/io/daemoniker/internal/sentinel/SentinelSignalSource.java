@@ -18,10 +18,10 @@ import io.daemoniker.internal.platform.SignalSource;
  * signals (Windows). The first signal handled or ignored starts the sentinel and
  * publishes its PID in the PID file; closing publishes the daemon's own PID again.
  * <p>
- * A signal that arrives while it has neither a handler nor is ignored (after
- * {@link #restore(int)}) ends the JVM in an orderly way with status 128 plus its number,
- * as the JVM does on Unix for TERM, INT and HUP without a handler. KILL, which no handler
- * can take, ends the JVM at once, without shutdown hooks, as on Unix.
+ * A signal that arrives while it has neither a handler nor is ignored ends the JVM in an
+ * orderly way with status 128 plus its number, as the JVM does on Unix for TERM, INT and
+ * HUP without a handler. KILL, which no handler can take, ends the JVM at once, without
+ * shutdown hooks, as on Unix.
  */
 public final class SentinelSignalSource implements SignalSource {
 
@@ -44,14 +44,6 @@ public final class SentinelSignalSource implements SignalSource {
 				(line) -> System.err.println("daemoniker: " + line));
 	}
 
-	/**
-	 * Returns the PID of the current sentinel.
-	 * @return the PID, or -1 when none runs
-	 */
-	public long sentinelPid() {
-		return this.watcher.sentinelPid();
-	}
-
 	@Override
 	public void handle(int signum, IntConsumer delivery) {
 		this.ignored.remove(signum);
@@ -64,12 +56,6 @@ public final class SentinelSignalSource implements SignalSource {
 		this.handlers.remove(signum);
 		this.ignored.add(signum);
 		this.watcher.start();
-	}
-
-	@Override
-	public void restore(int signum) {
-		this.handlers.remove(signum);
-		this.ignored.remove(signum);
 	}
 
 	@Override

@@ -37,8 +37,6 @@ public final class SignalDispatcher {
 
 	private volatile boolean stopped;
 
-	private volatile @Nullable Thread drainer;
-
 	/**
 	 * Creates a dispatcher.
 	 * @param name the name of its dispatch thread, if it needs one
@@ -93,7 +91,6 @@ public final class SignalDispatcher {
 	 */
 	private void drain() {
 		while (!this.deliveries.isEmpty() && this.draining.compareAndSet(false, true)) {
-			this.drainer = Thread.currentThread();
 			try {
 				Integer signum;
 				while ((signum = this.deliveries.poll()) != null) {
@@ -101,7 +98,6 @@ public final class SignalDispatcher {
 				}
 			}
 			finally {
-				this.drainer = null;
 				this.draining.set(false);
 			}
 		}
@@ -118,15 +114,6 @@ public final class SignalDispatcher {
 				this.wakeUp.notifyAll();
 			}
 		}
-	}
-
-	/**
-	 * Returns whether the calling thread is running a handler of this dispatcher.
-	 * @return {@code true} inside a handler
-	 */
-	public boolean isDispatchThread() {
-		Thread current = Thread.currentThread();
-		return current == this.thread || current == this.drainer;
 	}
 
 	private void run() {

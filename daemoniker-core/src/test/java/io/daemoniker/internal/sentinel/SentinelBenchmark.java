@@ -36,7 +36,8 @@ final class SentinelBenchmark {
 		Figures base = measure("JVM, default options", new ProcessSentinelStarter(baseline, true), rounds);
 		Figures small = measure("JVM, sentinel options " + JvmSentinel.OPTIONS,
 				new ProcessSentinelStarter(minimal, true), rounds);
-		Figures cat = measure("cat (native, waits on its input)", new ProcessSentinelStarter(List.of("cat")), rounds);
+		Figures cat = measure("cat (native, waits on its input)", new ProcessSentinelStarter(List.of("cat"), false),
+				rounds);
 		System.out.println();
 		System.out.printf("sentinel JVM / default JVM: start %.2f, RSS %.2f, PSS %.2f%n",
 				small.startMillis / base.startMillis, small.rssKb / base.rssKb, small.pssKb / base.pssKb);
