@@ -6,8 +6,9 @@ package io.daemoniker.testapp;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.SignalNumbers;
@@ -40,7 +41,15 @@ public final class SentinelDaemonApp {
 		PidFileLock lock = PidFileLock.acquire(Path.of(args[0]), own);
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		int sigint = SignalNumbers.require("INT");
-		SentinelSignalSource source = new SentinelSignalSource(JvmSentinel.starter(java), lock::write, own,
+		// Remembered as published: reading the PID file back would close a descriptor of
+		// it, and on Linux that drops the byte-range lock that Windows' locking stands
+		// for here.
+		AtomicLong published = new AtomicLong();
+		LongConsumer publisher = (pid) -> {
+			lock.write(pid);
+			published.set(pid);
+		};
+		SentinelSignalSource source = new SentinelSignalSource(JvmSentinel.starter(java), publisher, own,
 				new SentinelExitCodes(sigint, SignalNumbers.require("TERM"), SignalNumbers.require("HUP"),
 						SignalNumbers.require("USR1")));
 		for (String name : new String[] { "INT", "TERM", "HUP", "USR1" }) {
@@ -49,8 +58,8 @@ public final class SentinelDaemonApp {
 				System.out.flush();
 			});
 		}
-		// The first sentinel is published in the PID file before handle() returns.
-		System.out.println("ready " + Files.readString(Path.of(args[0])).trim());
+		// The first sentinel is published before handle() returns.
+		System.out.println("ready " + published.get());
 		System.out.flush();
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
 		String line;
