@@ -14,6 +14,7 @@ import io.daemoniker.DaemonikerException;
 import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.DaemonizeResult;
 import io.daemoniker.RunMode;
+import io.daemoniker.SignalHandler1;
 
 /**
  * Daemonizes with {@link Daemoniker#start}, which returns in the launcher too, and
@@ -21,7 +22,8 @@ import io.daemoniker.RunMode;
  * launcher, which must then end by itself. Arguments: the PID file, as given (relative to
  * the working directory or not), and the log. {@code -Dtest.fail=<message>} makes the
  * daemon report that message as its failed start-up instead;
- * {@code -Dtest.mode=foreground} stays in the foreground, writing to the log itself.
+ * {@code -Dtest.mode=foreground} stays in the foreground, writing to the log itself;
+ * {@code -Dtest.failingUsr1=true} handles {@code SIGUSR1} with a handler that throws.
  */
 public final class HandleApp {
 
@@ -69,6 +71,14 @@ public final class HandleApp {
 		else {
 			handle.reopenStandardStreams();
 			write(log, "reopened");
+		}
+		if (Boolean.getBoolean("test.failingUsr1")) {
+			SignalHandler1 signals = new SignalHandler1(handle.pidFile());
+			signals.setSigusr1((signum) -> {
+				throw new IllegalStateException("the USR1 handler broke on purpose");
+			});
+			signals.setSighup((signum) -> write(log, "HUP handled after the failure"));
+			signals.start();
 		}
 		handle.notifyReady();
 		write(log, "ready");

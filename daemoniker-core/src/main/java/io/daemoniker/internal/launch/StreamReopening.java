@@ -5,6 +5,8 @@
 package io.daemoniker.internal.launch;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 
 import io.daemoniker.SignalError;
@@ -21,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * new file under the old name.
  */
 final class StreamReopening {
+
+	private static final Logger logger = System.getLogger(StreamReopening.class.getName());
 
 	private static final Path NULL_DEVICE = Platform.current().nullDevice();
 
@@ -44,15 +48,15 @@ final class StreamReopening {
 					reopen(stdout, stderr);
 				}
 				catch (IOException ex) {
-					System.err.println("daemoniker: on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
+					logger.log(Level.WARNING, "on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
 							+ "; still writing to the previous files");
 				}
 			});
 		}
 		catch (SignalError ex) {
 			// A daemon that cannot reopen its logs (under -Xrs, say) still runs.
-			System.err.println("daemoniker: the log files will not be reopened on SIG" + SignalNumbers.name(signum)
-					+ ": " + ex.getMessage());
+			logger.log(Level.WARNING,
+					"the log files will not be reopened on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage());
 		}
 	}
 

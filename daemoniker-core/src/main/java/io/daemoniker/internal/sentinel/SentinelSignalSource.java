@@ -4,6 +4,8 @@
  */
 package io.daemoniker.internal.sentinel;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +27,8 @@ import io.daemoniker.internal.platform.SignalSource;
  */
 public final class SentinelSignalSource implements SignalSource {
 
+	private static final Logger logger = System.getLogger(SentinelSignalSource.class.getName());
+
 	private final Map<Integer, IntConsumer> handlers = new ConcurrentHashMap<>();
 
 	private final Set<Integer> ignored = ConcurrentHashMap.newKeySet();
@@ -41,7 +45,7 @@ public final class SentinelSignalSource implements SignalSource {
 	public SentinelSignalSource(SentinelStarter starter, LongConsumer publisher, long ownPid,
 			SentinelExitCodes exitCodes) {
 		this.watcher = new SentinelWatcher(starter, publisher, ownPid, exitCodes, this::route,
-				(line) -> System.err.println("daemoniker: " + line));
+				(line) -> logger.log(Level.WARNING, line));
 	}
 
 	@Override

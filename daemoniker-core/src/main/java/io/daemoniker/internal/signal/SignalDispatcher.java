@@ -4,6 +4,8 @@
  */
 package io.daemoniker.internal.signal;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * waiting at once), handlers run on a dispatch thread of the dispatcher's own.
  */
 public final class SignalDispatcher {
+
+	private static final Logger logger = System.getLogger(SignalDispatcher.class.getName());
 
 	private final Queue<Integer> deliveries = new ConcurrentLinkedQueue<>();
 
@@ -144,8 +148,7 @@ public final class SignalDispatcher {
 			this.handler.accept(signum);
 		}
 		catch (Throwable ex) {
-			System.err.println("daemoniker: the handler of SIG" + SignalNumbers.name(signum) + " failed: " + ex);
-			ex.printStackTrace();
+			logger.log(Level.ERROR, "the handler of SIG" + SignalNumbers.name(signum) + " failed", ex);
 		}
 	}
 
