@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * inside the {@code isParent()} branch: the launcher exits with status 0 when the block
  * ends. Java closes the resource before an exception leaves the block, so parent-only
  * code that can fail must catch its failure and call {@link #abort()}, which makes
- * leaving the block let the launcher go on (and report the failure itself).
+ * leaving the block let the launcher go on (and report the failure itself). Code that
+ * must decide itself how the launcher ends uses {@link Daemoniker#start} instead, which
+ * never ends the JVM.
  */
 public final class Daemonizer implements AutoCloseable {
 
