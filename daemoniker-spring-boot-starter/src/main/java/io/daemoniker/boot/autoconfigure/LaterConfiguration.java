@@ -99,8 +99,11 @@ final class LaterConfiguration {
 	}
 
 	private static List<String> profiles(Environment early) {
-		List<String> profiles = new ArrayList<>();
-		for (String property : List.of("spring.profiles.active", "spring.profiles.include")) {
+		// Without an active profile, Spring Boot reads the files of the default one.
+		List<String> profiles = new ArrayList<>(
+				early.containsProperty("spring.profiles.default") ? List.of() : List.of("default"));
+		for (String property : List.of("spring.profiles.active", "spring.profiles.include",
+				"spring.profiles.default")) {
 			String value = early.getProperty(property);
 			if (StringUtils.hasText(value)) {
 				for (String profile : StringUtils.commaDelimitedListToStringArray(value)) {

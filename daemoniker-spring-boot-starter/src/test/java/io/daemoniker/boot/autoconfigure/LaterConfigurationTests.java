@@ -75,6 +75,8 @@ class LaterConfigurationTests {
 		Files.writeString(this.classes.resolve("application-prod.properties"), "daemoniker.umask=077\n");
 		assertThat(reason(Map.of())).isEmpty();
 		assertThat(reason(Map.of("spring.profiles.active", "dev, prod"))).isPresent();
+		Files.writeString(this.directory.resolve("application-default.properties"), "daemoniker.umask=077\n");
+		assertThat(reason(Map.of())).as("the default profile").isPresent();
 	}
 
 	@Test
