@@ -577,24 +577,33 @@ public final class DaemonizeOptions {
 		 * Sets whether the daemon gets a start-up cache that its own runs make, without a
 		 * training run of their own, kept beside the PID file. Off unless told otherwise.
 		 * <p>
-		 * On JDK 19 and later the daemon gets a dynamic CDS archive
-		 * ({@code -XX:+AutoCreateSharedArchive}), written when it exits in an orderly way
-		 * (not when it is killed) and used from the next start; on JDK 17 and 18 the
-		 * archive is written at its first orderly exit ({@code -XX:ArchiveClassesAtExit})
-		 * and used from the next start. The cache's file is named after the PID file and
-		 * a digest of the JVM (its home, version and vendor) and of the daemon's JVM
-		 * options and class path files (their paths, sizes and modification times), so
-		 * that another JVM, another jar or another application never uses it.
+		 * On JDK 17 and 18 the daemon's first orderly exit (not a kill) writes a dynamic
+		 * CDS archive ({@code -XX:ArchiveClassesAtExit}) that the next starts use; on JDK
+		 * 19 to 24 the JVM keeps such an archive itself
+		 * ({@code -XX:+AutoCreateSharedArchive}). On JDK 25 the daemon gets the AOT cache
+		 * instead, in two steps, so that no JVM is left running after the daemon's: its
+		 * first orderly exit records the AOT configuration ({@code -XX:AOTMode=record}),
+		 * and the next launcher makes the cache from it ({@code -XX:AOTMode=create}, a
+		 * JVM run of some seconds, once) before it starts the daemon with it
+		 * ({@code -XX:AOTCache}); if that fails, the application keeps to a CDS archive.
+		 * The files are named after the PID file and a digest of the JVM (its home,
+		 * version and vendor), of the daemon's JVM options and of the class path's files
+		 * (their paths, sizes and modification times), so that another JVM, another jar
+		 * or another application never uses them.
 		 * <p>
-		 * The cache never makes a start fail: the launcher prints one line and starts the
-		 * daemon without it when the directory can be written by others than this user,
-		 * or when the file is not a regular file of this user's; the JVM itself ignores
-		 * an archive that it cannot use (truncated, corrupt, from another JVM) and makes
-		 * it again. A directory the cache cannot be written in leaves the daemon without
-		 * one. The first exit takes longer while the archive is written, and the archive
-		 * takes some tens of megabytes of disk for a Spring Boot application. Ignored in
-		 * the foreground and when a JVM option of the daemon chooses an archive or cache
-		 * already.
+		 * The cache never makes a start fail. The launcher prints one line and starts the
+		 * daemon without a cache when the directory can be written by others than this
+		 * user or is not this user's, when a file in the cache's place is not a regular
+		 * file of this user's (it is left alone), or when the class path holds a
+		 * directory (which CDS cannot archive). Before any daemon maps a file that was
+		 * written since the last start, the launcher maps it in a short JVM of its own
+		 * ({@code -Xshare:on} or {@code -XX:AOTMode=on}, with the daemon's options); a
+		 * file that fails (truncated by a daemon killed while writing it, damaged, made
+		 * by another JVM) costs one line, is removed and made again. Costs: disk space
+		 * (tens of megabytes for a Spring Boot application), a longer first exit, the
+		 * short checking JVM once per new file, and on JDK 25 the making of the cache in
+		 * one launcher. Ignored in the foreground, and when a JVM option of the daemon
+		 * chooses an archive or cache already.
 		 * @param enabled {@code true} to give the daemon a start-up cache
 		 * @return this builder
 		 */

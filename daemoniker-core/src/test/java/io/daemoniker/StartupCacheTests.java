@@ -57,77 +57,74 @@ class StartupCacheTests extends RealDaemonTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "17", "25" })
-	void theFirstOrderlyExitWritesTheArchiveThatTheNextStartMaps(String jdk) throws Exception {
+	void theDaemonsOwnRunsMakeTheCacheThatItsNextStartMaps(String jdk) throws Exception {
 		String java = java(jdk);
 		long first = start(java, this.jar, this.pidFile, "beside");
-		assertThat(archives()).as("written at exit, not before").isEmpty();
+		assertThat(caches()).as("written at exit, not before").isEmpty();
 		stop(first);
-		Path archive = onlyArchive();
-		assertThat(archive.getFileName().toString()).startsWith("app-").endsWith(".jsa");
+		// JDK 17 has its archive now; on JDK 25 the next launcher makes the AOT cache
+		// from the configuration that the first exit recorded.
 		long second = start(java, this.jar, this.pidFile, "beside");
-		assertThat(Files.readString(Path.of("/proc/" + second + "/maps"))).as("the daemon maps its archive")
-			.contains(archive.toString());
+		Path cache = onlyCache();
+		assertThat(cache.getFileName().toString()).startsWith("app-").endsWith(jdk.equals("25") ? ".aot" : ".jsa");
+		assertMapped(second, cache);
 		stop(second);
-		assertThat(onlyArchive()).isEqualTo(archive);
+		long third = start(java, this.jar, this.pidFile, "beside");
+		assertMapped(third, cache);
+		stop(third);
+		assertThat(onlyCache()).isEqualTo(cache);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "17", "25" })
-	void aTruncatedArchiveCostsOneLineAndIsMadeAgain(String jdk) throws Exception {
+	void aTruncatedCacheCostsOneLineAndIsMadeAgain(String jdk) throws Exception {
 		String java = java(jdk);
-		stop(start(java, this.jar, this.pidFile, "beside"));
-		Path archive = onlyArchive();
-		long size = Files.size(archive);
+		Path cache = warm(java, this.jar, this.pidFile);
+		long size = Files.size(cache);
 		// As a daemon killed while the JVM wrote the archive leaves it.
-		try (RandomAccessFile file = new RandomAccessFile(archive.toFile(), "rw")) {
+		try (RandomAccessFile file = new RandomAccessFile(cache.toFile(), "rw")) {
 			file.setLength(size / 3);
 		}
 		Daemons.Result launch = launch(java, this.jar, this.pidFile, "beside");
 		assertThat(launch.exitCode()).as(launch.toString()).isZero();
 		assertThat(launch.stderr().lines().filter((line) -> line.contains("start-up cache")))
 			.singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-			.contains(archive.toString(), "cannot be used");
+			.contains(cache.toString(), "cannot be used");
 		stop(Daemons.pidIn(this.pidFile));
-		assertThat(Files.size(archive)).as("made again at the next exit").isGreaterThan(size / 3);
+		assertMapped(start(java, this.jar, this.pidFile, "beside"), cache);
+		stop(Daemons.pidIn(this.pidFile));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "17", "25" })
-	void anArchiveOfAnotherJvmInItsPlaceIsNotUsed(String jdk) throws Exception {
-		String other = jdk.equals("17") ? "25" : "17";
-		stop(start(java(other), this.jar, this.pidFile, "beside"));
-		Path foreign = onlyArchive();
-		// The name the other JVM's archive would have is different: put its bytes
-		// where this JVM looks.
-		long daemon = start(java(jdk), this.jar, this.pidFile, "beside");
-		stop(daemon);
-		Path own = archives().stream().filter((path) -> !path.equals(foreign)).findFirst().orElseThrow();
+	void aCacheOfAnotherJvmInItsPlaceIsNotUsed(String jdk) throws Exception {
+		Path foreign = warm(java(jdk.equals("17") ? "25" : "17"), this.jar, this.pidFile);
+		Path own = warm(java(jdk), this.jar, this.pidFile);
+		assertThat(own).isNotEqualTo(foreign);
+		// Its name is another: put its bytes where this JVM looks.
 		Files.copy(foreign, own, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-		Files.deleteIfExists(own.resolveSibling(own.getFileName() + ".checked"));
 		Daemons.Result launch = launch(java(jdk), this.jar, this.pidFile, "beside");
 		assertThat(launch.exitCode()).as(launch.toString()).isZero();
-		assertThat(launch.stderr()).contains("cannot be used");
+		assertThat(launch.stderr()).contains(own + " cannot be used");
 		stop(Daemons.pidIn(this.pidFile));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "17", "25" })
-	void anotherJarOrAnotherApplicationNeverUsesTheArchive(String jdk) throws Exception {
+	void anotherJarOrAnotherApplicationNeverUsesTheCache(String jdk) throws Exception {
 		String java = java(jdk);
-		stop(start(java, this.jar, this.pidFile, "beside"));
-		Path archive = onlyArchive();
+		Path cache = warm(java, this.jar, this.pidFile);
 		// Another application, run with the same PID file.
 		Path other = this.directory.resolve("other.jar");
 		writeJar(other, "another application");
 		long daemon = start(java, other, this.pidFile, "beside");
-		assertThat(commandLine(daemon)).doesNotContain(archive.toString());
-		assertThat(Files.readString(Path.of("/proc/" + daemon + "/maps"))).doesNotContain(archive.toString());
+		assertThat(commandLine(daemon)).doesNotContain(cache.toString());
+		assertThat(Files.readString(Path.of("/proc/" + daemon + "/maps"))).doesNotContain(cache.toString());
 		stop(daemon);
-		assertThat(archives()).hasSize(2);
 		// The same jar, changed.
 		writeJar(this.jar, "a new version");
 		daemon = start(java, this.jar, this.pidFile, "beside");
-		assertThat(commandLine(daemon)).doesNotContain(archive.toString());
+		assertThat(commandLine(daemon)).doesNotContain(cache.toString());
 		stop(daemon);
 	}
 
@@ -140,7 +137,9 @@ class StartupCacheTests extends RealDaemonTests {
 		assertThat(launch.exitCode()).as(launch.toString()).isZero();
 		assertThat(launch.stderr()).contains("no start-up cache: " + shared + " can be written by others");
 		long daemon = Daemons.pidIn(this.pidFile);
-		assertThat(commandLine(daemon)).doesNotContain("SharedArchiveFile").doesNotContain("ArchiveClassesAtExit");
+		assertThat(commandLine(daemon)).doesNotContain("SharedArchiveFile")
+			.doesNotContain("ArchiveClassesAtExit")
+			.doesNotContain("AOT");
 		stop(daemon);
 		try (Stream<Path> files = Files.list(shared)) {
 			assertThat(files).isEmpty();
@@ -160,56 +159,86 @@ class StartupCacheTests extends RealDaemonTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "17", "25" })
-	void anArchiveOfAnotherUserIsLeftAlone(String jdk) throws Exception {
+	void aCacheOfAnotherUserIsLeftAlone(String jdk) throws Exception {
 		Optional<UserPrincipal> nobody = nobody();
 		Assumptions.assumeTrue(nobody.isPresent() && "root".equals(System.getProperty("user.name")),
 				"needs root and the user nobody");
 		String java = java(jdk);
-		stop(start(java, this.jar, this.pidFile, "beside"));
-		Path archive = onlyArchive();
-		Files.setOwner(archive, nobody.get());
-		byte[] before = Files.readAllBytes(archive);
+		Path cache = warm(java, this.jar, this.pidFile);
+		Files.setOwner(cache, nobody.get());
+		byte[] before = Files.readAllBytes(cache);
 		Daemons.Result launch = launch(java, this.jar, this.pidFile, "beside");
 		assertThat(launch.exitCode()).as(launch.toString()).isZero();
-		assertThat(launch.stderr()).contains("no start-up cache: " + archive + " belongs to nobody");
+		assertThat(launch.stderr()).contains("no start-up cache: " + cache + " belongs to nobody");
 		long daemon = Daemons.pidIn(this.pidFile);
-		assertThat(commandLine(daemon)).doesNotContain(archive.toString());
+		assertThat(commandLine(daemon)).doesNotContain(cache.toString());
 		stop(daemon);
-		assertThat(Files.readAllBytes(archive)).isEqualTo(before);
-		assertThat(Files.getOwner(archive)).isEqualTo(nobody.get());
+		assertThat(Files.readAllBytes(cache)).isEqualTo(before);
+		assertThat(Files.getOwner(cache)).isEqualTo(nobody.get());
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "17", "25" })
-	void aDaemonKilledBeforeItsFirstExitLeavesNoArchiveAndTheNextStartRecords(String jdk) throws Exception {
+	void aDaemonKilledBeforeItsFirstExitLeavesNoCacheAndTheNextStartsMakeIt(String jdk) throws Exception {
 		String java = java(jdk);
 		long daemon = start(java, this.jar, this.pidFile, "beside");
 		ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
 		awaitGone(daemon);
-		assertThat(archives()).isEmpty();
+		assertThat(caches()).isEmpty();
 		Files.deleteIfExists(this.pidFile);
-		stop(start(java, this.jar, this.pidFile, "beside"));
-		assertThat(archives()).hasSize(1);
+		warm(java, this.jar, this.pidFile);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "17", "25" })
-	void twoDaemonsOfDifferentApplicationsInOneDirectoryKeepTheirOwnArchives(String jdk) throws Exception {
+	void twoDaemonsOfDifferentApplicationsInOneDirectoryKeepTheirOwnCaches(String jdk) throws Exception {
 		String java = java(jdk);
 		Path other = this.directory.resolve("other.jar");
 		writeJar(other, "another application");
 		Path otherPidFile = this.directory.resolve("other.pid");
+		for (int i = 0; i < 2; i++) {
+			long one = start(java, this.jar, this.pidFile, "beside");
+			long two = start(java, other, otherPidFile, "beside");
+			stop(one);
+			stop(two);
+		}
 		long one = start(java, this.jar, this.pidFile, "beside");
 		long two = start(java, other, otherPidFile, "beside");
+		List<Path> caches = caches();
+		assertThat(caches).hasSize(2);
+		Path ones = caches.stream()
+			.filter((cache) -> cache.getFileName().toString().startsWith("app-"))
+			.findFirst()
+			.orElseThrow();
+		Path twos = caches.stream()
+			.filter((cache) -> cache.getFileName().toString().startsWith("other-"))
+			.findFirst()
+			.orElseThrow();
+		assertMapped(one, ones);
+		assertMapped(two, twos);
+		assertThat(Files.readString(Path.of("/proc/" + one + "/maps"))).doesNotContain(twos.toString());
 		stop(one);
 		stop(two);
-		assertThat(archives()).hasSize(2);
-		long again = start(java, this.jar, this.pidFile, "beside");
-		String maps = Files.readString(Path.of("/proc/" + again + "/maps"));
-		assertThat(archives()).filteredOn((archive) -> maps.contains(archive.toString())).hasSize(1);
-		assertThat(archives()).filteredOn((archive) -> maps.contains(archive.toString()))
-			.allMatch((archive) -> archive.getFileName().toString().startsWith("app-"));
-		stop(again);
+	}
+
+	/**
+	 * Starts and stops the daemon until its cache exists: once on JDK 17, twice on JDK
+	 * 25.
+	 */
+	private Path warm(String java, Path jar, Path pidFile) throws Exception {
+		List<Path> before = caches();
+		for (int i = 0; i < 2; i++) {
+			stop(start(java, jar, pidFile, "beside"));
+		}
+		List<Path> made = new ArrayList<>(caches());
+		made.removeAll(before);
+		assertThat(made).hasSize(1);
+		return made.get(0);
+	}
+
+	private static void assertMapped(long pid, Path cache) throws IOException {
+		assertThat(Files.readString(Path.of("/proc/" + pid + "/maps"))).as("the daemon maps its cache")
+			.contains(cache.toString());
 	}
 
 	private long start(String java, Path jar, Path pidFile, String cache) {
@@ -240,16 +269,16 @@ class StartupCacheTests extends RealDaemonTests {
 		}
 	}
 
-	private List<Path> archives() throws IOException {
+	private List<Path> caches() throws IOException {
 		try (Stream<Path> files = Files.list(this.directory)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith(".jsa")).sorted().toList();
+			return files.filter((file) -> file.getFileName().toString().matches(".*\\.(jsa|aot)")).sorted().toList();
 		}
 	}
 
-	private Path onlyArchive() throws IOException {
-		List<Path> archives = archives();
-		assertThat(archives).hasSize(1);
-		return archives.get(0);
+	private Path onlyCache() throws IOException {
+		List<Path> caches = caches();
+		assertThat(caches).hasSize(1);
+		return caches.get(0);
 	}
 
 	private static String commandLine(long pid) throws IOException {

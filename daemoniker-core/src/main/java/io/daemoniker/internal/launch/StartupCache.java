@@ -6,11 +6,11 @@ package io.daemoniker.internal.launch;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
@@ -42,7 +41,14 @@ import io.daemoniker.DaemonizeOptions;
  */
 final class StartupCache {
 
-	private static final String SUFFIX = ".jsa";
+	private static final String CDS_SUFFIX = ".jsa";
+
+	private static final String AOT_SUFFIX = ".aot";
+
+	private static final String AOT_CONFIGURATION_SUFFIX = ".aotconf";
+
+	/** Marks an application whose AOT cache could not be made: it keeps to CDS. */
+	private static final String AOT_FAILED_SUFFIX = ".aot-failed";
 
 	private static final String CHECKED_SUFFIX = ".checked";
 
@@ -51,15 +57,17 @@ final class StartupCache {
 			"-XX:+AutoCreateSharedArchive", "-XX:AOTCache", "-XX:AOTMode", "-XX:AOTCacheOutput", "-XX:AOTConfiguration",
 			"-Xshare:off", "-XX:DumpLoadedClassList");
 
-	private static final long PROBE_SECONDS = 60;
-
-	private final Path archive;
+	/** The cache's files, without their suffixes. */
+	private final Path base;
 
 	private final int feature;
 
-	private StartupCache(Path archive, int feature) {
-		this.archive = archive;
+	private final CacheJvm jvm;
+
+	private StartupCache(Path base, int feature, CacheJvm jvm) {
+		this.base = base;
 		this.feature = feature;
+		this.jvm = jvm;
 	}
 
 	/**
@@ -95,29 +103,41 @@ final class StartupCache {
 			return commandLine;
 		}
 		String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
-		Path archive = directory.resolve(name + "-" + key(jvmOptions) + SUFFIX);
-		Optional<String> foreign = foreign(archive);
+		StartupCache cache = new StartupCache(directory.resolve(name + "-" + key(jvmOptions)),
+				Runtime.version().feature(), new CacheJvm(options.jvmOptions()));
+		Optional<String> foreign = cache.files()
+			.stream()
+			.map(StartupCache::foreign)
+			.flatMap(Optional::stream)
+			.findFirst();
 		if (foreign.isPresent()) {
 			note("no start-up cache: " + foreign.get());
 			return commandLine;
 		}
-		StartupCache cache = new StartupCache(archive, Runtime.version().feature());
-		return commandLine.withLeadingOptions(cache.jvmOptions(options.jvmOptions()));
+		return commandLine.withLeadingOptions(cache.jvmOptions());
+	}
+
+	private Path file(String suffix) {
+		return this.base.resolveSibling(this.base.getFileName() + suffix);
+	}
+
+	private List<Path> files() {
+		return List.of(file(CDS_SUFFIX), file(AOT_SUFFIX), file(AOT_CONFIGURATION_SUFFIX));
 	}
 
 	/**
-	 * Returns why a file in the archive's place is not the cache's: it is left alone.
+	 * Returns why a file in the cache's place is not the cache's: it is left alone.
 	 */
-	private static Optional<String> foreign(Path archive) {
+	private static Optional<String> foreign(Path file) {
 		try {
-			PosixFileAttributes attributes = Files.readAttributes(archive, PosixFileAttributes.class,
+			PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class,
 					LinkOption.NOFOLLOW_LINKS);
 			String user = System.getProperty("user.name");
 			if (!attributes.isRegularFile()) {
-				return Optional.of(archive + " is not a regular file; remove it to have the cache made again");
+				return Optional.of(file + " is not a regular file; remove it to have the cache made again");
 			}
 			if (!attributes.owner().getName().equals(user)) {
-				return Optional.of(archive + " belongs to " + attributes.owner().getName() + ", not to " + user
+				return Optional.of(file + " belongs to " + attributes.owner().getName() + ", not to " + user
 						+ "; remove it to have the cache made again");
 			}
 			return Optional.empty();
@@ -127,108 +147,120 @@ final class StartupCache {
 		}
 	}
 
-	private List<String> jvmOptions(List<String> daemonOptions) {
-		boolean usable = usable(daemonOptions);
-		List<String> jvm = new ArrayList<>();
+	private List<String> jvmOptions() {
+		if (this.feature >= 25 && !Files.exists(file(AOT_FAILED_SUFFIX))) {
+			Optional<List<String>> aot = aotOptions();
+			if (aot.isPresent()) {
+				return aot.get();
+			}
+		}
+		Path archive = file(CDS_SUFFIX);
+		boolean usable = usable(archive, List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive));
 		if (this.feature >= 19) {
 			// The JVM ignores an archive it cannot use and makes a new one at exit; the
 			// check above has said what matters, so its own lines are not needed.
-			jvm.add("-XX:+AutoCreateSharedArchive");
-			jvm.add("-XX:SharedArchiveFile=" + this.archive);
-			jvm.add("-Xlog:cds=off");
-			jvm.add("-Xlog:cds+dynamic=off");
+			return List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+					"-Xlog:cds+dynamic=off");
 		}
-		else if (usable) {
-			jvm.add("-XX:SharedArchiveFile=" + this.archive);
-		}
-		else {
-			jvm.add("-XX:ArchiveClassesAtExit=" + this.archive);
-		}
-		return jvm;
+		return List.of(usable ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
 	}
 
 	/**
-	 * Tells whether the archive may be given to the daemon; removes one that the JVM
-	 * cannot use, so that the daemon makes it again.
+	 * Returns the options of JDK 25's AOT cache: made in two steps, as no JVM of its own
+	 * is left running after the daemon's. The daemon records its configuration when it
+	 * exits; the next launcher makes the cache from it before it starts the daemon, which
+	 * uses it. If that fails once (a JVM option that the cache does not support, say),
+	 * this application keeps to the CDS archive.
+	 * @return the options, or nothing to use the CDS archive instead
 	 */
-	private boolean usable(List<String> daemonOptions) {
+	private Optional<List<String>> aotOptions() {
+		Path cache = file(AOT_SUFFIX);
+		Path configuration = file(AOT_CONFIGURATION_SUFFIX);
+		List<String> use = List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off");
+		if (usable(cache, List.of("-XX:AOTMode=on", "-XX:AOTCache=" + cache))) {
+			return Optional.of(use);
+		}
+		if (!Files.exists(configuration)) {
+			return Optional.of(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration));
+		}
+		Path partial = file(AOT_SUFFIX + ".partial");
+		boolean made = this.jvm.succeeds(
+				List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + partial));
+		try {
+			Files.deleteIfExists(configuration);
+			if (made) {
+				Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				markChecked(cache);
+				return Optional.of(use);
+			}
+			Files.deleteIfExists(partial);
+			Files.writeString(file(AOT_FAILED_SUFFIX), "", StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			note("cannot keep the start-up cache in " + this.base.getParent() + ": " + ex.getMessage());
+		}
+		note("cannot make the AOT cache " + cache + " from the daemon's last run; using a CDS archive instead");
+		return Optional.empty();
+	}
+
+	/**
+	 * Tells whether a cache file may be given to the daemon; removes one that the JVM
+	 * cannot use, so that the daemon makes it again.
+	 * @param file the archive or cache
+	 * @param use the options that make a JVM use it or fail
+	 */
+	private boolean usable(Path file, List<String> use) {
 		BasicFileAttributes attributes;
 		try {
-			attributes = Files.readAttributes(this.archive, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+			attributes = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
 		}
 		catch (IOException ex) {
 			// None yet: the daemon makes it.
 			return false;
 		}
-		Path checked = this.archive.resolveSibling(this.archive.getFileName() + CHECKED_SUFFIX);
-		String fingerprint = fingerprint(attributes);
 		try {
-			if (fingerprint.equals(Files.readString(checked, StandardCharsets.UTF_8))) {
+			if (fingerprint(attributes).equals(Files.readString(checked(file), StandardCharsets.UTF_8))) {
 				return true;
 			}
 		}
 		catch (IOException ex) {
 			// Not checked yet.
 		}
-		if (probe(daemonOptions)) {
-			try {
-				Files.writeString(checked, fingerprint, StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				// It is checked again next time.
-			}
+		List<String> probe = new ArrayList<>(use);
+		probe.add("-version");
+		if (this.jvm.succeeds(probe)) {
+			markChecked(file);
 			return true;
 		}
-		note("start-up cache " + this.archive + " cannot be used (left by a daemon that was killed while "
-				+ "writing it, or damaged); starting without it and making it again");
+		note("start-up cache " + file + " cannot be used (left by a daemon that was killed while writing it, "
+				+ "or damaged); starting without it and making it again");
 		try {
-			Files.deleteIfExists(this.archive);
-			Files.deleteIfExists(checked);
+			Files.deleteIfExists(file);
+			Files.deleteIfExists(checked(file));
 		}
 		catch (IOException ex) {
-			note("cannot remove " + this.archive + ": " + ex.getMessage());
+			note("cannot remove " + file + ": " + ex.getMessage());
 		}
 		return false;
 	}
 
-	private static String fingerprint(BasicFileAttributes attributes) {
-		return attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " " + attributes.fileKey();
+	private static Path checked(Path file) {
+		return file.resolveSibling(file.getFileName() + CHECKED_SUFFIX);
 	}
 
-	/**
-	 * Maps the archive in a JVM of its own, with the daemon's JVM options, which must
-	 * agree with those it was made with; {@code -Xshare:on} makes anything it cannot use
-	 * an error, and a crash stays in that JVM.
-	 */
-	private boolean probe(List<String> daemonOptions) {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-			if (!option.startsWith(Launcher.MARKER_OPTION_PREFIX) && !option.startsWith("-Xlog")
-					&& !option.startsWith("-agentlib:jdwp")) {
-				command.add(option);
-			}
-		}
-		command.addAll(daemonOptions);
-		command.addAll(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + this.archive, "-Xlog:disable", "-cp",
-				System.getProperty("java.class.path"), "-version"));
+	private static void markChecked(Path file) {
 		try {
-			Process probe = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-				.start();
-			if (!probe.waitFor(PROBE_SECONDS, TimeUnit.SECONDS)) {
-				probe.destroyForcibly();
-				return false;
-			}
-			return probe.exitValue() == 0;
+			Files.writeString(checked(file),
+					fingerprint(Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)),
+					StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			return false;
+			// It is checked again next time.
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
+	}
+
+	private static String fingerprint(BasicFileAttributes attributes) {
+		return attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " " + attributes.fileKey();
 	}
 
 	/**
