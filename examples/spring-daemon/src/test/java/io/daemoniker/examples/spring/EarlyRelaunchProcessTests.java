@@ -10,15 +10,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.daemoniker.Daemoniker;
 import org.junit.jupiter.api.AfterEach;
@@ -51,9 +48,7 @@ class EarlyRelaunchProcessTests {
 	@AfterEach
 	void stopEverythingLeft() throws IOException {
 		// By PID, and only processes started from this test's own directory.
-		for (long pid : processesNaming(this.directory)) {
-			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-		}
+		JarLaunches.killProcessesNaming(this.directory);
 	}
 
 	@Test
@@ -117,7 +112,7 @@ class EarlyRelaunchProcessTests {
 		assertThat(started.stderr()).contains("daemoniker.startup-timeout").doesNotContain("\tat ");
 		assertThat(started.classesLoaded()).doesNotContain(CONFIG_DATA);
 		assertThat(pidFile).doesNotExist();
-		assertThat(processesNaming(this.directory)).as("processes left").isEmpty();
+		assertThat(JarLaunches.processesNaming(this.directory)).as("processes left").isEmpty();
 	}
 
 	@Test
@@ -160,28 +155,13 @@ class EarlyRelaunchProcessTests {
 
 	private Started start(List<String> jvmOptions, Map<String, String> environment, String... arguments)
 			throws Exception {
-		Path out = Files.createTempFile(this.directory, "launcher", ".out");
-		Path err = Files.createTempFile(this.directory, "launcher", ".err");
 		String classLog = this.directory.resolve("classes-%p.log").toString();
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xlog:class+load:file=" + classLog);
-		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", System.getProperty("daemoniker.test.jar")));
-		command.addAll(List.of(arguments));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectOutput(out.toFile())
-			.redirectError(err.toFile());
-		builder.environment().putAll(environment);
-		Process launcher = builder.start();
-		try {
-			assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-		}
-		finally {
-			launcher.destroyForcibly();
-		}
-		Path classes = Path.of(classLog.replace("%p", Long.toString(launcher.pid())));
-		return new Started(launcher.exitValue(), Files.readString(out), Files.readString(err),
+		List<String> options = new ArrayList<>();
+		options.add("-Xlog:class+load:file=" + classLog);
+		options.addAll(jvmOptions);
+		JarLaunches.Outcome outcome = JarLaunches.launch(this.directory, options, environment, List.of(arguments));
+		Path classes = Path.of(classLog.replace("%p", Long.toString(outcome.pid())));
+		return new Started(outcome.status(), outcome.stdout(), outcome.stderr(),
 				Files.exists(classes) ? Files.readString(classes) : "");
 	}
 
@@ -189,32 +169,6 @@ class EarlyRelaunchProcessTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private static List<Long> processesNaming(Path path) throws IOException {
-		List<Long> pids = new ArrayList<>();
-		try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-			for (Path entry : (Iterable<Path>) entries::iterator) {
-				String name = entry.getFileName().toString();
-				if (!name.chars().allMatch(Character::isDigit)
-						|| Long.parseLong(name) == ProcessHandle.current().pid()) {
-					continue;
-				}
-				try {
-					String commandLine = new String(Files.readAllBytes(entry.resolve("cmdline")),
-							StandardCharsets.UTF_8);
-					String stat = Files.readString(entry.resolve("stat"));
-					boolean zombie = stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-					if (commandLine.contains(path.toString()) && !zombie) {
-						pids.add(Long.parseLong(name));
-					}
-				}
-				catch (IOException ex) {
-					// The process ended while we looked.
-				}
-			}
-		}
-		return pids;
 	}
 
 	/**
