@@ -16,10 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Configuration properties of the Daemoniker starter: a plain holder, documented on its
- * fields. {@link DaemonizeOptionsMapper} turns them into the core's
- * {@link io.daemoniker.DaemonizeOptions} and lets the core judge them: an invalid value
- * makes the launcher (or the application in the foreground) fail before anything starts,
- * with a message that names the property.
+ * fields. The starter turns them into the core's {@link io.daemoniker.DaemonizeOptions}
+ * and lets the core judge them: an invalid value makes the launcher (or the application
+ * in the foreground) fail before anything starts, with a message that names the property.
  * <p>
  * Two names and one default differ from the core's on purpose: {@code working-directory}
  * is the core's {@code chdir} and {@code startup-timeout} its {@code successTimeout},
