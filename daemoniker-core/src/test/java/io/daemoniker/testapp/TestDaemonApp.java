@@ -211,6 +211,13 @@ public final class TestDaemonApp {
 		if (jvmOption != null) {
 			builder.jvmOptions(jvmOption);
 		}
+		String startupCache = System.getProperty("test.startupCache");
+		if ("beside".equals(startupCache)) {
+			builder.startupCache(true);
+		}
+		else if (startupCache != null) {
+			builder.startupCache(Path.of(startupCache));
+		}
 		builder.stripCommandArguments(Boolean.getBoolean("test.strip"));
 		if (Boolean.getBoolean("test.manualReady") || !System.getProperty("test.dieAfterDaemonize", "").isEmpty()) {
 			builder.manualReadiness(true);

@@ -77,6 +77,19 @@ public final class JavaCommandLine {
 	}
 
 	/**
+	 * Returns this command line with more options right after the executable.
+	 * @param options the options
+	 * @return the longer command line
+	 */
+	JavaCommandLine withLeadingOptions(List<String> options) {
+		List<String> longer = new ArrayList<>(this.command.size() + options.size());
+		longer.add(this.command.get(0));
+		longer.addAll(options);
+		longer.addAll(this.command.subList(1, this.command.size()));
+		return new JavaCommandLine(longer, this.notes, this.applicationArgumentsStart + options.size());
+	}
+
+	/**
 	 * Rebuilds a command line for the daemon.
 	 * @param executable the Java launcher that started this JVM
 	 * @param arguments its arguments as given, {@code @argfiles} unexpanded

@@ -104,7 +104,8 @@ public final class Launcher {
 		byte[] encodedRequest = request.encode();
 		checkNotRunning(absolutePidFile);
 		String token = Handshake.newToken();
-		JavaCommandLine commandLine = rebuildCommandLine(workingDirectory, token, options);
+		JavaCommandLine commandLine = StartupCache.apply(rebuildCommandLine(workingDirectory, token, options),
+				absolutePidFile, workingDirectory, options);
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
 		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(),
 				LongArguments.startable(commandLine, workingDirectory, directory), options.shieldedFds(),
