@@ -29,6 +29,7 @@ import io.daemoniker.internal.platform.SignalNotDeliveredException;
 import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.SendableSignals;
 import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.systemd.Supervision;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -17,6 +17,7 @@ import io.daemoniker.StartupError;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Platform.StatusChannel;
+import io.daemoniker.systemd.SystemdReadiness;
 import org.jspecify.annotations.Nullable;
 
 /**

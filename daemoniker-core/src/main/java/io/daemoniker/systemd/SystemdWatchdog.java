@@ -2,7 +2,7 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker;
+package io.daemoniker.systemd;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import io.daemoniker.DaemonikerException;
 import org.jspecify.annotations.Nullable;
 
 /**
