@@ -440,18 +440,20 @@ check_spring_notify_unit() {
 	wait "$pid"
 	local status=$?
 	wait "$receiver" 2>/dev/null
-	# The notifications in the order they first came, each kind once: keep-alives go on
-	# around the reload, which says RELOADING=1 and then READY=1 again.
+	# The notifications in the order they first came, each kind once: the start timeout is
+	# extended from the first bean on, keep-alives go on around the reload, which says
+	# RELOADING=1 and then READY=1 again.
 	local order
-	order=$(sed -e 's/^STATUS=Starting spring-daemon (pid [0-9]*)|$/starting/' \
+	order=$(sed -e 's/^EXTEND_TIMEOUT_USEC=30000000|$/extending/' \
+		-e 's/^STATUS=Starting spring-daemon (pid [0-9]*)|$/starting/' \
 		-e 's/^READY=1|$/ready/' \
 		-e "s/^STATUS=Ready: spring-daemon, listening on port $PORT|\$/listening/" \
 		-e 's/^WATCHDOG=1|$/watchdog/' \
 		-e 's/^RELOADING=1|MONOTONIC_USEC=[0-9]*|STATUS=Reloading spring-daemon|$/reloading/' \
 		-e "s/^READY=1|STATUS=Ready: spring-daemon, listening on port $PORT|\$/reloaded/" \
 		-e 's/^STOPPING=1|STATUS=Stopping spring-daemon|$/stopping/' "$messages" | awk '!seen[$0]++' | tr '\n' ' ')
-	if [ "$order" = "starting ready listening watchdog reloading reloaded stopping " ]; then
-		pass "spring-notify-unit: STATUS=Starting, READY=1, STATUS=Ready with the port, WATCHDOG=1, RELOADING=1 and READY=1 on HUP, STOPPING=1, in that order"
+	if [ "$order" = "extending starting ready listening watchdog reloading reloaded stopping " ]; then
+		pass "spring-notify-unit: EXTEND_TIMEOUT_USEC=, STATUS=Starting, READY=1, STATUS=Ready with the port, WATCHDOG=1, RELOADING=1 and READY=1 on HUP, STOPPING=1, in that order"
 	else
 		fail "spring-notify-unit: notifications were: $order"
 	fi

@@ -22,12 +22,15 @@ import org.jspecify.annotations.Nullable;
  * same one through {@link #of(SystemdNotifier)} or {@link #fromEnvironment()}, and a
  * second {@code STOPPING=1} is never sent, whoever asks.
  * <p>
- * A failure to notify is reported on standard error and does not stop the application:
- * systemd's own timeouts tell the rest. Thread-safe.
+ * A failure to notify is logged (through {@link System.Logger}, as a warning) and does
+ * not stop the application: systemd's own timeouts tell the rest. Thread-safe.
  */
 public final class SystemdReadiness {
 
 	private static final Map<String, SystemdReadiness> BY_SOCKET = new ConcurrentHashMap<>();
+
+	// Through System.Logger, so that an application's logging (Spring Boot's) has it.
+	private static final System.Logger logger = System.getLogger(SystemdReadiness.class.getName());
 
 	private final SystemdNotifier notifier;
 
@@ -45,8 +48,8 @@ public final class SystemdReadiness {
 
 	/**
 	 * Returns the readiness of this process for the socket in its {@code NOTIFY_SOCKET}.
-	 * An address that {@link SystemdNotifier} does not support is reported on standard
-	 * error once, and then nothing is sent.
+	 * An address that {@link SystemdNotifier} does not support is logged as a warning,
+	 * and then nothing is sent.
 	 * @return the readiness, shared with every other caller in this process
 	 */
 	public static SystemdReadiness fromEnvironment() {
@@ -54,7 +57,7 @@ public final class SystemdReadiness {
 			return of(SystemdNotifier.fromEnvironment());
 		}
 		catch (IllegalArgumentException ex) {
-			System.err.println("daemoniker: not notifying systemd: " + ex.getMessage());
+			logger.log(System.Logger.Level.WARNING, "not notifying systemd: " + ex.getMessage());
 			return of(SystemdNotifier.from(Map.of()));
 		}
 	}
@@ -173,7 +176,7 @@ public final class SystemdReadiness {
 		catch (DaemonikerException ex) {
 			// systemd may be gone already when the whole machine shuts down; its own
 			// timeouts decide then.
-			System.err.println("daemoniker: " + ex.getMessage());
+			logger.log(System.Logger.Level.WARNING, ex.getMessage());
 			return false;
 		}
 	}

@@ -32,11 +32,12 @@ import org.springframework.core.env.Environment;
  * sends when the starter reports readiness: a {@code STATUS=} line while the context
  * starts (with {@code MAINPID=} when this JVM is not the process systemd started), one
  * when it is ready (with the web server's port), {@code STOPPING=1} as soon as the
- * context begins to close, and {@code WATCHDOG=1} keep-alives from readiness until then
- * while the {@link WatchdogHealthCheck} says the application is healthy. Systemd arms its
- * watchdog only between readiness and {@code STOPPING=1}, which is when keep-alives are
- * sent. Does nothing, and loads no native code, when systemd does not ask for
- * notifications.
+ * context begins to close (through the core's {@link SystemdReadiness}, which sends it
+ * once for the whole process), and {@code WATCHDOG=1} keep-alives from readiness until
+ * then while the {@link WatchdogHealthCheck} says the application is healthy. Systemd
+ * arms its watchdog only between readiness and {@code STOPPING=1}, which is when
+ * keep-alives are sent. Does nothing, and loads no native code, when systemd does not ask
+ * for notifications.
  */
 final class SystemdNotifications implements GenericApplicationListener, ReloadObserver {
 
