@@ -69,7 +69,7 @@ final class StartTimeoutExtension implements BeanPostProcessor, ApplicationListe
 				startTimeout.start(SystemdNotifier.forSocket(socket), extension);
 			}
 			catch (IllegalArgumentException ex) {
-				// An address that the notifier bean reports as not supported, once.
+				// The notifier bean reports, once, an address that is not supported.
 			}
 		}
 		return startTimeout;
