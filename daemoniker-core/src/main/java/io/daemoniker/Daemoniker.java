@@ -26,6 +26,7 @@ import io.daemoniker.internal.platform.SignalNotDeliveredException;
 import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.SendableSignals;
+import io.daemoniker.systemd.Supervision;
 import org.jspecify.annotations.Nullable;
 
 /**

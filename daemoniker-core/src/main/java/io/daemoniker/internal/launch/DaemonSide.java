@@ -13,6 +13,7 @@ import io.daemoniker.StartupException;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Platform.StatusChannel;
+import io.daemoniker.systemd.SystemdReadiness;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.daemoniker.DaemonikerException;
-import io.daemoniker.SystemdNotifier;
-import io.daemoniker.SystemdWatchdog;
 import io.daemoniker.boot.WatchdogHealthCheck;
+import io.daemoniker.systemd.SystemdNotifier;
+import io.daemoniker.systemd.SystemdReadiness;
+import io.daemoniker.systemd.SystemdWatchdog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -31,11 +32,12 @@ import org.springframework.core.env.Environment;
  * sends when the starter reports readiness: a {@code STATUS=} line while the context
  * starts (with {@code MAINPID=} when this JVM is not the process systemd started), one
  * when it is ready (with the web server's port), {@code STOPPING=1} as soon as the
- * context begins to close, and {@code WATCHDOG=1} keep-alives from readiness until then
- * while the {@link WatchdogHealthCheck} says the application is healthy. Systemd arms its
- * watchdog only between readiness and {@code STOPPING=1}, which is when keep-alives are
- * sent. Does nothing, and loads no native code, when systemd does not ask for
- * notifications.
+ * context begins to close (through the core's {@link SystemdReadiness}, which sends it
+ * once for the whole process), and {@code WATCHDOG=1} keep-alives from readiness until
+ * then while the {@link WatchdogHealthCheck} says the application is healthy. Systemd
+ * arms its watchdog only between readiness and {@code STOPPING=1}, which is when
+ * keep-alives are sent. Does nothing, and loads no native code, when systemd does not ask
+ * for notifications.
  */
 final class SystemdNotifications implements GenericApplicationListener, ReloadObserver {
 
@@ -193,13 +195,10 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 		if (this.watchdog != null) {
 			this.watchdog.close();
 		}
-		// Keep a start-up failure's status, which the core has sent, when never ready.
-		if (this.ready) {
-			send("STOPPING=1", "STATUS=Stopping " + applicationName());
-		}
-		else {
-			send("STOPPING=1");
-		}
+		// The core's readiness sends STOPPING=1 once for the whole process: now, before
+		// the web server drains its requests, and not again when the JVM exits. A start
+		// that never got ready keeps the start-up failure's status, which the core sent.
+		SystemdReadiness.of(this.notifier).stopping(this.ready ? "Stopping " + applicationName() : null);
 	}
 
 	private @Nullable SystemdWatchdog startWatchdog(WatchdogHealthCheck check) {

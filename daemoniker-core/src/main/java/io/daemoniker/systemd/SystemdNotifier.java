@@ -2,7 +2,7 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker;
+package io.daemoniker.systemd;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.daemoniker.DaemonikerException;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.UnixDatagram;
 import org.jspecify.annotations.Nullable;

@@ -2,7 +2,7 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker;
+package io.daemoniker.systemd;
 
 import java.util.Map;
 import java.util.Objects;
@@ -13,10 +13,11 @@ import java.util.Objects;
  * every unit it starts), or nothing because the process is PID 1, as the main process of
  * a container is. A supervised process should run in the foreground: its supervisor
  * watches it, collects its output and stops it, and a process that detaches escapes all
- * of that. {@link RunMode#AUTO} decides on this.
+ * of that. {@link io.daemoniker.RunMode#AUTO} decides on this.
  * <p>
  * Mind that systemd sets {@code INVOCATION_ID} for {@code Type=forking} units too, which
- * expect the process to daemonize: use {@link RunMode#DAEMON} there explicitly.
+ * expect the process to daemonize: use {@link io.daemoniker.RunMode#DAEMON} there
+ * explicitly.
  */
 public final class Supervision {
 

@@ -2,7 +2,10 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker;
+package io.daemoniker.systemd;
+
+import io.daemoniker.DaemonikerException;
+import io.daemoniker.RunMode;
 
 /**
  * Uses every systemd notification call, for a child JVM started with
@@ -22,6 +25,10 @@ public final class NoNativeNotifierFixture {
 			notifier.mainPid(ProcessHandle.current().pid());
 			notifier.watchdog();
 			notifier.stopping();
+			SystemdReadiness readiness = SystemdReadiness.fromEnvironment();
+			readiness.stopsWithShutdown();
+			readiness.ready();
+			readiness.stopping("stopping");
 			RunMode mode = RunMode.AUTO.resolve(Supervision.detect());
 			System.out.println(
 					"notifier enabled=" + notifier.isEnabled() + " watchdog=" + watchdog.isActive() + " mode=" + mode);

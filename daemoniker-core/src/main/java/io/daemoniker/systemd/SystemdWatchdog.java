@@ -2,7 +2,7 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker;
+package io.daemoniker.systemd;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
+import io.daemoniker.DaemonikerException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,9 @@ public final class SystemdWatchdog implements AutoCloseable {
 
 	/** The environment variable that names the process the watchdog is meant for. */
 	public static final String WATCHDOG_PID = "WATCHDOG_PID";
+
+	// Through System.Logger, so that an application's logging (Spring Boot's) has it.
+	private static final System.Logger logger = System.getLogger(SystemdWatchdog.class.getName());
 
 	private final SystemdNotifier notifier;
 
@@ -160,7 +164,7 @@ public final class SystemdWatchdog implements AutoCloseable {
 					this.notifier.watchdog();
 				}
 				catch (DaemonikerException ex) {
-					System.err.println("daemoniker: " + ex.getMessage());
+					logger.log(System.Logger.Level.WARNING, ex.getMessage());
 				}
 			}
 			try {
@@ -177,7 +181,8 @@ public final class SystemdWatchdog implements AutoCloseable {
 			return this.healthCheck.getAsBoolean();
 		}
 		catch (RuntimeException ex) {
-			System.err.println("daemoniker: the watchdog's health check failed, so no keep-alive is sent: " + ex);
+			logger.log(System.Logger.Level.WARNING,
+					"the watchdog's health check failed, so no keep-alive is sent: " + ex);
 			return false;
 		}
 	}

@@ -2,7 +2,7 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker;
+package io.daemoniker.systemd;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.daemoniker.DaemonikerException;
 import io.daemoniker.support.DatagramReceiver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -159,7 +160,7 @@ class SystemdNotifierTests {
 	@Test
 	void loadsNoNativeCodeWithoutNotifySocket() throws Exception {
 		List<String> classes = loadedClasses(null);
-		assertThat(classes).anyMatch((line) -> line.contains("io.daemoniker.SystemdNotifier"));
+		assertThat(classes).anyMatch((line) -> line.contains("io.daemoniker.systemd.SystemdNotifier "));
 		assertThat(classes).contains("notifier enabled=false watchdog=false mode=DAEMON");
 		assertThat(classes).noneMatch((line) -> line.contains("com.sun.jna"));
 	}
@@ -176,8 +177,10 @@ class SystemdNotifierTests {
 	}
 
 	private static List<String> loadedClasses(String notifySocket) throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder(OpsProcesses.java(), "-verbose:class", "-cp",
-				OpsProcesses.classpath(), NoNativeNotifierFixture.class.getName());
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String classpath = System.getProperty("daemoniker.test.classpath", System.getProperty("java.class.path"));
+		ProcessBuilder builder = new ProcessBuilder(java, "-verbose:class", "-cp", classpath,
+				NoNativeNotifierFixture.class.getName());
 		builder.environment().remove("NOTIFY_SOCKET");
 		builder.environment().remove("INVOCATION_ID");
 		builder.environment().remove("WATCHDOG_USEC");
