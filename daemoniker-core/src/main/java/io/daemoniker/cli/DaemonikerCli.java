@@ -25,6 +25,7 @@ import io.daemoniker.DaemonikerException;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.platform.JnaLoading;
 import io.daemoniker.internal.platform.Platform;
+import io.daemoniker.internal.platform.Processes;
 import io.daemoniker.internal.signal.SendableSignals;
 import io.daemoniker.internal.signal.SignalNumbers;
 
@@ -285,7 +286,7 @@ public final class DaemonikerCli {
 	 * more ({@code tzdb.dat} and the locale's time zone names).
 	 */
 	private static String since(long pid) {
-		Optional<Instant> start = ProcessHandle.of(pid).flatMap((handle) -> handle.info().startInstant());
+		Optional<Instant> start = Processes.startInstant(pid);
 		if (start.isEmpty()) {
 			return "";
 		}

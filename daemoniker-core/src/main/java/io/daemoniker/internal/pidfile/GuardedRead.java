@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +81,7 @@ final class GuardedRead {
 	static PidFileSnapshot read(Path path, FileStat checked, Duration patience) throws IOException {
 		AtomicBoolean abandoned = new AtomicBoolean();
 		// A FutureTask, not a CompletableFuture, whose class loads the fork-join pool.
-		FutureTask<Sample> result = new FutureTask<>(() -> readOpened(path, abandoned));
+		FutureTask<Sample> result = new FutureTask<>(new Reader(path, abandoned));
 		Thread reader = new Thread(result, "daemoniker-pid-file-read");
 		reader.setDaemon(true);
 		reader.start();
@@ -134,13 +135,32 @@ final class GuardedRead {
 		return Optional.empty();
 	}
 
-	private static @Nullable Sample readOpened(Path path, AtomicBoolean abandoned) throws IOException {
-		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-			if (abandoned.get()) {
-				return null;
-			}
-			return new Sample(PidFileContent.sample(channel), channel.size());
+	/**
+	 * Opens and reads the file on the reader thread. A class rather than a lambda: the
+	 * first lambda of a JVM costs it the start of its lambda machinery.
+	 */
+	private static final class Reader implements Callable<@Nullable Sample> {
+
+		private final Path path;
+
+		private final AtomicBoolean abandoned;
+
+		Reader(Path path, AtomicBoolean abandoned) {
+			this.path = path;
+			this.abandoned = abandoned;
 		}
+
+		@Override
+		public @Nullable Sample call() throws IOException {
+			try (FileChannel channel = FileChannel.open(this.path, StandardOpenOption.READ,
+					LinkOption.NOFOLLOW_LINKS)) {
+				if (this.abandoned.get()) {
+					return null;
+				}
+				return new Sample(PidFileContent.sample(channel), channel.size());
+			}
+		}
+
 	}
 
 	/**
