@@ -14,6 +14,7 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import io.daemoniker.internal.platform.JnaLoading;
 import io.daemoniker.internal.platform.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PosixSpawnLibC {
 
-	private static final NativeLibrary LIBRARY = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+	private static final NativeLibrary LIBRARY = NativeLibrary.getInstance(JnaLoading.cLibrary());
 
 	static {
 		Native.register(PosixSpawnLibC.class, LIBRARY);
@@ -208,7 +209,7 @@ final class PosixSpawnLibC {
 	 */
 	interface Variadic extends Library {
 
-		Variadic INSTANCE = Native.load(Platform.C_LIBRARY_NAME, Variadic.class);
+		Variadic INSTANCE = Native.load(JnaLoading.cLibrary(), Variadic.class);
 
 		int fcntl(int fd, int command, Object... arguments) throws LastErrorException;
 

@@ -107,8 +107,13 @@ final class PidFileContent {
 	static Optional<Long> parse(String text) {
 		int lineBreak = text.indexOf('\n');
 		String trimmed = ((lineBreak >= 0) ? text.substring(0, lineBreak) : text).trim();
-		if (trimmed.isEmpty() || trimmed.length() > 19 || !trimmed.chars().allMatch(PidFileContent::isAsciiDigit)) {
+		if (trimmed.isEmpty() || trimmed.length() > 19) {
 			return Optional.empty();
+		}
+		for (int i = 0; i < trimmed.length(); i++) {
+			if (!isAsciiDigit(trimmed.charAt(i))) {
+				return Optional.empty();
+			}
 		}
 		long pid = Long.parseLong(trimmed);
 		return (pid > 0) ? Optional.of(pid) : Optional.empty();

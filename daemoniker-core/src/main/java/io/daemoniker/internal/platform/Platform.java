@@ -131,6 +131,20 @@ public interface Platform {
 	}
 
 	/**
+	 * Tells who holds locks on the file that {@code lstat} found at a path, as
+	 * {@link #lockHolderOf(Path)} does; where locks are looked up by device and inode
+	 * (Linux), the file asked about is the one that was checked, not whatever the path
+	 * names by now.
+	 * @param file the path
+	 * @param checked what {@code lstat} said about it
+	 * @return who holds it
+	 * @throws IOException if the file cannot be inspected
+	 */
+	default LockHolder lockHolderOf(Path file, FileStat checked) throws IOException {
+		return lockHolderOf(file);
+	}
+
+	/**
 	 * Describes the locks on a file other than the exclusive {@code flock} lock that a
 	 * process holds on it, where the platform can list them: a daemon that has just taken
 	 * its PID file must not share it with a program that took another kind of lock.

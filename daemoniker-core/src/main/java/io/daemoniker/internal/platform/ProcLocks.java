@@ -35,7 +35,10 @@ final class ProcLocks {
 	}
 
 	static LockHolder holderOf(Path file) throws IOException {
-		FileStat stat = FileStat.of(file, LinkOption.NOFOLLOW_LINKS);
+		return holderOf(FileStat.of(file, LinkOption.NOFOLLOW_LINKS));
+	}
+
+	static LockHolder holderOf(FileStat stat) throws IOException {
 		return holderOf(Files.readAllLines(PROC_LOCKS, StandardCharsets.US_ASCII), stat.device(), stat.inode());
 	}
 
@@ -83,7 +86,9 @@ final class ProcLocks {
 	}
 
 	static List<Lock> locksOn(List<String> lines, long device, long inode) {
-		String wanted = String.format("%02x:%02x:%d", major(device), minor(device), inode);
+		// Built by hand: String.format would load java.util.Formatter and the locale's
+		// number formats, a good part of what status costs beyond a JVM start.
+		String wanted = twoHexDigits(major(device)) + ":" + twoHexDigits(minor(device)) + ":" + inode;
 		List<Lock> locks = new ArrayList<>();
 		for (String line : lines) {
 			String[] fields = line.trim().split("\\s+");
@@ -99,6 +104,11 @@ final class ProcLocks {
 			}
 		}
 		return locks;
+	}
+
+	private static String twoHexDigits(long value) {
+		String hex = Long.toHexString(value);
+		return (hex.length() < 2) ? "0" + hex : hex;
 	}
 
 	static long major(long device) {
