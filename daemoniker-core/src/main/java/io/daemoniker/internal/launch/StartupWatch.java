@@ -307,7 +307,7 @@ final class StartupWatch implements AutoCloseable {
 			return;
 		}
 		String body = line.substring(this.prefix.length()).stripTrailing();
-		if (body.startsWith("ready ")) {
+		if (body.matches("ready [0-9]{1,18}")) {
 			this.events.add(Event.ready(Long.parseLong(body.substring(6))));
 		}
 		else if (body.startsWith("failed ")) {
