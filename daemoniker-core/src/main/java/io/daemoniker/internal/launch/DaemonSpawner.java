@@ -31,6 +31,15 @@ interface DaemonSpawner {
 	Process spawn(Spec spec) throws IOException;
 
 	/**
+	 * Returns whether this spawner starts the daemon through a {@link ShellStart} when
+	 * the spec has one.
+	 * @return {@code true} if the shell can prepare the daemon
+	 */
+	default boolean canPrepareInShell() {
+		return false;
+	}
+
+	/**
 	 * What to start.
 	 *
 	 * @param directory the daemon's working directory
@@ -41,13 +50,15 @@ interface DaemonSpawner {
 	 * @param handshakePrefix prefix of the line that reports the daemon's PID
 	 * @param stdio the files for the daemon's standard input, output and error, which the
 	 * Windows spawner gives it as its standard handles; {@code null} elsewhere
+	 * @param shellStart what the intermediate shell prepares for the daemon, or
+	 * {@code null} when the daemon prepares everything itself
 	 */
 	record Spec(Path directory, int umask, List<String> command, Set<Integer> shieldedFds, int fdFallbackLimit,
-			String handshakePrefix, WindowsLaunch.@Nullable StandardTargets stdio) {
+			String handshakePrefix, WindowsLaunch.@Nullable StandardTargets stdio, @Nullable ShellStart shellStart) {
 
 		Spec(Path directory, int umask, List<String> command, Set<Integer> shieldedFds, int fdFallbackLimit,
 				String handshakePrefix) {
-			this(directory, umask, command, shieldedFds, fdFallbackLimit, handshakePrefix, null);
+			this(directory, umask, command, shieldedFds, fdFallbackLimit, handshakePrefix, null, null);
 		}
 
 		/**

@@ -52,6 +52,17 @@ public record ProcessSettings(@Nullable String user, @Nullable String group, boo
 	}
 
 	/**
+	 * Returns whether the intermediate shell may open the daemon's streams and take its
+	 * PID file: not when the daemon switches users, which must happen before its log
+	 * files are opened, nor when it prevents core dumps, which needs a native call
+	 * anyway.
+	 * @return {@code true} if these settings leave the daemon's user and limits alone
+	 */
+	public boolean preparableInShell() {
+		return !switchesUser() && !this.preventCoreDumps;
+	}
+
+	/**
 	 * Refuses early, in the launcher, what the daemon could not do.
 	 * @throws StartupException if a user or group is set and this process is not root
 	 */

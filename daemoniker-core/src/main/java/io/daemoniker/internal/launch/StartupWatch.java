@@ -45,11 +45,35 @@ final class StartupWatch implements AutoCloseable {
 
 	private final Thread errorReader;
 
+	private final @Nullable StatusFifo status;
+
+	private volatile long spawnedPid = -1;
+
 	StartupWatch(Process intermediate, String token) {
+		this(intermediate, token, null);
+	}
+
+	/**
+	 * Starts watching.
+	 * @param intermediate the intermediate shell
+	 * @param token the start's token
+	 * @param status the FIFO through which a daemon whose start the shell prepared
+	 * confirms, or {@code null}
+	 */
+	StartupWatch(Process intermediate, String token, @Nullable Path status) {
 		this.intermediate = intermediate;
 		this.prefix = Handshake.prefix(token) + " ";
+		this.status = (status != null) ? new StatusFifo(status, this::handleStatusLine) : null;
 		this.outputReader = start("daemoniker-startup-stdout", this::readOutput);
 		this.errorReader = start("daemoniker-startup-stderr", this::readErrors);
+	}
+
+	/**
+	 * Returns the daemon's PID, once the intermediate shell has named it.
+	 * @return the PID, or -1
+	 */
+	long spawnedPid() {
+		return this.spawnedPid;
 	}
 
 	private static Thread start(String name, Runnable task) {
@@ -262,10 +286,33 @@ final class StartupWatch implements AutoCloseable {
 		String kind = (space < 0) ? body : body.substring(0, space);
 		String value = (space < 0) ? "" : body.substring(space + 1);
 		switch (kind) {
-			case "spawned" -> this.events.add(Event.spawned(Long.parseLong(value)));
+			case "spawned" -> {
+				this.spawnedPid = Long.parseLong(value);
+				// The shell made the FIFO before it started the daemon.
+				if (this.status != null) {
+					this.status.open();
+				}
+				this.events.add(Event.spawned(this.spawnedPid));
+			}
 			case "ready" -> this.events.add(Event.ready(Long.parseLong(value)));
 			case "failed" -> this.events.add(Event.failed(Handshake.unescape(value)));
 			default -> relay(System.out, line);
+		}
+	}
+
+	/**
+	 * Takes the handshake lines from the FIFO, and only those: nothing else writes there.
+	 */
+	private void handleStatusLine(String line) {
+		if (!line.startsWith(this.prefix)) {
+			return;
+		}
+		String body = line.substring(this.prefix.length()).stripTrailing();
+		if (body.matches("ready [0-9]{1,18}")) {
+			this.events.add(Event.ready(Long.parseLong(body.substring(6))));
+		}
+		else if (body.startsWith("failed ")) {
+			this.events.add(Event.failed(Handshake.unescape(body.substring(7))));
 		}
 	}
 
@@ -322,6 +369,9 @@ final class StartupWatch implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		if (this.status != null) {
+			this.status.close();
+		}
 		join(this.outputReader, 1000);
 		join(this.errorReader, 1000);
 		try {

@@ -88,30 +88,60 @@ public final class PidFileLock implements AutoCloseable {
 	 * @throws PidFileException if the file cannot or must not be taken
 	 */
 	public static PidFileLock acquire(Path pidFile, long pid, Map<String, Path> streams) {
+		return take(pidFile, pid, streams, false, false);
+	}
+
+	/**
+	 * Takes over the PID file that this process inherited locked, as the intermediate
+	 * shell of a start leaves it, with the same checks as
+	 * {@link #acquire(Path, long, Map)}; where this process holds no lock on the file the
+	 * path names (it was replaced since), takes it as that method does.
+	 * @param pidFile the PID file
+	 * @param pid the PID to write
+	 * @param streams the files the daemon's standard streams go to, by stream name
+	 * @param created whether the shell created the file for this process
+	 * @return the held PID file
+	 * @throws AlreadyRunningException if a live process holds the lock
+	 * @throws PidFileException if the file cannot or must not be taken
+	 */
+	public static PidFileLock adoptInherited(Path pidFile, long pid, Map<String, Path> streams, boolean created) {
+		return take(pidFile, pid, streams, true, created);
+	}
+
+	private static PidFileLock take(Path pidFile, long pid, Map<String, Path> streams, boolean inherited,
+			boolean created) {
 		Path path = KernelPaths.resolve(pidFile);
 		if (HELD.containsKey(path)) {
 			throw new AlreadyRunningException(path, ProcessHandle.current().pid());
 		}
 		Map<String, Path> targets = new LinkedHashMap<>();
 		streams.forEach((name, target) -> targets.put(name, KernelPaths.resolve(target)));
+		Optional<HeldFile> adopted = inherited ? InheritedLock.adopt(path, targets, created) : Optional.empty();
+		if (adopted.isPresent()) {
+			return hold(path, adopted.get(), pid);
+		}
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Optional<HeldFile> acquired = WINDOWS ? tryOnWindows(path, targets)
 					: UnixHeldFile.tryAcquire(path, targets);
 			if (acquired.isPresent()) {
-				PidFileLock held = new PidFileLock(path, acquired.get());
-				try {
-					held.write(pid);
-				}
-				catch (PidFileException ex) {
-					held.close();
-					throw ex;
-				}
-				HELD.put(path, held);
-				Runtime.getRuntime().addShutdownHook(new Thread(held::removeAtExit, "daemoniker-pid-file-removal"));
-				return held;
+				return hold(path, acquired.get(), pid);
 			}
 		}
 		throw new PidFileException(path, "cannot take " + path + ": it kept being replaced by other processes");
+	}
+
+	private static PidFileLock hold(Path path, HeldFile file, long pid) {
+		PidFileLock held = new PidFileLock(path, file);
+		try {
+			held.write(pid);
+		}
+		catch (PidFileException ex) {
+			held.close();
+			throw ex;
+		}
+		HELD.put(path, held);
+		Runtime.getRuntime().addShutdownHook(new Thread(held::removeAtExit, "daemoniker-pid-file-removal"));
+		return held;
 	}
 
 	/**

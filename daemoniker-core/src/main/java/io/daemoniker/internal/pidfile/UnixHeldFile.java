@@ -33,12 +33,21 @@ final class UnixHeldFile implements HeldFile {
 
 	private static final int MODE = 0644;
 
-	private final UnixFile file;
+	private final ContentWriter writer;
+
+	private final Runnable closer;
 
 	private final FileStat identity;
 
-	private UnixHeldFile(UnixFile file, FileStat identity) {
-		this.file = file;
+	/**
+	 * Holds a locked file.
+	 * @param writer replaces its content through the locked descriptor
+	 * @param closer closes that descriptor, which releases the lock
+	 * @param identity the file's identity, taken on the descriptor
+	 */
+	UnixHeldFile(ContentWriter writer, Runnable closer, FileStat identity) {
+		this.writer = writer;
+		this.closer = closer;
 		this.identity = identity;
 	}
 
@@ -96,12 +105,8 @@ final class UnixHeldFile implements HeldFile {
 					throw Refusals.notReclaimable(path, sample, size);
 				}
 			}
-			UnixHeldFile held = new UnixHeldFile(file, opened);
-			for (Map.Entry<String, Path> stream : streams.entrySet()) {
-				if (held.isReachedThrough(stream.getValue())) {
-					throw Refusals.sameAsStream(path, stream.getKey(), stream.getValue());
-				}
-			}
+			UnixHeldFile held = new UnixHeldFile(file::replaceContent, file::close, opened);
+			held.refuseStreams(path, streams);
 			if (created) {
 				// 0644 whatever the umask, so that other users can run status and stop.
 				file.setMode(MODE);
@@ -131,7 +136,7 @@ final class UnixHeldFile implements HeldFile {
 		}
 	}
 
-	private static void refuseUnlessRegular(Path path, FileKind kind) {
+	static void refuseUnlessRegular(Path path, FileKind kind) {
 		if (kind == FileKind.SYMBOLIC_LINK) {
 			throw Refusals.symbolicLink(path);
 		}
@@ -144,7 +149,7 @@ final class UnixHeldFile implements HeldFile {
 	 * Refuses a file that another program holds a lock of another kind on, such as a
 	 * POSIX read lock, which {@code flock} does not conflict with on Linux.
 	 */
-	private static void refuseOtherLocks(Path path) throws IOException {
+	static void refuseOtherLocks(Path path) throws IOException {
 		Optional<String> others = Platform.current().otherLocks(path, ProcessHandle.current().pid());
 		if (others.isPresent()) {
 			throw Refusals.foreignLocks(path, others.get());
@@ -203,9 +208,23 @@ final class UnixHeldFile implements HeldFile {
 		file.close();
 	}
 
+	/**
+	 * Refuses the file if one of the daemon's stream targets leads to it.
+	 * @param path the PID file's path
+	 * @param streams the stream targets, by stream name
+	 * @throws PidFileException if one of them is this file
+	 */
+	void refuseStreams(Path path, Map<String, Path> streams) {
+		for (Map.Entry<String, Path> stream : streams.entrySet()) {
+			if (isReachedThrough(stream.getValue())) {
+				throw Refusals.sameAsStream(path, stream.getKey(), stream.getValue());
+			}
+		}
+	}
+
 	@Override
 	public void replaceContent(byte[] content) throws IOException {
-		this.file.replaceContent(content);
+		this.writer.write(content);
 	}
 
 	@Override
@@ -232,7 +251,22 @@ final class UnixHeldFile implements HeldFile {
 
 	@Override
 	public void release() {
-		this.file.close();
+		this.closer.run();
+	}
+
+	/**
+	 * Writes a file's content through its locked descriptor.
+	 */
+	@FunctionalInterface
+	interface ContentWriter {
+
+		/**
+		 * Replaces the content.
+		 * @param content the new content
+		 * @throws IOException if it cannot be written
+		 */
+		void write(byte[] content) throws IOException;
+
 	}
 
 }

@@ -490,8 +490,8 @@ public class DaemonikerProperties {
 
 		/**
 		 * Sets how much more time a start that makes progress asks for.
-		 * @param extendStartTimeout the extension, 1 second or more, or {@link Duration#ZERO}
-		 * (or {@code null}) for none
+		 * @param extendStartTimeout the extension, 1 second or more, or
+		 * {@link Duration#ZERO} (or {@code null}) for none
 		 */
 		public void setExtendStartTimeout(@Nullable Duration extendStartTimeout) {
 			this.extendStartTimeout = (extendStartTimeout != null) ? extendStartTimeout : Duration.ZERO;
