@@ -135,12 +135,13 @@ public final class Daemoniker {
 	}
 
 	/**
-	 * Daemonizes as {@link #daemonize(Path, DaemonizeOptions, Object...)} does, but never
-	 * ends the JVM: the launcher gets the result too, once the daemon confirmed its
-	 * start-up, and every failure is thrown, in the launcher and in the daemon (where the
-	 * launcher was told first). The launcher should then end, by returning from
-	 * {@code main} or with {@link System#exit}; the daemon goes on, and finds its
-	 * {@link DaemonHandle} in the result or through {@link DaemonHandle#current()}.
+	 * Daemonizes as {@link #daemonize(Path, DaemonizeOptions, Object...)} does, but
+	 * leaves the end of the JVM to the caller: the launcher gets the result too, once the
+	 * daemon confirmed its start-up, and every failure is thrown, in the launcher and in
+	 * the daemon (where the launcher was told first). The launcher should then end, by
+	 * returning from {@code main} or with {@link System#exit}; the daemon goes on, and
+	 * finds its {@link DaemonHandle} in the result or through
+	 * {@link DaemonHandle#current()}.
 	 * <p>
 	 * A launcher interrupted by {@code SIGINT} or {@code SIGTERM} while it waits still
 	 * ends at once, as it would have without Daemoniker, once the starting daemon is

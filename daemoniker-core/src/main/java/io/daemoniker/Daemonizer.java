@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * code that can fail must catch its failure and call {@link #abort()}, which makes
  * leaving the block let the launcher go on (and report the failure itself). Code that
  * must decide itself how the launcher ends uses {@link Daemoniker#start} instead, which
- * never ends the JVM.
+ * leaves the end of the JVM to it.
  */
 public final class Daemonizer implements AutoCloseable {
 
