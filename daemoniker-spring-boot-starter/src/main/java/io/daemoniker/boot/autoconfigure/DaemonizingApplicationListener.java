@@ -152,11 +152,17 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		ConfigurableEnvironment early = StartingEnvironment.of(args);
 		if (!StringUtils.hasText(early.getProperty(PID_FILE_PROPERTY))
 				|| (TrainingRun.detect().isPresent() && !Daemoniker.isDaemon())
-				|| (!Daemoniker.isDaemon() && runsInForeground(early))
 				|| LaterConfiguration.reasonToWait(early, PidFileLocation.startDirectory(), classLoader).isPresent()) {
 			return;
 		}
-		DaemonikerProperties properties = bindOrExit(early);
+		DaemonikerProperties properties;
+		try {
+			properties = bind(early);
+		}
+		catch (IllegalStateException ex) {
+			// Reported once the environment is prepared, as any invalid configuration.
+			return;
+		}
 		if (Daemoniker.isDaemon()) {
 			System.setProperty(HANDLED_PROPERTY, "true");
 			startedEarlyWith = properties;
@@ -164,9 +170,19 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			Daemoniker.daemonize(pidFile(properties), options(properties, RunMode.DAEMON));
 			return;
 		}
-		if (System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") == null) {
-			launch(pidFile(properties), properties);
+		if (properties.getMode().isForeground(Supervision.detect())
+				|| System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
+			return;
 		}
+		DaemonizeOptions options;
+		try {
+			options = options(properties, RunMode.DAEMON);
+		}
+		catch (IllegalStateException ex) {
+			exitWith(ex.getMessage());
+			return;
+		}
+		launch(pidFile(properties), options);
 	}
 
 	private void onEnvironmentPrepared(ConfigurableEnvironment environment) {
@@ -215,7 +231,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			remember(environment, pidFile, mode, properties);
 			return;
 		}
-		launch(pidFile, properties);
+		launch(pidFile, options(properties, RunMode.DAEMON));
 	}
 
 	/**
@@ -253,12 +269,19 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			if (Daemoniker.isDaemon() || runsInForeground(environment)) {
 				throw ex;
 			}
-			System.out.flush();
-			System.err.println(ex.getMessage());
-			System.err.flush();
-			System.exit(1);
+			exitWith(ex.getMessage());
 			throw ex;
 		}
+	}
+
+	/**
+	 * Ends the launcher with status 1 after one line on standard error.
+	 */
+	private static void exitWith(String message) {
+		System.out.flush();
+		System.err.println(message);
+		System.err.flush();
+		System.exit(1);
 	}
 
 	private static boolean runsInForeground(ConfigurableEnvironment environment) {
@@ -355,9 +378,9 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 * Starts the daemon and ends this JVM: it is only the launcher, and has done its work
 	 * once the daemon is ready or has failed.
 	 */
-	private static void launch(Path pidFile, DaemonikerProperties properties) {
+	private static void launch(Path pidFile, DaemonizeOptions options) {
 		try (Daemonizer daemonizer = new Daemonizer()) {
-			DaemonizeResult result = daemonizer.daemonize(pidFile, options(properties, RunMode.DAEMON));
+			DaemonizeResult result = daemonizer.daemonize(pidFile, options);
 			System.out.println("Started daemon: pid " + result.pid() + ", PID file " + pidFile);
 		}
 		catch (DaemonikerException | IllegalArgumentException | IllegalStateException ex) {
