@@ -6,6 +6,7 @@ package io.daemoniker.systemd;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * What supervises this process, as far as it can tell without native code: systemd (which
@@ -24,16 +25,22 @@ public final class Supervision {
 	/** The variable systemd sets for every unit it starts. */
 	public static final String INVOCATION_ID = "INVOCATION_ID";
 
+	/** The variable systemd (248 and later) sets to the PID of the process it started. */
+	public static final String SYSTEMD_EXEC_PID = "SYSTEMD_EXEC_PID";
+
 	private final boolean notifySocket;
 
 	private final boolean invocationId;
 
 	private final boolean pidOne;
 
-	private Supervision(boolean notifySocket, boolean invocationId, boolean pidOne) {
+	private final boolean startedThroughAnother;
+
+	private Supervision(boolean notifySocket, boolean invocationId, boolean pidOne, boolean startedThroughAnother) {
 		this.notifySocket = notifySocket;
 		this.invocationId = invocationId;
 		this.pidOne = pidOne;
+		this.startedThroughAnother = startedThroughAnother;
 	}
 
 	/**
@@ -53,7 +60,23 @@ public final class Supervision {
 	public static Supervision of(Map<String, String> environment, long pid) {
 		Objects.requireNonNull(environment, "environment");
 		return new Supervision(isSet(environment, SystemdNotifier.NOTIFY_SOCKET), isSet(environment, INVOCATION_ID),
-				pid == 1);
+				pid == 1, execPid(environment).stream().anyMatch((execPid) -> execPid != pid));
+	}
+
+	/**
+	 * Returns the process that systemd started, as {@code SYSTEMD_EXEC_PID} names it.
+	 * @param environment the environment variables
+	 * @return its PID, or empty when the variable is unset or not a positive number
+	 */
+	static OptionalLong execPid(Map<String, String> environment) {
+		String value = environment.get(SYSTEMD_EXEC_PID);
+		try {
+			long pid = (value != null) ? Long.parseLong(value.strip()) : 0;
+			return (pid > 0) ? OptionalLong.of(pid) : OptionalLong.empty();
+		}
+		catch (NumberFormatException ex) {
+			return OptionalLong.empty();
+		}
 	}
 
 	private static boolean isSet(Map<String, String> environment, String name) {
@@ -83,6 +106,17 @@ public final class Supervision {
 	 */
 	public boolean isContainerInit() {
 		return this.pidOne;
+	}
+
+	/**
+	 * Returns whether systemd started another process than this one, which this one must
+	 * then replace as the service's main process ({@code MAINPID=}, with
+	 * {@code NotifyAccess=all} in the unit): a script that ran {@code java} without
+	 * {@code exec}, or the launcher of a daemon.
+	 * @return {@code true} when {@code SYSTEMD_EXEC_PID} names another process
+	 */
+	public boolean isStartedThroughAnotherProcess() {
+		return this.startedThroughAnother;
 	}
 
 	/**

@@ -5,9 +5,11 @@
 package io.daemoniker.systemd;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 import io.daemoniker.DaemonikerException;
@@ -94,6 +96,42 @@ public final class SystemdWatchdog implements AutoCloseable {
 		watchdog.thread.setDaemon(true);
 		watchdog.thread.start();
 		return watchdog;
+	}
+
+	/**
+	 * Starts feeding the watchdog for a process that has told systemd, with
+	 * {@code MAINPID=}, that it is the service's main process in place of the one systemd
+	 * started ({@link Supervision#isStartedThroughAnotherProcess()}):
+	 * {@code WATCHDOG_PID} names that one then, and systemd now expects the keep-alives
+	 * from this one (and accepts them with {@code NotifyAccess=all}). Otherwise as
+	 * {@link #start}.
+	 * @param notifier where keep-alives go
+	 * @param healthCheck says whether the application is healthy
+	 * @param environment the environment variables
+	 * @param pid this process's PID
+	 * @return the running watchdog, or one that does nothing when not enabled
+	 * @throws IllegalArgumentException if {@code WATCHDOG_USEC} or {@code WATCHDOG_PID}
+	 * is not a positive number
+	 */
+	public static SystemdWatchdog startAsMainProcess(SystemdNotifier notifier, BooleanSupplier healthCheck,
+			Map<String, String> environment, long pid) {
+		return start(notifier, healthCheck, asMainProcess(environment, pid), pid);
+	}
+
+	/**
+	 * Returns an environment in which the watchdog meant for the process systemd started
+	 * is this process's, when this one has taken its place.
+	 */
+	static Map<String, String> asMainProcess(Map<String, String> environment, long pid) {
+		String watchdogPid = environment.get(WATCHDOG_PID);
+		OptionalLong execPid = Supervision.execPid(environment);
+		if (watchdogPid == null || execPid.isEmpty() || execPid.getAsLong() == pid
+				|| !watchdogPid.strip().equals(Long.toString(execPid.getAsLong()))) {
+			return environment;
+		}
+		Map<String, String> handedOver = new HashMap<>(environment);
+		handedOver.remove(WATCHDOG_PID);
+		return handedOver;
 	}
 
 	/**

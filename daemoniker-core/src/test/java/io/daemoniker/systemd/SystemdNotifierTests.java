@@ -158,6 +158,28 @@ class SystemdNotifierTests {
 	}
 
 	@Test
+	void aProcessStartedThroughAWrapperTakesItsWatchdogOnlyWhenItWasMeantForTheWrapper() throws Exception {
+		Map<String, String> wrapper = Map.of("WATCHDOG_USEC", "30000000", "WATCHDOG_PID", "12345", "SYSTEMD_EXEC_PID",
+				"12345");
+		assertThat(Supervision.of(wrapper, 999).isStartedThroughAnotherProcess()).isTrue();
+		assertThat(Supervision.of(wrapper, 12345).isStartedThroughAnotherProcess()).isFalse();
+		assertThat(Supervision.of(Map.of("SYSTEMD_EXEC_PID", "soon"), 999).isStartedThroughAnotherProcess()).isFalse();
+		assertThat(Supervision.of(Map.of(), 999).isStartedThroughAnotherProcess()).isFalse();
+		try (DatagramReceiver systemd = DatagramReceiver.atPath(this.directory.resolve("wrapper"))) {
+			SystemdNotifier notifier = SystemdNotifier.forSocket(systemd.address());
+			try (SystemdWatchdog taken = SystemdWatchdog.startAsMainProcess(notifier, () -> true, wrapper, 999)) {
+				assertThat(taken.period()).contains(Duration.ofSeconds(15));
+			}
+			// A watchdog meant for a third process stays that process's.
+			Map<String, String> third = Map.of("WATCHDOG_USEC", "30000000", "WATCHDOG_PID", "777", "SYSTEMD_EXEC_PID",
+					"12345");
+			try (SystemdWatchdog refused = SystemdWatchdog.startAsMainProcess(notifier, () -> true, third, 999)) {
+				assertThat(refused.isActive()).isFalse();
+			}
+		}
+	}
+
+	@Test
 	void loadsNoNativeCodeWithoutNotifySocket() throws Exception {
 		List<String> classes = loadedClasses(null);
 		assertThat(classes).anyMatch((line) -> line.contains("io.daemoniker.systemd.SystemdNotifier "));

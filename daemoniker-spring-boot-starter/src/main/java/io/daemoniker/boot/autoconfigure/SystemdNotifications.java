@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.daemoniker.DaemonikerException;
 import io.daemoniker.boot.WatchdogHealthCheck;
+import io.daemoniker.systemd.Supervision;
 import io.daemoniker.systemd.SystemdNotifier;
 import io.daemoniker.systemd.SystemdReadiness;
 import io.daemoniker.systemd.SystemdWatchdog;
@@ -41,9 +42,6 @@ import org.springframework.core.env.Environment;
  */
 final class SystemdNotifications implements GenericApplicationListener, ReloadObserver {
 
-	/** Set by systemd (since v248) to the PID of the process it started. */
-	static final String SYSTEMD_EXEC_PID = "SYSTEMD_EXEC_PID";
-
 	private static final Log logger = LogFactory.getLog(SystemdNotifications.class);
 
 	private final SystemdNotifier notifier;
@@ -57,6 +55,8 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 	private final long pid;
 
 	private boolean ready;
+
+	private boolean mainPidSent;
 
 	private boolean closed;
 
@@ -84,10 +84,11 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 		if (notifier.isEnabled()) {
 			List<String> starting = new ArrayList<>();
 			starting.add("STATUS=Starting " + applicationName() + " (pid " + this.pid + ")");
-			if (isNotSystemdsProcess()) {
+			if (Supervision.of(variables(Supervision.SYSTEMD_EXEC_PID), this.pid).isStartedThroughAnotherProcess()) {
 				// Started through a wrapper that did not exec: systemd must learn which
 				// process to watch (and the unit needs NotifyAccess=all).
 				starting.add("MAINPID=" + this.pid);
+				this.mainPidSent = true;
 			}
 			send(starting.toArray(String[]::new));
 		}
@@ -202,21 +203,13 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 	}
 
 	private @Nullable SystemdWatchdog startWatchdog(WatchdogHealthCheck check) {
-		Map<String, String> variables = new LinkedHashMap<>();
-		for (String name : List.of(SystemdWatchdog.WATCHDOG_USEC, SystemdWatchdog.WATCHDOG_PID)) {
-			String value = this.environment.getProperty(name);
-			if (value != null) {
-				variables.put(name, value);
-			}
-		}
-		if (isNotSystemdsProcess() && isMeantForSystemdsProcess(variables.get(SystemdWatchdog.WATCHDOG_PID))) {
-			// The watchdog was meant for the wrapper that systemd started, and MAINPID=
-			// has made this JVM the main process in its place: systemd now expects the
-			// keep-alives from here (and accepts them, with NotifyAccess=all).
-			variables.remove(SystemdWatchdog.WATCHDOG_PID);
-		}
+		Map<String, String> variables = variables(SystemdWatchdog.WATCHDOG_USEC, SystemdWatchdog.WATCHDOG_PID,
+				Supervision.SYSTEMD_EXEC_PID);
 		try {
-			SystemdWatchdog started = SystemdWatchdog.start(this.notifier, check::isHealthy, variables, this.pid);
+			// With MAINPID= sent, the watchdog meant for the wrapper is this JVM's.
+			SystemdWatchdog started = this.mainPidSent
+					? SystemdWatchdog.startAsMainProcess(this.notifier, check::isHealthy, variables, this.pid)
+					: SystemdWatchdog.start(this.notifier, check::isHealthy, variables, this.pid);
 			if (started.isActive()) {
 				logger.info("Feeding systemd's watchdog every " + started.period().orElseThrow().toMillis()
 						+ " ms while the application is healthy");
@@ -241,22 +234,18 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 		return this.watchdog != null && this.watchdog.isActive();
 	}
 
-	private boolean isNotSystemdsProcess() {
-		String execPid = this.environment.getProperty(SYSTEMD_EXEC_PID);
-		if (execPid == null || execPid.isBlank()) {
-			return false;
+	/**
+	 * Reads systemd's variables from the environment, where tests can set them too.
+	 */
+	private Map<String, String> variables(String... names) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		for (String name : names) {
+			String value = this.environment.getProperty(name);
+			if (value != null) {
+				variables.put(name, value);
+			}
 		}
-		try {
-			return Long.parseLong(execPid.strip()) != this.pid;
-		}
-		catch (NumberFormatException ex) {
-			return false;
-		}
-	}
-
-	private boolean isMeantForSystemdsProcess(@Nullable String watchdogPid) {
-		String execPid = this.environment.getProperty(SYSTEMD_EXEC_PID);
-		return watchdogPid != null && execPid != null && watchdogPid.strip().equals(execPid.strip());
+		return variables;
 	}
 
 	private String applicationName() {
