@@ -73,7 +73,10 @@ final class DispatchLibraryCache {
 			}
 			Optional<Integer> uid = currentUid();
 			Optional<Path> base = cacheBase(environment);
-			if (uid.isEmpty() || base.isEmpty()) {
+			// The cache directory may be made, but not the home directory above it: a
+			// system user's home is often a placeholder such as /nonexistent.
+			if (uid.isEmpty() || base.isEmpty() || base.get().getParent() == null
+					|| !Files.isDirectory(base.get().getParent(), LinkOption.NOFOLLOW_LINKS)) {
 				return Optional.empty();
 			}
 			CRC32 checksum = new CRC32();

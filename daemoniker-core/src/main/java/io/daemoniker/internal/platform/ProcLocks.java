@@ -91,7 +91,7 @@ final class ProcLocks {
 		String wanted = twoHexDigits(major(device)) + ":" + twoHexDigits(minor(device)) + ":" + inode;
 		List<Lock> locks = new ArrayList<>();
 		for (String line : lines) {
-			String[] fields = line.trim().split("\\s+");
+			String[] fields = fields(line);
 			// Blocked waiters are listed as "1: -> POSIX ..." and do not hold the lock.
 			if (fields.length < 8 || "->".equals(fields[1]) || !fields[5].equalsIgnoreCase(wanted)) {
 				continue;
@@ -104,6 +104,26 @@ final class ProcLocks {
 			}
 		}
 		return locks;
+	}
+
+	/**
+	 * Splits a line at runs of spaces and tabs, without a regular expression: the first
+	 * pattern of a JVM costs it the start of the regular expression engine.
+	 */
+	static String[] fields(String line) {
+		List<String> fields = new ArrayList<>();
+		int start = -1;
+		for (int i = 0; i <= line.length(); i++) {
+			boolean blank = i == line.length() || line.charAt(i) == ' ' || line.charAt(i) == '\t';
+			if (blank && start >= 0) {
+				fields.add(line.substring(start, i));
+				start = -1;
+			}
+			else if (!blank && start < 0) {
+				start = i;
+			}
+		}
+		return fields.toArray(new String[0]);
 	}
 
 	private static String twoHexDigits(long value) {

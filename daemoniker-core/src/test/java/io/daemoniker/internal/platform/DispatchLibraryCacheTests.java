@@ -157,6 +157,15 @@ class DispatchLibraryCacheTests {
 	}
 
 	@Test
+	void aCacheDirectoryIsMadeOnlyInAHomeThatExists() {
+		Path missingHome = this.cache.resolve("nonexistent");
+		assertThat(DispatchLibraryCache.directoryFor(RESOURCE, "5.19.1", this.loader,
+				Map.of("XDG_CACHE_HOME", missingHome.resolve(".cache").toString())))
+			.isEmpty();
+		assertThat(missingHome).doesNotExist();
+	}
+
+	@Test
 	void aRelativeXdgCacheHomeIsIgnored() {
 		assertThat(DispatchLibraryCache.cacheBase(Map.of("XDG_CACHE_HOME", "relative/cache")))
 			.hasValue(Path.of(System.getProperty("user.home"), ".cache"));
