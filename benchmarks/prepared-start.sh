@@ -5,20 +5,21 @@
 #             preparing the daemon (no JNA in the daemon);
 #   classic   the same launcher with -Ddaemoniker.flock=none, the daemon preparing itself
 #             through JNA.
-# Run by hand after `mvn -B -DskipTests package` and `benchmarks/run.sh` (which compiles
-# Hello): benchmarks/prepared-start.sh [ROUNDS] (default 15). Each daemon is stopped by its
+# Run by hand after `mvn -B -DskipTests package`: benchmarks/prepared-start.sh [ROUNDS]
+# (default 15). Each daemon is stopped by its
 # PID before the next round, also on failure or Ctrl-C.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="$root/examples/plain-daemon/target/plain-daemon.jar"
-hello="$root/benchmarks/target/classes"
 rounds="${1:-15}"
-[[ -f "$jar" && -f "$hello/Hello.class" ]] || {
-	echo "missing $jar or $hello/Hello.class: build, then run benchmarks/run.sh once" >&2
+[[ -f "$jar" ]] || {
+	echo "missing $jar: build first with: mvn -B -DskipTests package" >&2
 	exit 2
 }
 work="$(mktemp -d)"
+hello="$work/hello"
+javac --release 17 -d "$hello" "$root/benchmarks/src/Hello.java"
 stop_daemon() {
 	if [[ -f "$work/app.pid" ]]; then
 		local pid
