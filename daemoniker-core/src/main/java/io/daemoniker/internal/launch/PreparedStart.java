@@ -14,6 +14,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 
+import io.daemoniker.internal.platform.FileKind;
+import io.daemoniker.internal.platform.FileStat;
 import io.daemoniker.internal.platform.Platform.StatusChannel;
 import org.jspecify.annotations.Nullable;
 
@@ -130,8 +132,7 @@ record PreparedStart(boolean prepared, boolean created, Path directory) {
 
 		@Override
 		public void writeLine(String line) throws IOException {
-			Map<String, Object> attributes = Files.readAttributes(this.fifo, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-			if ((((Number) attributes.get("mode")).intValue() & 0170000) != 0010000) {
+			if (FileStat.of(this.fifo, LinkOption.NOFOLLOW_LINKS).kind() != FileKind.FIFO) {
 				throw new IOException(this.fifo + " is not a FIFO");
 			}
 			try (RandomAccessFile out = new RandomAccessFile(this.fifo.toFile(), "rw")) {

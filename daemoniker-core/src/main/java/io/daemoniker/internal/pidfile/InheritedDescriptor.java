@@ -11,6 +11,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 import io.daemoniker.internal.platform.FileStat;
@@ -117,7 +118,7 @@ final class InheritedDescriptor {
 			while (total < max && (read = file.read(buffer, total, max - total)) > 0) {
 				total += read;
 			}
-			return java.util.Arrays.copyOf(buffer, total);
+			return Arrays.copyOf(buffer, total);
 		}
 	}
 
