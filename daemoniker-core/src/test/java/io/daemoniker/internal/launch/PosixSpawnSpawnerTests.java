@@ -125,7 +125,9 @@ class PosixSpawnSpawnerTests {
 		process.getOutputStream().close();
 		List<String> lines = readLines(process);
 		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		String stat = lines.get(1);
+		// The intermediate shell names the daemon after starting it, so the daemon's own
+		// output may come first.
+		String stat = lines.stream().filter((line) -> !line.startsWith(PREFIX + " spawned ")).findFirst().orElseThrow();
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		long daemon = Long.parseLong(stat.substring(0, stat.indexOf(' ')));
 		assertThat(Long.parseLong(fields[3])).as("session").isEqualTo(process.pid()).isNotEqualTo(daemon);
