@@ -364,10 +364,10 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 * systemd, readiness goes to it when the context is ready.
 	 */
 	private static void runInForeground(Path pidFile, DaemonikerProperties properties) {
-		// Not Daemoniker.daemonize, which ends the JVM on failure: the application
-		// reports it instead.
-		try (Daemonizer daemonizer = new Daemonizer()) {
-			daemonizer.daemonize(pidFile, options(properties, RunMode.FOREGROUND));
+		// Daemoniker.start, not daemonize, which ends the JVM on failure: the
+		// application reports it instead.
+		try {
+			Daemoniker.start(pidFile, options(properties, RunMode.FOREGROUND));
 		}
 		catch (DaemonikerException ex) {
 			throw new IllegalStateException("daemoniker: " + ex.getMessage(), ex);
