@@ -18,6 +18,8 @@ import io.daemoniker.support.RealDaemonTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +97,38 @@ class CliNativeLoadingTests extends RealDaemonTests {
 			}
 		}
 		Daemons.awaitGone(pid);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "-Ddaemoniker.jna.cache=false", "-Djna.tmpdir=", "-Djna.nounpack=false",
+			"-Djna.boot.library.path=" })
+	void stopLeavesJnasLoadingAloneWhenItsPropertiesAreSet(String option) throws Exception {
+		Result launcher = this.daemons.launch(this.pidFile, this.log);
+		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
+		long pid = Daemons.pidIn(this.pidFile);
+		Path cache = Files.createDirectory(this.directory.resolve("cache"));
+		Path jnaTemp = Files.createDirectory(this.directory.resolve("jna-temp"));
+		String value = option.endsWith("=") ? option + jnaTemp : option;
+		Path stderr = this.directory.resolve("stop.err");
+		ProcessBuilder stop = new ProcessBuilder(Daemons.JAVA, value, "-Djna.debug_load.jna=true", "-cp",
+				Daemons.CLASSPATH, "io.daemoniker.cli.DaemonikerCli", "stop", this.pidFile.toString())
+			.redirectOutput(this.directory.resolve("stop.out").toFile())
+			.redirectError(stderr.toFile());
+		stop.environment().put("XDG_CACHE_HOME", cache.toString());
+		Process process = stop.start();
+		try {
+			assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("stop ended").isTrue();
+		}
+		finally {
+			process.destroyForcibly();
+		}
+		assertThat(process.exitValue()).as(Files.readString(stderr)).isZero();
+		Daemons.awaitGone(pid);
+		// JNA extracts its library as usual (into XDG_CACHE_HOME's JNA/temp, or
+		// jna.tmpdir).
+		assertThat(Files.readString(stderr)).contains("Found jnidispatch at")
+			.doesNotContain(cache.resolve("daemoniker").toString());
+		assertThat(cache.resolve("daemoniker")).doesNotExist();
 	}
 
 	private Result cliLoggingClasses(Path classLog, String... args) {
