@@ -26,8 +26,8 @@ import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.platform.JnaLoading;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.signal.SendableSignals;
-import io.daemoniker.internal.signal.SignalNumbers;
 
 /**
  * The {@code daemoniker} command: {@code status}, {@code send}, {@code stop},

@@ -15,6 +15,7 @@ import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import io.daemoniker.internal.platform.JnaLoading;
+import io.daemoniker.internal.platform.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,11 +59,11 @@ final class PosixSpawnLibC {
 
 	static final int RLIMIT_NOFILE = MAC ? 8 : 7;
 
-	static final int SIGKILL = 9;
+	static final int SIGKILL = SignalNumbers.require("KILL");
 
-	static final int SIGTERM = 15;
+	static final int SIGTERM = SignalNumbers.require("TERM");
 
-	static final int SIGSTOP = MAC ? 17 : 19;
+	static final int SIGSTOP = SignalNumbers.require("STOP");
 
 	static final int P_PID = 1;
 
