@@ -18,6 +18,8 @@ import io.daemoniker.support.RealDaemonTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,35 +68,53 @@ class CliNativeLoadingTests extends RealDaemonTests {
 
 	@Test
 	void stopLoadsJnasLibraryFromThePrivateCopy() throws Exception {
+		Path cache = Files.createDirectory(this.directory.resolve("cache"));
+		for (int run = 0; run < 2; run++) {
+			String stderr = stopRunningDaemon(cache, List.of());
+			assertThat(stderr).contains("Found jnidispatch at " + cache.resolve("daemoniker"));
+		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "-Ddaemoniker.jna.cache=false", "-Djna.tmpdir=", "-Djna.nounpack=false",
+			"-Djna.boot.library.path=" })
+	void stopLeavesJnasLoadingAloneWhenItsPropertiesAreSet(String option) throws Exception {
+		Path cache = Files.createDirectory(this.directory.resolve("cache"));
+		Path jnaTemp = Files.createDirectory(this.directory.resolve("jna-temp"));
+		String stderr = stopRunningDaemon(cache, List.of(option.endsWith("=") ? option + jnaTemp : option));
+		// JNA extracts its library as usual (into XDG_CACHE_HOME's JNA/temp, or
+		// jna.tmpdir).
+		assertThat(stderr).contains("Found jnidispatch at").doesNotContain(cache.resolve("daemoniker").toString());
+		assertThat(cache.resolve("daemoniker")).doesNotExist();
+	}
+
+	/**
+	 * Starts a daemon and stops it with the CLI, which is given a cache directory of its
+	 * own and asked to say where JNA found its library (java.util.logging, INFO).
+	 * @return what the CLI wrote on standard error
+	 */
+	private String stopRunningDaemon(Path cache, List<String> options) throws Exception {
 		Result launcher = this.daemons.launch(this.pidFile, this.log);
 		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
 		long pid = Daemons.pidIn(this.pidFile);
-		Path cache = Files.createDirectory(this.directory.resolve("cache"));
 		Path stderr = this.directory.resolve("stop.err");
-		// JNA says where it found its library when asked to (java.util.logging, INFO).
-		ProcessBuilder stop = new ProcessBuilder(Daemons.JAVA, "-Djna.debug_load.jna=true", "-cp", Daemons.CLASSPATH,
-				"io.daemoniker.cli.DaemonikerCli", "stop", this.pidFile.toString())
-			.redirectOutput(this.directory.resolve("stop.out").toFile())
+		List<String> command = new ArrayList<>(List.of(Daemons.JAVA, "-Djna.debug_load.jna=true"));
+		command.addAll(options);
+		command.addAll(
+				List.of("-cp", Daemons.CLASSPATH, "io.daemoniker.cli.DaemonikerCli", "stop", this.pidFile.toString()));
+		ProcessBuilder stop = new ProcessBuilder(command).redirectOutput(this.directory.resolve("stop.out").toFile())
 			.redirectError(stderr.toFile());
 		stop.environment().put("XDG_CACHE_HOME", cache.toString());
-		for (int run = 0; run < 2; run++) {
-			Process process = stop.start();
-			try {
-				assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("stop ended").isTrue();
-			}
-			finally {
-				process.destroyForcibly();
-			}
-			assertThat(process.exitValue()).as(Files.readString(stderr)).isZero();
-			assertThat(Files.readString(stderr)).contains("Found jnidispatch at " + cache.resolve("daemoniker"));
-			if (run == 0) {
-				Daemons.awaitGone(pid);
-				launcher = this.daemons.launch(this.pidFile, this.log);
-				assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
-				pid = Daemons.pidIn(this.pidFile);
-			}
+		Process process = stop.start();
+		try {
+			assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("stop ended").isTrue();
 		}
+		finally {
+			process.destroyForcibly();
+		}
+		assertThat(process.exitValue()).as(Files.readString(stderr)).isZero();
 		Daemons.awaitGone(pid);
+		return Files.readString(stderr);
 	}
 
 	private Result cliLoggingClasses(Path classLog, String... args) {

@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * <li>A FIFO would block the open until a writer comes: the open runs on a thread of its
  * own, which the caller waits for a bounded time only. A regular file never blocks an
  * open, so only a swap meets that limit; an abandoned thread closes whatever it opens at
- * once, unread.</li>
+ * once, unread. Each such swap leaves one idle thread waiting for a writer, which is what
+ * keeps the caller from waiting with it.</li>
  * <li>The bytes are read with positional reads ({@code pread}), which fail on FIFOs,
  * sockets and terminals instead of taking data from them.</li>
  * <li>The path is checked again after the read: if it no longer names the file that was

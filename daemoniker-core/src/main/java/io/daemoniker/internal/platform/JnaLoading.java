@@ -30,9 +30,10 @@ import com.sun.jna.NativeLibrary;
  * loaded already, rather than searched for as {@code c}; where there is no
  * {@code libc.so.6} (musl), by JNA's name for it.</li>
  * </ul>
- * Nothing is changed when the user has set any of JNA's own properties for its native
- * library, when JNA is loaded already, or when {@code -Ddaemoniker.jna.cache=false} is
- * given: JNA then behaves as it always does, and so it does when anything here fails.
+ * Neither property is set when the user has set any of JNA's own properties for its
+ * native library, when JNA is loaded already, or when
+ * {@code -Ddaemoniker.jna.cache=false} is given: JNA then loads its library as it always
+ * does, and so it does when anything here fails.
  */
 public final class JnaLoading {
 
@@ -67,14 +68,14 @@ public final class JnaLoading {
 				|| "true".equals(System.getProperty("jna.loaded"))) {
 			return;
 		}
-		if (ownJvm && System.getProperty("jna.platform.library.path") == null) {
-			standardLibraryDirectories()
-				.ifPresent((directories) -> System.setProperty("jna.platform.library.path", directories));
-		}
 		for (String property : JNA_LOAD_PROPERTIES) {
 			if (System.getProperty(property) != null) {
 				return;
 			}
+		}
+		if (ownJvm && System.getProperty("jna.platform.library.path") == null) {
+			standardLibraryDirectories()
+				.ifPresent((directories) -> System.setProperty("jna.platform.library.path", directories));
 		}
 		ClassLoader loader = NativeLibrary.class.getClassLoader();
 		String resource = "com/sun/jna/" + com.sun.jna.Platform.RESOURCE_PREFIX + "/libjnidispatch.so";
