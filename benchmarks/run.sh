@@ -9,8 +9,8 @@
 #      and where the time goes (JNA alone, phases stamped by a probe daemon);
 #   2. in-process send -> handler latency (p50/p99) vs raw sun.misc.Signal;
 #   3. spring-daemon (skipped while examples/spring-daemon/target/spring-daemon.jar is absent):
-#      launcher wall time vs foreground start, resident memory with and without the starter,
-#      CLI stop time.
+#      launcher wall time vs foreground start, with and without the start-up cache (fat jar and
+#      extracted layout), resident memory with and without the starter, CLI stop time.
 #
 # Options (all optional):
 #   --java PATH          java for the measured JVMs and the harness (default: java on PATH)
@@ -20,7 +20,8 @@
 #   --settle-ms N        wait after readiness before reading VmRSS (default 2000)
 #   --parts LIST         any of plain,signals,spring (default all three)
 #   --spring-jar PATH    the spring-daemon jar (default examples/spring-daemon/target/spring-daemon.jar)
-#   --spring-variants L  any of fg,daemon,fg-starter,exploded,exploded-nostarter (default all)
+#   --spring-variants L  any of fg,daemon,daemon-cache,fg-starter,exploded,exploded-nostarter,
+#                        exploded-cache (default all)
 #
 # On a shared or loaded machine the medians and p90s move a lot from run to run; the min
 # column (the least disturbed run) and the ratios within one run are the figures to compare.

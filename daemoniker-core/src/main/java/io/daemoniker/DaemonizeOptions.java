@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.platform.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,6 +69,10 @@ public final class DaemonizeOptions {
 
 	private final int reopenStreamsSignal;
 
+	private final boolean startupCache;
+
+	private final @Nullable Path startupCacheDirectory;
+
 	private DaemonizeOptions(Builder builder) {
 		this.chdir = builder.chdir;
 		this.stdin = builder.stdin;
@@ -86,6 +90,8 @@ public final class DaemonizeOptions {
 		this.group = builder.group;
 		this.preventCoreDumps = builder.preventCoreDumps;
 		this.reopenStreamsSignal = builder.reopenStreamsSignal;
+		this.startupCache = builder.startupCache;
+		this.startupCacheDirectory = builder.startupCacheDirectory;
 	}
 
 	/**
@@ -129,6 +135,8 @@ public final class DaemonizeOptions {
 		builder.group = this.group;
 		builder.preventCoreDumps = this.preventCoreDumps;
 		builder.reopenStreamsSignal = this.reopenStreamsSignal;
+		builder.startupCache = this.startupCache;
+		builder.startupCacheDirectory = this.startupCacheDirectory;
 		return builder;
 	}
 
@@ -270,6 +278,23 @@ public final class DaemonizeOptions {
 	}
 
 	/**
+	 * Returns whether the daemon gets a start-up cache that its own runs make (see
+	 * {@link Builder#startupCache(boolean)}).
+	 * @return {@code true} when it does
+	 */
+	public boolean startupCache() {
+		return this.startupCache;
+	}
+
+	/**
+	 * Returns the directory of the daemon's start-up cache.
+	 * @return the directory, or {@code null} for the PID file's directory
+	 */
+	public @Nullable Path startupCacheDirectory() {
+		return this.startupCacheDirectory;
+	}
+
+	/**
 	 * Builds {@link DaemonizeOptions}.
 	 */
 	public static final class Builder {
@@ -305,6 +330,10 @@ public final class DaemonizeOptions {
 		private boolean preventCoreDumps;
 
 		private int reopenStreamsSignal = SIGHUP.SIGNUM;
+
+		private boolean startupCache;
+
+		private @Nullable Path startupCacheDirectory;
 
 		private Builder() {
 		}
@@ -541,6 +570,62 @@ public final class DaemonizeOptions {
 						+ "\"; use HUP or USR1, or null for none");
 			}
 			this.reopenStreamsSignal = signum;
+			return this;
+		}
+
+		/**
+		 * Sets whether the daemon gets a start-up cache that its own runs make, without a
+		 * training run of their own, kept beside the PID file. Off unless told otherwise.
+		 * <p>
+		 * On JDK 17 and 18 the daemon's first orderly exit (not a kill) writes a dynamic
+		 * CDS archive ({@code -XX:ArchiveClassesAtExit}) that the next starts use; on JDK
+		 * 19 to 24 the JVM keeps such an archive itself
+		 * ({@code -XX:+AutoCreateSharedArchive}). On JDK 25 the daemon gets the AOT cache
+		 * instead, in two steps, so that no JVM is left running after the daemon's: its
+		 * first orderly exit records the AOT configuration ({@code -XX:AOTMode=record}),
+		 * and the next launcher makes the cache from it ({@code -XX:AOTMode=create}, a
+		 * JVM run of some seconds, once) before it starts the daemon with it
+		 * ({@code -XX:AOTCache}); if that fails, the application keeps to a CDS archive.
+		 * The files are named after the PID file and a digest of the JVM (its home,
+		 * version and vendor), of the daemon's JVM options and of the class path's files
+		 * (their paths, sizes and modification times), so that another JVM, another jar
+		 * or another application never uses them.
+		 * <p>
+		 * The cache never makes a start fail. The launcher prints one line and starts the
+		 * daemon without a cache when the directory can be written by others than this
+		 * user or is not this user's, when a file in the cache's place is not a regular
+		 * file of this user's (it is left alone), or when the class path holds a
+		 * directory (which CDS cannot archive). Before any daemon maps a file that was
+		 * written since the last start, the launcher maps it in a short JVM of its own
+		 * ({@code -Xshare:on} or {@code -XX:AOTMode=on}, with the daemon's options); a
+		 * file that fails (truncated by a daemon killed while writing it, damaged, made
+		 * by another JVM) costs one line, is removed and made again. Costs: disk space
+		 * (tens of megabytes for a Spring Boot application), a longer first exit, the
+		 * short checking JVM once per new file, and on JDK 25 the making of the cache in
+		 * one launcher. Ignored in the foreground, and when a JVM option of the daemon
+		 * chooses an archive or cache already.
+		 * @param enabled {@code true} to give the daemon a start-up cache
+		 * @return this builder
+		 */
+		public Builder startupCache(boolean enabled) {
+			this.startupCache = enabled;
+			if (!enabled) {
+				this.startupCacheDirectory = null;
+			}
+			return this;
+		}
+
+		/**
+		 * Gives the daemon a start-up cache, as {@link #startupCache(boolean)} does, kept
+		 * in this directory instead of beside the PID file. The directory must exist, and
+		 * be writable for this user alone; relative, it is resolved against the
+		 * launcher's working directory.
+		 * @param directory the directory
+		 * @return this builder
+		 */
+		public Builder startupCache(Path directory) {
+			this.startupCacheDirectory = Objects.requireNonNull(directory, "directory");
+			this.startupCache = true;
 			return this;
 		}
 

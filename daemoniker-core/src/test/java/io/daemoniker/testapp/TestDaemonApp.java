@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.DaemonizeResult;
-import io.daemoniker.Daemoniker;
 import io.daemoniker.Daemonizer;
 import io.daemoniker.ReceivedSignal;
 import io.daemoniker.SignalAction;
 import io.daemoniker.SignalHandler1;
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.platform.SignalNumbers;
 
 /**
  * A daemon for the tests, driven by system properties so that one program covers every
@@ -210,6 +210,13 @@ public final class TestDaemonApp {
 		String jvmOption = System.getProperty("test.jvmOption");
 		if (jvmOption != null) {
 			builder.jvmOptions(jvmOption);
+		}
+		String startupCache = System.getProperty("test.startupCache");
+		if ("beside".equals(startupCache)) {
+			builder.startupCache(true);
+		}
+		else if (startupCache != null) {
+			builder.startupCache(Path.of(startupCache));
 		}
 		builder.stripCommandArguments(Boolean.getBoolean("test.strip"));
 		if (Boolean.getBoolean("test.manualReady") || !System.getProperty("test.dieAfterDaemonize", "").isEmpty()) {

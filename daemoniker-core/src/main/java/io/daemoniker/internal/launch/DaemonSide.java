@@ -8,15 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import io.daemoniker.DaemonikerException;
-import io.daemoniker.SIGABRT;
-import io.daemoniker.SIGHUP;
-import io.daemoniker.SIGINT;
-import io.daemoniker.SIGTERM;
-import io.daemoniker.SIGUSR1;
-import io.daemoniker.StartupError;
+import io.daemoniker.SignalHandler1;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Platform.StatusChannel;
+import io.daemoniker.systemd.SystemdReadiness;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,13 +82,12 @@ public final class DaemonSide {
 			request = LaunchRequest.decode(in);
 		}
 		catch (IOException ex) {
-			throw reportAndWrap(new StartupError("cannot read the launch request: " + ex.getMessage(), ex), start);
+			throw reportAndWrap(new StartupException("cannot read the launch request: " + ex.getMessage(), ex), start);
 		}
 		boolean prepared = start != null && start.prepared();
 		PidFileLock pidFile;
 		try {
-			platform.restoreIgnoredSignals(SIGHUP.SIGNUM, SIGINT.SIGNUM, SIGTERM.SIGNUM, SIGABRT.SIGNUM,
-					SIGUSR1.SIGNUM);
+			platform.restoreIgnoredSignals(SignalHandler1.supportedSignals());
 			long pid = ProcessHandle.current().pid();
 			pidFile = prepared
 					? PidFileLock.adoptInherited(request.pidFile(), pid, LaunchPaths.streams(request), start.created())
@@ -120,7 +116,7 @@ public final class DaemonSide {
 			pidFile.close();
 			String hint = request.settings().switchesUser()
 					? "; the daemon opens its log files after switching users, so they must be writable for it" : "";
-			throw reportAndWrap(new StartupError(ex.getMessage() + hint, ex), request, start);
+			throw reportAndWrap(new StartupException(ex.getMessage() + hint, ex), request, start);
 		}
 		current = new DaemonSide(request, pidFile, launcher);
 		if (request.settings().reopenSignal() != 0) {

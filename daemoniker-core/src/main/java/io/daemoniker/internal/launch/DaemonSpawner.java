@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.windows.WindowsLaunch;
 import org.jspecify.annotations.Nullable;
 
@@ -81,7 +81,7 @@ interface DaemonSpawner {
 		 * The lowest descriptor that a POSIX shell can name in a redirection (it knows
 		 * single digits only) and that is not shielded.
 		 * @return the spare descriptor for the stdin hand-off
-		 * @throws StartupError if every descriptor from 3 to 9 is shielded
+		 * @throws StartupException if every descriptor from 3 to 9 is shielded
 		 */
 		int spareFd() {
 			for (int fd = 3; fd <= 9; fd++) {
@@ -89,7 +89,7 @@ interface DaemonSpawner {
 					return fd;
 				}
 			}
-			throw new StartupError("cannot shield all of the descriptors 3 to 9: the intermediate /bin/sh needs "
+			throw new StartupException("cannot shield all of the descriptors 3 to 9: the intermediate /bin/sh needs "
 					+ "one of them to hand its standard input on to the daemon; shield fewer of them");
 		}
 

@@ -16,17 +16,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import io.daemoniker.AlreadyRunningError;
+import io.daemoniker.AlreadyRunningException;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonizeOptions;
-import io.daemoniker.PidFileError;
-import io.daemoniker.StartupError;
+import io.daemoniker.PidFileException;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.windows.WindowsJava;
 import io.daemoniker.internal.windows.WindowsLaunch;
 import org.jspecify.annotations.Nullable;
@@ -50,8 +50,7 @@ public final class Launcher {
 	 */
 	public static final String LAUNCH_DIRECTORY_PROPERTY = "daemoniker.launch-directory";
 
-	private static final Path NULL_DEVICE = Path
-		.of((OperatingSystem.current() == OperatingSystem.WINDOWS) ? "NUL" : "/dev/null");
+	private static final Path NULL_DEVICE = Platform.current().nullDevice();
 
 	private final DaemonSpawner spawner;
 
@@ -81,9 +80,9 @@ public final class Launcher {
 	 * @param options the options
 	 * @param args the arguments to hand to the daemon
 	 * @return the daemon's PID
-	 * @throws AlreadyRunningError if a live daemon holds the PID file
-	 * @throws StartupError if the daemon did not confirm start-up; it is stopped then,
-	 * and its PID file removed
+	 * @throws AlreadyRunningException if a live daemon holds the PID file
+	 * @throws StartupException if the daemon did not confirm start-up; it is stopped
+	 * then, and its PID file removed
 	 * @throws IllegalArgumentException if the arguments cannot be passed (checked before
 	 * anything starts)
 	 */
@@ -106,7 +105,8 @@ public final class Launcher {
 		byte[] encodedRequest = request.encode();
 		checkNotRunning(absolutePidFile);
 		String token = Handshake.newToken();
-		JavaCommandLine commandLine = rebuildCommandLine(workingDirectory, token, options);
+		JavaCommandLine commandLine = StartupCache.apply(rebuildCommandLine(workingDirectory, token, options),
+				absolutePidFile, workingDirectory, options);
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
 		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(),
 				LongArguments.startable(commandLine, workingDirectory, directory), options.shieldedFds(),
@@ -143,7 +143,7 @@ public final class Launcher {
 			if (shellStart != null) {
 				shellStart.directory().close();
 			}
-			throw new StartupError("cannot start the daemon: " + ex.getMessage(), ex);
+			throw new StartupException("cannot start the daemon: " + ex.getMessage(), ex);
 		}
 		StartupWatch watch = new StartupWatch(intermediate, token,
 				(shellStart != null) ? shellStart.directory().status() : null);
@@ -182,7 +182,7 @@ public final class Launcher {
 		catch (StartupWatch.Interrupted ex) {
 			throw ex;
 		}
-		catch (StartupError ex) {
+		catch (StartupException ex) {
 			if (shellLocks) {
 				lostRace(watch, intermediate, request.pidFile()).ifPresent((lost) -> {
 					throw lost;
@@ -197,7 +197,7 @@ public final class Launcher {
 	 * it in the instant since this launcher looked. The daemon never ran then, and says
 	 * nothing; the launcher says what it would have said.
 	 */
-	private Optional<StartupError> lostRace(StartupWatch watch, Process intermediate, Path pidFile) {
+	private Optional<StartupException> lostRace(StartupWatch watch, Process intermediate, Path pidFile) {
 		awaitExit(intermediate);
 		if (intermediate.isAlive() || intermediate.exitValue() != ShellStart.LOCKED_STATUS) {
 			return Optional.empty();
@@ -208,8 +208,8 @@ public final class Launcher {
 			return Optional.empty();
 		}
 		long pid = watch.spawnedPid();
-		return Optional.of(new StartupError("the daemon" + ((pid > 0) ? " (pid " + pid + ")" : "")
-				+ " failed to start: " + new AlreadyRunningError(pidFile, holder).getMessage()));
+		return Optional.of(new StartupException("the daemon" + ((pid > 0) ? " (pid " + pid + ")" : "")
+				+ " failed to start: " + new AlreadyRunningException(pidFile, holder).getMessage()));
 	}
 
 	/**
@@ -250,14 +250,14 @@ public final class Launcher {
 			executable = java.executable().toString();
 			arguments = WindowsLaunch.currentArguments();
 			if (arguments.isEmpty()) {
-				throw new StartupError("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
+				throw new StartupException("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
 						+ "and a daemon started without them would not run this program");
 			}
 		}
 		else {
 			ProcessHandle.Info info = ProcessHandle.current().info();
 			executable = info.command()
-				.orElseThrow(() -> new StartupError("cannot tell which Java executable runs this JVM"));
+				.orElseThrow(() -> new StartupException("cannot tell which Java executable runs this JVM"));
 			arguments = ProcessArguments.current();
 		}
 		List<String> leading = new ArrayList<>();
@@ -288,10 +288,10 @@ public final class Launcher {
 	private void checkNotRunning(Path pidFile) {
 		DaemonStatus status = new PidFileInspector(this.platform).inspect(pidFile);
 		if (status.state() == DaemonStatus.State.RUNNING) {
-			throw new AlreadyRunningError(pidFile, status.pid().orElse(-1));
+			throw new AlreadyRunningException(pidFile, status.pid().orElse(-1));
 		}
 		if (status.state() == DaemonStatus.State.UNTRUSTED) {
-			throw new PidFileError(pidFile, "cannot start: " + status.description());
+			throw new PidFileException(pidFile, "cannot start: " + status.description());
 		}
 	}
 

@@ -20,8 +20,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.daemoniker.StartupError;
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.StartupException;
+import io.daemoniker.internal.platform.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,7 +99,7 @@ final class StartupWatch implements AutoCloseable {
 	 * @param pidFile the daemon's PID file
 	 * @param outputs what the daemon appends to its output files
 	 * @return the daemon's PID
-	 * @throws StartupError if the daemon failed, exited or did not answer in time
+	 * @throws StartupException if the daemon failed, exited or did not answer in time
 	 * @throws Interrupted if the launcher was told to abort the start
 	 */
 	long awaitReady(Duration timeout, Stopper stopper, Path pidFile, OutputTail outputs) {
@@ -114,14 +114,14 @@ final class StartupWatch implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				abandon(daemonPid, stopper, pidFile);
-				throw new StartupError("interrupted while waiting for the daemon to start", ex);
+				throw new StartupException("interrupted while waiting for the daemon to start", ex);
 			}
 			if (event == null) {
 				if (interruptedBy != 0) {
 					throw abort(interruptedBy, daemonPid, stopper, pidFile);
 				}
 				abandon(daemonPid, stopper, pidFile);
-				throw new StartupError("the daemon" + pidText(daemonPid) + " did not confirm its start-up within "
+				throw new StartupException("the daemon" + pidText(daemonPid) + " did not confirm its start-up within "
 						+ describe(timeout) + " and was stopped; raise the success timeout if it needs longer"
 						+ outputs.describe().map((tail) -> "\n" + tail).orElse(""));
 			}
@@ -152,12 +152,13 @@ final class StartupWatch implements AutoCloseable {
 					join(this.outputReader, 5000);
 					join(this.errorReader, 1000);
 					abandon(daemonPid, stopper, pidFile);
-					throw new StartupError("the daemon" + pidText(daemonPid) + " failed to start: " + event.message);
+					throw new StartupException(
+							"the daemon" + pidText(daemonPid) + " failed to start: " + event.message);
 				}
 				case CLOSED -> {
 					join(this.errorReader, 2000);
 					abandon(daemonPid, stopper, pidFile);
-					throw new StartupError(exitedMessage(daemonPid, outputs));
+					throw new StartupException(exitedMessage(daemonPid, outputs));
 				}
 			}
 		}
@@ -402,7 +403,7 @@ final class StartupWatch implements AutoCloseable {
 	 * The launcher was told, by a signal, to abort the start; everything it started is
 	 * stopped.
 	 */
-	static final class Interrupted extends StartupError {
+	static final class Interrupted extends StartupException {
 
 		private static final long serialVersionUID = 1L;
 

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-import io.daemoniker.PidFileError;
+import io.daemoniker.PidFileException;
 import io.daemoniker.internal.platform.FileStat;
 
 /**
@@ -34,7 +34,7 @@ final class InheritedLock {
 	 * @return the held file, or empty when this process holds no lock on the file that
 	 * the path names now (the caller then takes it with native calls, as it would have
 	 * without the shell)
-	 * @throws PidFileError if the file must not or cannot be taken
+	 * @throws PidFileException if the file must not or cannot be taken
 	 */
 	static Optional<HeldFile> adopt(Path path, Map<String, Path> streams, boolean created) {
 		InheritedDescriptor descriptor;
@@ -71,7 +71,7 @@ final class InheritedLock {
 			held.refuseStreams(path, streams);
 			return Optional.of(held);
 		}
-		catch (PidFileError ex) {
+		catch (PidFileException ex) {
 			abandon(path, held, created);
 			throw ex;
 		}

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-import io.daemoniker.AlreadyRunningError;
-import io.daemoniker.PidFileError;
+import io.daemoniker.AlreadyRunningException;
+import io.daemoniker.PidFileException;
 import io.daemoniker.internal.platform.FileKind;
 import io.daemoniker.internal.platform.FileStat;
 import io.daemoniker.internal.platform.LockHolder;
@@ -60,8 +60,8 @@ final class UnixHeldFile implements HeldFile {
 	 * @param streams the daemon's stream targets, which must not be this file
 	 * @return the held file, or empty when the path changed under us and the caller
 	 * should try again
-	 * @throws AlreadyRunningError if a live daemon holds it
-	 * @throws PidFileError if the file must not or cannot be taken
+	 * @throws AlreadyRunningException if a live daemon holds it
+	 * @throws PidFileException if the file must not or cannot be taken
 	 */
 	static Optional<HeldFile> tryAcquire(Path path, Map<String, Path> streams) {
 		UnixFile file = null;
@@ -117,7 +117,7 @@ final class UnixHeldFile implements HeldFile {
 			// Removed or created by another process between our look and our open.
 			return retry(file);
 		}
-		catch (PidFileError ex) {
+		catch (PidFileException ex) {
 			// Removed only if we created it and hold its lock: a file that we created
 			// and another process locked first is that process's PID file now.
 			abandon(path, file, created && locked);
@@ -156,7 +156,7 @@ final class UnixHeldFile implements HeldFile {
 		}
 	}
 
-	private static PidFileError lockedByAnother(Path path, byte[] sample, long size) {
+	private static PidFileException lockedByAnother(Path path, byte[] sample, long size) {
 		Optional<Long> pid = PidFileContent.parse(new String(sample, StandardCharsets.ISO_8859_1));
 		LockHolder holder;
 		try {
@@ -172,7 +172,7 @@ final class UnixHeldFile implements HeldFile {
 			return Refusals.lockedForeign(path, sample, size);
 		}
 		long named = (holder.state() == LockHolder.State.PROCESS) ? holder.pid() : pid.orElse(-1L);
-		return new AlreadyRunningError(path, named);
+		return new AlreadyRunningException(path, named);
 	}
 
 	private static Optional<HeldFile> retry(@Nullable UnixFile file) {
@@ -212,7 +212,7 @@ final class UnixHeldFile implements HeldFile {
 	 * Refuses the file if one of the daemon's stream targets leads to it.
 	 * @param path the PID file's path
 	 * @param streams the stream targets, by stream name
-	 * @throws PidFileError if one of them is this file
+	 * @throws PidFileException if one of them is this file
 	 */
 	void refuseStreams(Path path, Map<String, Path> streams) {
 		for (Map.Entry<String, Path> stream : streams.entrySet()) {

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 
 import io.daemoniker.Daemoniker;
 import io.daemoniker.RunMode;
-import io.daemoniker.Supervision;
 import io.daemoniker.boot.ManagedDaemon;
 import io.daemoniker.boot.OnSignal;
+import io.daemoniker.systemd.Supervision;
 
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,7 +40,7 @@ public final class DaemonikerAutoConfiguration {
 
 	@Bean
 	ShutdownPolicy daemonikerShutdownPolicy(DaemonikerProperties properties, ConfigurableApplicationContext context) {
-		return new ShutdownPolicy(properties.shutdownSignalNumbers(), context);
+		return new ShutdownPolicy(DaemonizeOptionsMapper.shutdownSignalNumbers(properties), context);
 	}
 
 	// No inferred destroy method: closing the context must not stop the process.
@@ -59,10 +59,7 @@ public final class DaemonikerAutoConfiguration {
 	}
 
 	private static Path pidFile(DaemonikerProperties properties) {
-		// Relative to the directory the application was started in, as the early listener
-		// resolved it; no lexical normalisation, which would disagree with the kernel
-		// where the path passes through a symbolic link.
-		return Path.of(System.getProperty("user.dir")).resolve(String.valueOf(properties.getPidFile()));
+		return PidFileLocation.resolve(Path.of(String.valueOf(properties.getPidFile())));
 	}
 
 	@Bean

@@ -7,19 +7,24 @@ package io.daemoniker.boot.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.RunMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties of the Daemoniker starter. Invalid values make the application
- * fail to start, with a message that names the property.
+ * Configuration properties of the Daemoniker starter: a plain holder, documented on its
+ * fields. The starter turns them into the core's {@link io.daemoniker.DaemonizeOptions}
+ * and lets the core judge them: an invalid value makes the launcher (or the application
+ * in the foreground) fail before anything starts, with a message that names the property.
+ * <p>
+ * Two names and one default differ from the core's on purpose: {@code working-directory}
+ * is the core's {@code chdir} and {@code startup-timeout} its {@code successTimeout},
+ * named after what they are rather than after Python's {@code daemonize()}; and the
+ * start-up timeout is 60 seconds, not the core's 30, because it lasts until the whole
+ * application context is ready, where the core's lasts until {@code daemonize} returns.
  */
 @ConfigurationProperties("daemoniker")
 public class DaemonikerProperties {
@@ -64,8 +69,8 @@ public class DaemonikerProperties {
 	private @Nullable Path stdin;
 
 	/**
-	 * Working directory of the daemon, which must exist. The launcher's working directory
-	 * when not set. Used in daemon mode only.
+	 * Working directory of the daemon, which must exist: the core's 'chdir'. The
+	 * launcher's working directory when not set. Used in daemon mode only.
 	 */
 	private @Nullable Path workingDirectory;
 
@@ -76,7 +81,8 @@ public class DaemonikerProperties {
 
 	/**
 	 * How long the launcher waits for the daemon's application context to be ready before
-	 * it stops the daemon and fails.
+	 * it stops the daemon and fails. The core's 'successTimeout', which defaults to 30
+	 * seconds; 60 here, since it lasts until the whole context is ready.
 	 */
 	private Duration startupTimeout = Duration.ofSeconds(60);
 
@@ -127,6 +133,12 @@ public class DaemonikerProperties {
 	 * Notifications to systemd, sent when it asks for them (NOTIFY_SOCKET is set).
 	 */
 	private final Systemd systemd = new Systemd();
+
+	/**
+	 * A start-up cache for the daemon (a CDS archive, or the AOT cache on JDK 25), made
+	 * by the daemon's own runs. Used in daemon mode only.
+	 */
+	private final StartupCache startupCache = new StartupCache();
 
 	/**
 	 * Returns the PID file.
@@ -235,10 +247,8 @@ public class DaemonikerProperties {
 	/**
 	 * Sets the umask.
 	 * @param umask octal digits, such as {@code 027}
-	 * @throws IllegalArgumentException if it is not an octal mask from 0 to 0777
 	 */
 	public void setUmask(String umask) {
-		parseUmask(umask);
 		this.umask = umask;
 	}
 
@@ -253,12 +263,8 @@ public class DaemonikerProperties {
 	/**
 	 * Sets the start-up timeout.
 	 * @param startupTimeout a positive duration
-	 * @throws IllegalArgumentException if it is not positive
 	 */
 	public void setStartupTimeout(Duration startupTimeout) {
-		if (startupTimeout.isNegative() || startupTimeout.isZero()) {
-			throw new IllegalArgumentException("daemoniker.startup-timeout must be positive, not " + startupTimeout);
-		}
 		this.startupTimeout = startupTimeout;
 	}
 
@@ -273,15 +279,8 @@ public class DaemonikerProperties {
 	/**
 	 * Sets the daemon's own JVM options.
 	 * @param jvmOptions options that each start with {@code -}
-	 * @throws IllegalArgumentException if one does not
 	 */
 	public void setJvmOptions(List<String> jvmOptions) {
-		for (String option : jvmOptions) {
-			if (!option.startsWith("-")) {
-				throw new IllegalArgumentException(
-						"daemoniker.jvm-options: \"" + option + "\" does not start with '-'");
-			}
-		}
 		this.jvmOptions = new ArrayList<>(jvmOptions);
 	}
 
@@ -296,17 +295,8 @@ public class DaemonikerProperties {
 	/**
 	 * Sets the signals that shut the application down.
 	 * @param shutdownSignals signal names, such as {@code TERM}
-	 * @throws IllegalArgumentException if a signal cannot be handled
 	 */
 	public void setShutdownSignals(List<String> shutdownSignals) {
-		for (String name : shutdownSignals) {
-			try {
-				Signals.number(name);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("daemoniker.shutdown-signals: " + ex.getMessage(), ex);
-			}
-		}
 		this.shutdownSignals = new ArrayList<>(shutdownSignals);
 	}
 
@@ -383,6 +373,14 @@ public class DaemonikerProperties {
 	}
 
 	/**
+	 * Returns the settings of the daemon's start-up cache.
+	 * @return the start-up cache settings
+	 */
+	public StartupCache getStartupCache() {
+		return this.startupCache;
+	}
+
+	/**
 	 * Returns the signal on which the standard stream files are reopened.
 	 * @return {@code HUP}, {@code USR1}, or empty for none
 	 */
@@ -393,63 +391,69 @@ public class DaemonikerProperties {
 	/**
 	 * Sets the signal on which the standard stream files are reopened.
 	 * @param reopenStreamsOn {@code HUP}, {@code USR1}, or empty for none
-	 * @throws IllegalArgumentException if it is another signal
 	 */
 	public void setReopenStreamsOn(String reopenStreamsOn) {
-		try {
-			DaemonizeOptions.builder().reopenStreamsOn(reopenStreamsOn);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("daemoniker.reopen-streams-on: " + ex.getMessage(), ex);
-		}
 		this.reopenStreamsOn = reopenStreamsOn;
 	}
 
 	/**
-	 * Returns the numbers of the signals that shut the application down.
-	 * @return signal numbers
+	 * Settings of the daemon's start-up cache; see
+	 * {@link io.daemoniker.DaemonizeOptions.Builder#startupCache(boolean)}.
 	 */
-	Set<Integer> shutdownSignalNumbers() {
-		Set<Integer> numbers = new LinkedHashSet<>();
-		this.shutdownSignals.forEach((name) -> numbers.add(Signals.number(name)));
-		return numbers;
-	}
+	public static class StartupCache {
 
-	/**
-	 * Returns the core's options for running with these properties.
-	 * @param mode {@link RunMode#DAEMON} or {@link RunMode#FOREGROUND}
-	 * @return the options, with readiness confirmed by the starter
-	 */
-	DaemonizeOptions toDaemonizeOptions(RunMode mode) {
-		return DaemonizeOptions.builder()
-			.mode(mode)
-			.chdir(this.workingDirectory)
-			.stdin(this.stdin)
-			.stdout(this.stdout)
-			.stderr(this.stderr)
-			.umask(parseUmask(this.umask))
-			.successTimeout(this.startupTimeout)
-			.jvmOptions(this.jvmOptions.toArray(String[]::new))
-			.user(this.user)
-			.group(this.group)
-			.preventCoreDumps(this.preventCoreDumps)
-			.reopenStreamsOn(this.reopenStreamsOn)
-			.manualReadiness(true)
-			.build();
-	}
+		/**
+		 * Whether the daemon gets a start-up cache that its own runs make: on JDK 19 and
+		 * later a CDS archive made at its first orderly exit, or the AOT cache on JDK 25,
+		 * and on JDK 17 and 18 a CDS archive written at its first orderly exit and used
+		 * from the next start. A cache that cannot be used falls back to a normal start.
+		 */
+		private boolean enabled;
 
-	static int parseUmask(String umask) {
-		String digits = umask.strip();
-		if (!digits.matches("[0-7]{1,4}")) {
-			throw new IllegalArgumentException("daemoniker.umask \"" + umask
-					+ "\" is not an octal file creation mask; use octal digits such as 027");
+		/**
+		 * Directory for the cache, which must be writable for the daemon's user alone.
+		 * Beside the PID file when not set.
+		 */
+		private @Nullable Path directory;
+
+		/**
+		 * Creates the settings with their defaults.
+		 */
+		public StartupCache() {
 		}
-		int value = Integer.parseInt(digits, 8);
-		if (value > 0777) {
-			throw new IllegalArgumentException(
-					"daemoniker.umask \"" + umask + "\" is out of range; use 000 to 777 (octal)");
+
+		/**
+		 * Returns whether the daemon gets a start-up cache.
+		 * @return {@code true} when it does
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
 		}
-		return value;
+
+		/**
+		 * Sets whether the daemon gets a start-up cache.
+		 * @param enabled {@code true} to give it one
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * Returns the cache's directory.
+		 * @return the directory, or {@code null} for the PID file's
+		 */
+		public @Nullable Path getDirectory() {
+			return this.directory;
+		}
+
+		/**
+		 * Sets the cache's directory.
+		 * @param directory the directory, or {@code null} for the PID file's
+		 */
+		public void setDirectory(@Nullable Path directory) {
+			this.directory = directory;
+		}
+
 	}
 
 	/**
@@ -463,12 +467,12 @@ public class DaemonikerProperties {
 		private final Watchdog watchdog = new Watchdog();
 
 		/**
-		 * While the application starts, how much more time to ask systemd for
-		 * (EXTEND_TIMEOUT_USEC=) whenever the start has made progress (more beans
-		 * initialized) in the last third of it, so that a slow start outlives
-		 * TimeoutStartSec= and a stuck one does not. Off when not set.
+		 * While the application starts under systemd, how much more time to ask for
+		 * (EXTEND_TIMEOUT_USEC=) whenever the start has made progress (a bean
+		 * initialized, an event published) in the last third of it, so that a slow start
+		 * outlives TimeoutStartSec= and a stuck one does not. 0 turns it off.
 		 */
-		private @Nullable Duration extendStartTimeout;
+		private Duration extendStartTimeout = Duration.ofSeconds(30);
 
 		/**
 		 * Creates the settings with their defaults.
@@ -478,23 +482,19 @@ public class DaemonikerProperties {
 
 		/**
 		 * Returns how much more time a start that makes progress asks for.
-		 * @return the extension, or {@code null} when off
+		 * @return the extension, {@link Duration#ZERO} when off
 		 */
-		public @Nullable Duration getExtendStartTimeout() {
+		public Duration getExtendStartTimeout() {
 			return this.extendStartTimeout;
 		}
 
 		/**
 		 * Sets how much more time a start that makes progress asks for.
-		 * @param extendStartTimeout the extension, or {@code null} for none
+		 * @param extendStartTimeout the extension, 1 second or more, or
+		 * {@link Duration#ZERO} (or {@code null}) for none
 		 */
 		public void setExtendStartTimeout(@Nullable Duration extendStartTimeout) {
-			if (extendStartTimeout != null
-					&& (extendStartTimeout.isNegative() || extendStartTimeout.toMillis() < 300)) {
-				throw new IllegalArgumentException("daemoniker.systemd.extend-start-timeout \"" + extendStartTimeout
-						+ "\" is too short; use 1s or more, or leave it unset");
-			}
-			this.extendStartTimeout = extendStartTimeout;
+			this.extendStartTimeout = (extendStartTimeout != null) ? extendStartTimeout : Duration.ZERO;
 		}
 
 		/**

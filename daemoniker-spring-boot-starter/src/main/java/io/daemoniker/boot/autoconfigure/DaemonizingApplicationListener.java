@@ -9,35 +9,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
+import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.DaemonizeResult;
 import io.daemoniker.Daemonizer;
 import io.daemoniker.RunMode;
-import io.daemoniker.Supervision;
+import io.daemoniker.systemd.Supervision;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartingEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.GenericApplicationListener;
-import org.springframework.core.Ordered;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * Daemonizes a Spring Boot application before its application context exists, as soon as
- * its environment is prepared, and tells the launcher once the daemon's context is ready
- * or has failed to start. Registered in {@code META-INF/spring.factories}: a listener
- * that runs this early cannot be a bean.
+ * Daemonizes a Spring Boot application before its application context exists, and tells
+ * the launcher once the daemon's context is ready or has failed to start. Registered in
+ * {@code META-INF/spring.factories}: a listener that runs this early cannot be a bean.
  * <p>
  * It does nothing unless {@code daemoniker.pid-file} is set. Otherwise, depending on
  * {@code daemoniker.mode}:
@@ -53,7 +54,13 @@ import org.springframework.util.StringUtils;
  * applies the process settings (user, core dumps), and under systemd
  * ({@code NOTIFY_SOCKET}) reports readiness on {@link ApplicationReadyEvent}.</li>
  * </ul>
- * It acts once per JVM, however many applications (or DevTools restarts) the JVM runs.
+ * The launcher and the daemon act at Spring Boot's first event,
+ * {@link ApplicationStartingEvent}, before logging starts and before any configuration
+ * file is read, when the command line, the system properties or the environment variables
+ * name the PID file and no configuration file can set the starter's properties (see
+ * {@link LaterConfiguration}); otherwise, and in the foreground, as soon as the
+ * environment is prepared. It acts once per JVM, however many applications (or DevTools
+ * restarts) the JVM runs.
  */
 public final class DaemonizingApplicationListener implements GenericApplicationListener {
 
@@ -82,6 +89,12 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	private static volatile @Nullable Map<String, Object> resolved;
 
 	/**
+	 * The properties that a daemon started at the first event was started with, until its
+	 * prepared environment is compared with them.
+	 */
+	private static volatile @Nullable DaemonikerProperties startedEarlyWith;
+
+	/**
 	 * Creates the listener; called by Spring Boot.
 	 */
 	public DaemonizingApplicationListener() {
@@ -92,13 +105,15 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 */
 	static void reset() {
 		resolved = null;
+		startedEarlyWith = null;
 		System.clearProperty(HANDLED_PROPERTY);
 	}
 
 	@Override
 	public boolean supportsEventType(ResolvableType eventType) {
 		Class<?> type = eventType.getRawClass();
-		return type != null && (ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
+		return type != null && (ApplicationStartingEvent.class.isAssignableFrom(type)
+				|| ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(type)
 				|| ApplicationReadyEvent.class.isAssignableFrom(type)
 				|| ApplicationFailedEvent.class.isAssignableFrom(type));
 	}
@@ -110,7 +125,10 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 
 	@Override
 	public void onApplicationEvent(ApplicationEvent event) {
-		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+		if (event instanceof ApplicationStartingEvent starting) {
+			onStarting(starting.getArgs(), starting.getSpringApplication().getClassLoader());
+		}
+		else if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
 			onEnvironmentPrepared(prepared.getEnvironment());
 		}
 		else if (event instanceof ApplicationReadyEvent) {
@@ -120,6 +138,51 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 				&& (Daemoniker.isDaemon() || System.getProperty(HANDLED_PROPERTY) != null)) {
 			onStartFailed(failed);
 		}
+	}
+
+	/**
+	 * Starts the daemon, or becomes it, at once when everything the launcher acts on is
+	 * known already. Spring Boot reports nothing that fails here, so the launcher and the
+	 * daemon report it themselves, as the core does.
+	 */
+	private void onStarting(String[] args, ClassLoader classLoader) {
+		if (System.getProperty(HANDLED_PROPERTY) != null || System.getProperty(NATIVE_IMAGE_PROPERTY) != null) {
+			return;
+		}
+		ConfigurableEnvironment early = StartingEnvironment.of(args);
+		if (!StringUtils.hasText(early.getProperty(PID_FILE_PROPERTY))
+				|| (TrainingRun.detect().isPresent() && !Daemoniker.isDaemon())
+				|| LaterConfiguration.reasonToWait(early, PidFileLocation.startDirectory(), classLoader).isPresent()) {
+			return;
+		}
+		DaemonikerProperties properties;
+		try {
+			properties = bind(early);
+		}
+		catch (IllegalStateException ex) {
+			// Reported once the environment is prepared, as any invalid configuration.
+			return;
+		}
+		if (Daemoniker.isDaemon()) {
+			System.setProperty(HANDLED_PROPERTY, "true");
+			startedEarlyWith = properties;
+			// The core's daemonize tells the launcher and ends the daemon if it fails.
+			Daemoniker.daemonize(pidFile(properties), options(properties, RunMode.DAEMON));
+			return;
+		}
+		if (properties.getMode().isForeground(Supervision.detect())
+				|| System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
+			return;
+		}
+		DaemonizeOptions options;
+		try {
+			options = options(properties, RunMode.DAEMON);
+		}
+		catch (IllegalStateException ex) {
+			exitWith(ex.getMessage());
+			return;
+		}
+		launch(pidFile(properties), options);
 	}
 
 	private void onEnvironmentPrepared(ConfigurableEnvironment environment) {
@@ -138,6 +201,14 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 					+ "): running in the foreground, without daemonizing or a PID file");
 			return;
 		}
+		DaemonikerProperties early = startedEarlyWith;
+		if (early != null) {
+			startedEarlyWith = null;
+			DaemonikerProperties properties = bind(environment);
+			checkStartedWith(early, properties);
+			remember(environment, pidFile(properties), RunMode.DAEMON, properties);
+			return;
+		}
 		if (System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
 			// A later application in this JVM (a DevTools restart, say): the PID file is
 			// held already, so only the resolved settings need restoring.
@@ -148,12 +219,10 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			return;
 		}
 		DaemonikerProperties properties = bindOrExit(environment);
-		Path pidFile = absolute(properties.getPidFile());
+		Path pidFile = pidFile(properties);
 		if (Daemoniker.isDaemon()) {
-			List<Object> passed = completeDaemon(pidFile, properties);
-			// The launcher resolved the PID file against its working directory, which
-			// need not be the daemon's.
-			remember(environment, Path.of((String) passed.get(0)), RunMode.DAEMON, properties);
+			completeDaemon(pidFile, properties);
+			remember(environment, pidFile, RunMode.DAEMON, properties);
 			return;
 		}
 		RunMode mode = properties.getMode().resolve(Supervision.detect());
@@ -162,7 +231,23 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			remember(environment, pidFile, mode, properties);
 			return;
 		}
-		launch(pidFile, properties);
+		launch(pidFile, options(properties, RunMode.DAEMON));
+	}
+
+	/**
+	 * Fails the daemon's start if a source that the launcher could not read yet sets a
+	 * property that the launcher acts on: the daemon runs with settings other than those
+	 * configured.
+	 */
+	private static void checkStartedWith(DaemonikerProperties early, DaemonikerProperties properties) {
+		List<String> differences = LaunchSettings.differences(early, properties);
+		if (!differences.isEmpty()) {
+			throw new IllegalStateException("daemoniker: " + String.join(", ", differences)
+					+ " set where the launcher does not read it: the launcher started the daemon before "
+					+ "reading the configuration, as the PID file was given on the command line, in a "
+					+ "system property or in an environment variable; give " + String.join(", ", differences)
+					+ " there too, or name the PID file in a configuration file");
+		}
 	}
 
 	/**
@@ -173,18 +258,30 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 */
 	private static DaemonikerProperties bindOrExit(ConfigurableEnvironment environment) {
 		try {
-			return bind(environment);
+			DaemonikerProperties properties = bind(environment);
+			if (!Daemoniker.isDaemon() && !properties.getMode().isForeground(Supervision.detect())) {
+				// Every value is judged before anything starts.
+				options(properties, RunMode.DAEMON);
+			}
+			return properties;
 		}
 		catch (IllegalStateException ex) {
 			if (Daemoniker.isDaemon() || runsInForeground(environment)) {
 				throw ex;
 			}
-			System.out.flush();
-			System.err.println(ex.getMessage());
-			System.err.flush();
-			System.exit(1);
+			exitWith(ex.getMessage());
 			throw ex;
 		}
+	}
+
+	/**
+	 * Ends the launcher with status 1 after one line on standard error.
+	 */
+	private static void exitWith(String message) {
+		System.out.flush();
+		System.err.println(message);
+		System.err.flush();
+		System.exit(1);
 	}
 
 	private static boolean runsInForeground(ConfigurableEnvironment environment) {
@@ -217,10 +314,21 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 				+ ((cause != ex) ? ": " + cause.getMessage() : "");
 	}
 
-	private static Path absolute(@Nullable Path pidFile) {
-		// Not normalized: "link/../x.pid" must reach the core as given, which resolves it
-		// as the kernel does.
-		return Path.of(System.getProperty("user.dir")).resolve(String.valueOf(pidFile));
+	/**
+	 * Returns the core's options, or fails naming the property whose value the core or
+	 * the starter refused.
+	 */
+	private static DaemonizeOptions options(DaemonikerProperties properties, RunMode mode) {
+		try {
+			return DaemonizeOptionsMapper.toOptions(properties, mode);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("daemoniker: invalid configuration: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Path pidFile(DaemonikerProperties properties) {
+		return PidFileLocation.resolve(Objects.requireNonNull(properties.getPidFile(), PID_FILE_PROPERTY));
 	}
 
 	private static void remember(ConfigurableEnvironment environment, Path pidFile, RunMode mode,
@@ -241,9 +349,9 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, settings));
 	}
 
-	private static List<Object> completeDaemon(Path pidFile, DaemonikerProperties properties) {
+	private static void completeDaemon(Path pidFile, DaemonikerProperties properties) {
 		try {
-			return Daemoniker.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.DAEMON));
+			Daemoniker.daemonize(pidFile, options(properties, RunMode.DAEMON));
 		}
 		catch (DaemonikerException ex) {
 			// The core has told the launcher already.
@@ -259,7 +367,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		// Not Daemoniker.daemonize, which ends the JVM on failure: the application
 		// reports it instead.
 		try (Daemonizer daemonizer = new Daemonizer()) {
-			daemonizer.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.FOREGROUND));
+			daemonizer.daemonize(pidFile, options(properties, RunMode.FOREGROUND));
 		}
 		catch (DaemonikerException ex) {
 			throw new IllegalStateException("daemoniker: " + ex.getMessage(), ex);
@@ -270,14 +378,14 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 * Starts the daemon and ends this JVM: it is only the launcher, and has done its work
 	 * once the daemon is ready or has failed.
 	 */
-	private static void launch(Path pidFile, DaemonikerProperties properties) {
+	private static void launch(Path pidFile, DaemonizeOptions options) {
 		try (Daemonizer daemonizer = new Daemonizer()) {
-			DaemonizeResult result = daemonizer.daemonize(pidFile, properties.toDaemonizeOptions(RunMode.DAEMON),
-					pidFile.toString());
+			DaemonizeResult result = daemonizer.daemonize(pidFile, options);
 			System.out.println("Started daemon: pid " + result.pid() + ", PID file " + pidFile);
 		}
-		catch (DaemonikerException | IllegalArgumentException ex) {
-			System.err.println("daemoniker: " + ex.getMessage());
+		catch (DaemonikerException | IllegalArgumentException | IllegalStateException ex) {
+			System.err.println(
+					ex.getMessage().startsWith("daemoniker: ") ? ex.getMessage() : "daemoniker: " + ex.getMessage());
 			System.err.flush();
 			System.exit(1);
 		}

@@ -20,9 +20,9 @@ import io.daemoniker.SIGHUP;
 import io.daemoniker.SIGINT;
 import io.daemoniker.SIGTERM;
 import io.daemoniker.SIGUSR1;
-import io.daemoniker.Supervision;
 import io.daemoniker.boot.ManagedDaemon;
 import io.daemoniker.boot.OnSignal;
+import io.daemoniker.systemd.Supervision;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,21 +208,9 @@ class DaemonikerAutoConfigurationTests {
 	}
 
 	@Test
-	void invalidUmaskFailsNamingTheProperty() {
-		this.runner.withPropertyValues("daemoniker.pid-file=app.pid", "daemoniker.umask=0999")
-			.run((context) -> assertThat(context).getFailure()
-				.rootCause()
-				.hasMessageContaining("umask \"0999\" is not an octal file creation mask"));
-		this.runner.withPropertyValues("daemoniker.pid-file=app.pid", "daemoniker.umask=0999")
-			.run((context) -> assertThat(context).getFailure().hasMessageContaining("daemoniker"));
-	}
-
-	@Test
 	void badValuesFailNamingTheProperty() {
 		assertFailsOn("daemoniker.mode=sideways", "daemoniker.mode");
 		assertFailsOn("daemoniker.shutdown-signals=TERM,QUIT", "daemoniker.shutdown-signals");
-		assertFailsOn("daemoniker.startup-timeout=0s", "daemoniker.startup-timeout");
-		assertFailsOn("daemoniker.jvm-options=Xmx1g", "daemoniker.jvm-options");
 	}
 
 	private void assertFailsOn(String property, String name) {
@@ -242,24 +230,6 @@ class DaemonikerAutoConfigurationTests {
 	}
 
 	@Test
-	void umaskAndOptionsReachTheCore() {
-		DaemonikerProperties properties = new DaemonikerProperties();
-		properties.setUmask("0077");
-		properties.setStdout(Path.of("out.log"));
-		properties.setJvmOptions(List.of("-Xmx64m"));
-		properties.setPreventCoreDumps(true);
-		properties.setReopenStreamsOn("USR1");
-		DaemonizeOptions options = properties.toDaemonizeOptions(RunMode.DAEMON);
-		assertThat(options.mode()).isEqualTo(RunMode.DAEMON);
-		assertThat(options.umask()).isEqualTo(0077);
-		assertThat(options.stdout()).isEqualTo(Path.of("out.log"));
-		assertThat(options.jvmOptions()).containsExactly("-Xmx64m");
-		assertThat(options.preventCoreDumps()).isTrue();
-		assertThat(options.reopenStreamsSignal()).hasValue(SIGUSR1.SIGNUM);
-		assertThat(options.manualReadiness()).isTrue();
-	}
-
-	@Test
 	void autoModeStaysInTheForegroundUnderSupervisors() {
 		DaemonikerProperties properties = new DaemonikerProperties();
 		assertThat(properties.getMode()).isEqualTo(RunMode.AUTO);
@@ -267,11 +237,6 @@ class DaemonikerAutoConfigurationTests {
 		assertThat(properties.getMode().resolve(Supervision.of(Map.of("INVOCATION_ID", "x"), 4242)))
 			.isEqualTo(RunMode.FOREGROUND);
 		assertThat(properties.getMode().resolve(Supervision.of(Map.of(), 1))).isEqualTo(RunMode.FOREGROUND);
-	}
-
-	@Test
-	void reopenSignalIsChecked() {
-		assertFailsOn("daemoniker.reopen-streams-on=TERM", "daemoniker.reopen-streams-on");
 	}
 
 	private static String describeChain(Throwable failure) {

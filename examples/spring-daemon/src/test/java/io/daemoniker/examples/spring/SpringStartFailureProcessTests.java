@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,27 +34,28 @@ class SpringStartFailureProcessTests {
 
 	@AfterEach
 	void killEverythingLeft() throws IOException {
-		for (long pid : processesNaming(this.directory)) {
-			ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-		}
+		JarLaunches.killProcessesNaming(this.directory);
 	}
 
 	@Test
 	void aBindingErrorIsOneLineOnStandardError() throws Exception {
 		Path pidFile = this.directory.resolve("app.pid");
-		Outcome launcher = launch("--daemoniker.pid-file=" + pidFile, "--daemoniker.umask=8");
+		JarLaunches.Outcome launcher = launch("--daemoniker.pid-file=" + pidFile, "--daemoniker.umask=99x");
 		assertThat(launcher.status()).isEqualTo(1);
 		assertThat(launcher.stdout()).as("nothing on standard output").isEmpty();
 		assertThat(launcher.stderr().strip().lines()).as(launcher.stderr()).hasSize(1);
 		assertThat(launcher.stderr()).contains("daemoniker.umask").doesNotContain("\tat ");
 		assertThat(pidFile).doesNotExist();
+		// The line that docs/spring-boot.md shows.
+		Path guide = Path.of(System.getProperty("daemoniker.repository.root"), "docs", "spring-boot.md");
+		assertThat(Files.readString(guide)).contains("\n" + launcher.stderr().strip() + "\n");
 	}
 
 	@Test
 	void aDaemonThatRunsOutOfMemoryAfterRedirectingLeavesNothingAndItsOutputIsShown() throws Exception {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path log = this.directory.resolve("app.log");
-		Outcome launcher = launch("--daemoniker.pid-file=" + pidFile, "--daemoniker.stdout=" + log,
+		JarLaunches.Outcome launcher = launch("--daemoniker.pid-file=" + pidFile, "--daemoniker.stdout=" + log,
 				"--daemoniker.stderr=" + log, "--daemoniker.jvm-options=-Xmx8m", "--server.port=0");
 		assertThat(launcher.status()).as(launcher.stderr()).isNotZero();
 		assertThat(launcher.stderr()).contains("exited before confirming its start-up")
@@ -64,21 +63,21 @@ class SpringStartFailureProcessTests {
 			.contains("OutOfMemoryError")
 			.doesNotContain("\tat ");
 		assertThat(pidFile).doesNotExist();
-		assertThat(processesNaming(this.directory)).as("processes left").isEmpty();
+		assertThat(JarLaunches.processesNaming(this.directory)).as("processes left").isEmpty();
 	}
 
 	@Test
 	void withStandardErrorDiscardedTheLauncherSaysWhereTheCauseWent() throws Exception {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path log = this.directory.resolve("app.log");
-		Outcome launcher = launch("--daemoniker.pid-file=" + pidFile, "--daemoniker.stdout=" + log,
+		JarLaunches.Outcome launcher = launch("--daemoniker.pid-file=" + pidFile, "--daemoniker.stdout=" + log,
 				"--daemoniker.stderr=/dev/null", "--daemoniker.jvm-options=-Xmx8m", "--server.port=0");
 		assertThat(launcher.status()).as(launcher.stderr()).isNotZero();
 		assertThat(launcher.stderr()).contains("its last output in " + log)
 			.contains("its standard error went to /dev/null")
 			.contains("daemoniker.stderr");
 		assertThat(pidFile).doesNotExist();
-		assertThat(processesNaming(this.directory)).as("processes left").isEmpty();
+		assertThat(JarLaunches.processesNaming(this.directory)).as("processes left").isEmpty();
 	}
 
 	@Test
@@ -89,7 +88,7 @@ class SpringStartFailureProcessTests {
 		Path closed = Files.createDirectory(this.directory.resolve("closed"),
 				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 		Path pidFile = run.resolve("app.pid");
-		Outcome launcher = launch("--daemoniker.pid-file=" + pidFile,
+		JarLaunches.Outcome launcher = launch("--daemoniker.pid-file=" + pidFile,
 				"--daemoniker.stdout=" + closed.resolve("app.log"), "--daemoniker.user=nobody", "--server.port=0");
 		assertThat(launcher.status()).isEqualTo(1);
 		assertThat(launcher.stdout()).as("nothing on standard output").isEmpty();
@@ -98,7 +97,7 @@ class SpringStartFailureProcessTests {
 			.contains(closed.resolve("app.log").toString())
 			.doesNotContain("\tat ");
 		assertThat(pidFile).doesNotExist();
-		assertThat(processesNaming(this.directory)).as("processes left").isEmpty();
+		assertThat(JarLaunches.processesNaming(this.directory)).as("processes left").isEmpty();
 	}
 
 	static boolean runsAsRootWithNobody() throws IOException {
@@ -107,53 +106,8 @@ class SpringStartFailureProcessTests {
 		return nobody && "root".equals(System.getProperty("user.name"));
 	}
 
-	private Outcome launch(String... arguments) throws Exception {
-		Path out = this.directory.resolve("launcher.out");
-		Path err = this.directory.resolve("launcher.err");
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-						System.getProperty("daemoniker.test.jar")));
-		command.addAll(List.of(arguments));
-		Process launcher = new ProcessBuilder(command).directory(this.directory.toFile())
-			.redirectOutput(out.toFile())
-			.redirectError(err.toFile())
-			.start();
-		try {
-			assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-		}
-		finally {
-			launcher.destroyForcibly();
-		}
-		return new Outcome(launcher.exitValue(), Files.readString(out), Files.readString(err));
-	}
-
-	private static List<Long> processesNaming(Path path) throws IOException {
-		List<Long> pids = new ArrayList<>();
-		try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-			for (Path entry : (Iterable<Path>) entries::iterator) {
-				String name = entry.getFileName().toString();
-				if (!name.chars().allMatch(Character::isDigit)
-						|| Long.parseLong(name) == ProcessHandle.current().pid()) {
-					continue;
-				}
-				try {
-					String commandLine = new String(Files.readAllBytes(entry.resolve("cmdline")),
-							StandardCharsets.UTF_8);
-					String stat = Files.readString(entry.resolve("stat"));
-					boolean zombie = stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-					if (commandLine.contains(path.toString()) && !zombie) {
-						pids.add(Long.parseLong(name));
-					}
-				}
-				catch (IOException ex) {
-					// The process ended while we looked.
-				}
-			}
-		}
-		return pids;
-	}
-
-	private record Outcome(int status, String stdout, String stderr) {
+	private JarLaunches.Outcome launch(String... arguments) throws Exception {
+		return JarLaunches.launch(this.directory, List.of(), Map.of(), List.of(arguments));
 	}
 
 }
