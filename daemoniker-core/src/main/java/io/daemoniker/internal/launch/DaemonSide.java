@@ -99,8 +99,8 @@ public final class DaemonSide {
 		try {
 			// Before the standard streams are opened, so that the log files are opened
 			// (and created) as the user the daemon runs as, as they are when reopened.
-			// A start that the shell prepared changes no user: the launcher offers one
-			// only then.
+			// A start that the shell prepared switches no user: the launcher offers such
+			// a start only to a daemon that keeps its user.
 			request.settings().apply(pidFile.path());
 		}
 		catch (DaemonikerException ex) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.daemoniker.AlreadyRunningException;
@@ -196,18 +197,18 @@ public final class Launcher {
 	 * it in the instant since this launcher looked. The daemon never ran then, and says
 	 * nothing; the launcher says what it would have said.
 	 */
-	private java.util.Optional<StartupException> lostRace(StartupWatch watch, Process intermediate, Path pidFile) {
+	private Optional<StartupException> lostRace(StartupWatch watch, Process intermediate, Path pidFile) {
 		awaitExit(intermediate);
 		if (intermediate.isAlive() || intermediate.exitValue() != ShellStart.LOCKED_STATUS) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		DaemonStatus status = new PidFileInspector(this.platform).inspect(pidFile);
 		long holder = status.pid().orElse(-1);
 		if (status.state() != DaemonStatus.State.RUNNING || holder == watch.spawnedPid()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		long pid = watch.spawnedPid();
-		return java.util.Optional.of(new StartupException("the daemon" + ((pid > 0) ? " (pid " + pid + ")" : "")
+		return Optional.of(new StartupException("the daemon" + ((pid > 0) ? " (pid " + pid + ")" : "")
 				+ " failed to start: " + new AlreadyRunningException(pidFile, holder).getMessage()));
 	}
 

@@ -113,7 +113,7 @@ record ShellStart(StartDirectory directory, String token, Path pidFile, Path std
 			"  \"$flock\" -F -n \"$private\" true 2>/dev/null || return 1",
 			"  { [ \"$in\" = /dev/null ] || plain \"$in\"; } && writable \"$out\" && writable \"$err\" || return 1",
 			"  pidfile || return 1",
-			"  streams && return 0",
+			"  [ -e /proc/self/fd/5 ] && streams && return 0",
 			"  unlock",
 			"  return 1",
 			"}",
