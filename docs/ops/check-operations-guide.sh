@@ -37,6 +37,12 @@ done
 
 WORK=$(mktemp -d /tmp/daemoniker-guide.XXXXXX)
 chmod 755 "$WORK"
+# The daemoniker command as the distribution archive lays it out (bin/daemoniker beside
+# lib/daemoniker-cli.jar), where the guide's units have /usr/local/bin/daemoniker.
+mkdir -p "$WORK/daemoniker/bin" "$WORK/daemoniker/lib"
+cp "$ROOT/daemoniker-distribution/src/bin/daemoniker" "$WORK/daemoniker/bin/daemoniker"
+ln -s "$CLI_JAR" "$WORK/daemoniker/lib/daemoniker-cli.jar"
+DAEMONIKER=$WORK/daemoniker/bin/daemoniker
 PASSED=0
 FAILED=0
 SKIPPED=0
@@ -67,11 +73,10 @@ snippet() {
 localize() {
 	sed -e "s#/usr/bin/java#$JAVA#g" \
 		-e "s#/opt/plain-daemon/plain-daemon.jar#$APP_JAR#g" \
-		-e "s#/opt/plain-daemon/daemoniker-cli.jar#$CLI_JAR#g" \
+		-e "s#/usr/local/bin/daemoniker#$DAEMONIKER#g" \
 		-e "s#/run/plain-daemon#$RUN#g" \
 		-e "s#/var/log/plain-daemon#$LOGS#g" \
 		-e "s#/opt/spring-daemon/spring-daemon.jar#$SPRING_JAR#g" \
-		-e "s#/opt/spring-daemon/daemoniker-cli.jar#$CLI_JAR#g" \
 		-e "s#/run/spring-daemon#$RUN#g" \
 		-e "s#/var/log/spring-daemon#$LOGS#g" \
 		-e "s#--server.port=8080#--server.port=${PORT:-8080}#g"
@@ -161,8 +166,8 @@ check_forking_unit() {
 		fail "forking-unit: the daemon $pid is still a child of the shell that ran ExecStart="
 		return
 	fi
-	if ! "$JAVA" -jar "$CLI_JAR" status "$pid_file" >/dev/null 2>&1; then
-		fail "forking-unit: daemoniker-cli status does not see $pid holding $pid_file"
+	if ! "$DAEMONIKER" status "$pid_file" >/dev/null 2>&1; then
+		fail "forking-unit: daemoniker status does not see $pid holding $pid_file"
 		return
 	fi
 	pass "forking-unit: PIDFile= holds the live, locked daemon $pid when ExecStart= exits"
@@ -255,7 +260,7 @@ check_logrotate() {
 	else
 		fail "logrotate: app.log: $(cat "$LOGS/app.log" 2>&1) / app.log.1: $(cat "$LOGS/app.log.1" 2>&1)"
 	fi
-	"$JAVA" -jar "$CLI_JAR" stop "$pid_file" >/dev/null 2>&1
+	"$DAEMONIKER" stop "$pid_file" >/dev/null 2>&1
 	wait_for "gone $pid" 30
 }
 
@@ -359,7 +364,7 @@ check_spring_forking_unit() {
 		fail "spring-forking-unit: ExecStart= exited $status, PIDFile= holds '${pid:-}': $(cat "$WORK/spring-forking/launcher.out")"
 		return
 	fi
-	if [ "$(awk '{print $4}' "/proc/$pid/stat")" != "$$" ] && "$JAVA" -jar "$CLI_JAR" status "$pid_file" >/dev/null 2>&1 \
+	if [ "$(awk '{print $4}' "/proc/$pid/stat")" != "$$" ] && "$DAEMONIKER" status "$pid_file" >/dev/null 2>&1 \
 		&& http_get "http://localhost:$PORT/" 2>/dev/null | grep -q "Hello from pid $pid"; then
 		pass "spring-forking-unit: PIDFile= holds the live, locked, detached daemon $pid, which answers HTTP, when ExecStart= exits"
 	else
@@ -435,18 +440,20 @@ check_spring_notify_unit() {
 	wait "$pid"
 	local status=$?
 	wait "$receiver" 2>/dev/null
-	# The notifications in the order they first came, each kind once: keep-alives go on
-	# around the reload, which says RELOADING=1 and then READY=1 again.
+	# The notifications in the order they first came, each kind once: the start timeout is
+	# extended from the first bean on, keep-alives go on around the reload, which says
+	# RELOADING=1 and then READY=1 again.
 	local order
-	order=$(sed -e 's/^STATUS=Starting spring-daemon (pid [0-9]*)|$/starting/' \
+	order=$(sed -e 's/^EXTEND_TIMEOUT_USEC=30000000|$/extending/' \
+		-e 's/^STATUS=Starting spring-daemon (pid [0-9]*)|$/starting/' \
 		-e 's/^READY=1|$/ready/' \
 		-e "s/^STATUS=Ready: spring-daemon, listening on port $PORT|\$/listening/" \
 		-e 's/^WATCHDOG=1|$/watchdog/' \
 		-e 's/^RELOADING=1|MONOTONIC_USEC=[0-9]*|STATUS=Reloading spring-daemon|$/reloading/' \
 		-e "s/^READY=1|STATUS=Ready: spring-daemon, listening on port $PORT|\$/reloaded/" \
 		-e 's/^STOPPING=1|STATUS=Stopping spring-daemon|$/stopping/' "$messages" | awk '!seen[$0]++' | tr '\n' ' ')
-	if [ "$order" = "starting ready listening watchdog reloading reloaded stopping " ]; then
-		pass "spring-notify-unit: STATUS=Starting, READY=1, STATUS=Ready with the port, WATCHDOG=1, RELOADING=1 and READY=1 on HUP, STOPPING=1, in that order"
+	if [ "$order" = "extending starting ready listening watchdog reloading reloaded stopping " ]; then
+		pass "spring-notify-unit: EXTEND_TIMEOUT_USEC=, STATUS=Starting, READY=1, STATUS=Ready with the port, WATCHDOG=1, RELOADING=1 and READY=1 on HUP, STOPPING=1, in that order"
 	else
 		fail "spring-notify-unit: notifications were: $order"
 	fi
@@ -494,7 +501,7 @@ check_spring_logrotate() {
 	else
 		fail "spring-logrotate: console.log: $(tail -n 5 "$LOGS/console.log" 2>&1) / console.log.1: $(tail -n 5 "$LOGS/console.log.1" 2>&1)"
 	fi
-	"$JAVA" -jar "$CLI_JAR" stop "$pid_file" >/dev/null 2>&1
+	"$DAEMONIKER" stop "$pid_file" >/dev/null 2>&1
 	wait_for "gone $pid" 30
 }
 

@@ -12,8 +12,15 @@ import java.util.OptionalLong;
  * What a PID file says about its daemon, as {@link Daemoniker#status(Path)} found it. A
  * daemon counts as running only while it holds the lock on its PID file: a file that
  * exists but is not locked was left by a daemon that died, whatever PID it names.
+ *
+ * @param pidFile the PID file that was inspected
+ * @param state the state the PID file was found in
+ * @param pid the PID the file holds, or empty when the file is missing or holds no
+ * readable PID
+ * @param description one line describing the status for a person, naming the PID and the
+ * path
  */
-public final class DaemonStatus {
+public record DaemonStatus(Path pidFile, State state, OptionalLong pid, String description) {
 
 	/**
 	 * The states a PID file can be found in.
@@ -51,42 +58,18 @@ public final class DaemonStatus {
 
 	}
 
-	private final Path pidFile;
-
-	private final State state;
-
-	private final long pid;
-
-	private final String description;
-
 	/**
 	 * Creates a status.
 	 * @param pidFile the PID file inspected
 	 * @param state the state it was found in
-	 * @param pid the PID it holds, or {@code -1} when none could be read
+	 * @param pid the PID it holds, or empty when none could be read
 	 * @param description one line for a person: the state, the PID and the path
 	 */
-	public DaemonStatus(Path pidFile, State state, long pid, String description) {
-		this.pidFile = Objects.requireNonNull(pidFile, "pidFile");
-		this.state = Objects.requireNonNull(state, "state");
-		this.pid = pid;
-		this.description = Objects.requireNonNull(description, "description");
-	}
-
-	/**
-	 * Returns the PID file that was inspected.
-	 * @return the PID file's path
-	 */
-	public Path pidFile() {
-		return this.pidFile;
-	}
-
-	/**
-	 * Returns the state the PID file was found in.
-	 * @return the state
-	 */
-	public State state() {
-		return this.state;
+	public DaemonStatus {
+		Objects.requireNonNull(pidFile, "pidFile");
+		Objects.requireNonNull(state, "state");
+		Objects.requireNonNull(pid, "pid");
+		Objects.requireNonNull(description, "description");
 	}
 
 	/**
@@ -96,22 +79,6 @@ public final class DaemonStatus {
 	 */
 	public boolean isRunning() {
 		return this.state == State.RUNNING;
-	}
-
-	/**
-	 * Returns the PID the file holds.
-	 * @return the PID, or empty when the file is missing or holds no readable PID
-	 */
-	public OptionalLong pid() {
-		return (this.pid > 0) ? OptionalLong.of(this.pid) : OptionalLong.empty();
-	}
-
-	/**
-	 * Returns one line describing the status for a person, naming the PID and the path.
-	 * @return the description
-	 */
-	public String description() {
-		return this.description;
 	}
 
 	@Override

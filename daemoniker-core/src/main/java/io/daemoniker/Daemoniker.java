@@ -5,13 +5,11 @@
 package io.daemoniker;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import io.daemoniker.internal.launch.ArgsCodec;
 import io.daemoniker.internal.launch.DaemonSide;
@@ -21,14 +19,14 @@ import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.KernelPaths;
-import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.ProcessExit;
 import io.daemoniker.internal.platform.Processes;
 import io.daemoniker.internal.platform.SignalNotDeliveredException;
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.SendableSignals;
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.systemd.Supervision;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,12 +48,6 @@ import org.jspecify.annotations.Nullable;
  * </pre>
  */
 public final class Daemoniker {
-
-	/**
-	 * The handler that ignores its signal; the same as
-	 * {@link SignalHandler1#IGNORE_SIGNAL}.
-	 */
-	public static final SignalAction IGNORE_SIGNAL = SignalHandler1.IGNORE_SIGNAL;
 
 	/**
 	 * How long {@code send} waits on Windows for the daemon to publish its next signal
@@ -110,7 +102,7 @@ public final class Daemoniker {
 	public static List<@Nullable Object> daemonize(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
 		DaemonizeResult result;
 		try {
-			result = daemonizeOnce(pidFile, options, args);
+			result = start(pidFile, options, args);
 		}
 		catch (DaemonikerException ex) {
 			if (isDaemon()) {
@@ -131,18 +123,57 @@ public final class Daemoniker {
 		return result.args();
 	}
 
-	static DaemonizeResult daemonizeOnce(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
+	/**
+	 * Daemonizes with the default options, returning in the launcher too.
+	 * @param pidFile the PID file
+	 * @param args plain data to pass to the daemon
+	 * @return whether this is the launcher, and the arguments
+	 * @see #start(Path, DaemonizeOptions, Object...)
+	 */
+	public static DaemonizeResult start(Path pidFile, @Nullable Object... args) {
+		return start(pidFile, DaemonizeOptions.defaults(), args);
+	}
+
+	/**
+	 * Daemonizes as {@link #daemonize(Path, DaemonizeOptions, Object...)} does, but
+	 * leaves the end of the JVM to the caller: the launcher gets the result too, once the
+	 * daemon confirmed its start-up, and every failure is thrown, in the launcher and in
+	 * the daemon (where the launcher was told first). The launcher should then end, by
+	 * returning from {@code main} or with {@link System#exit}; the daemon goes on, and
+	 * finds its {@link DaemonHandle} in the result or through
+	 * {@link DaemonHandle#current()}.
+	 * <p>
+	 * A launcher interrupted by {@code SIGINT} or {@code SIGTERM} while it waits still
+	 * ends at once, as it would have without Daemoniker, once the starting daemon is
+	 * stopped.
+	 * @param pidFile the PID file, created exclusively and locked for the daemon's life
+	 * @param options the options
+	 * @param args plain data to pass to the daemon (see
+	 * {@link #daemonize(Path, DaemonizeOptions, Object...)})
+	 * @return in the launcher, {@link DaemonizeResult#isParent()} with the daemon's PID;
+	 * in the daemon, the arguments and its handle
+	 * @throws AlreadyRunningException in the launcher, if a live daemon holds the PID
+	 * file
+	 * @throws StartupException in the launcher, if the daemon did not confirm its
+	 * start-up
+	 * @throws DaemonikerException in the daemon or in the foreground, if the PID file
+	 * cannot be taken, a setting applied or a stream redirected
+	 * @throws IllegalArgumentException if an argument is not plain data, or the arguments
+	 * are too many or too large (checked in the launcher, before the daemon starts)
+	 */
+	public static DaemonizeResult start(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
 		Objects.requireNonNull(pidFile, "pidFile");
 		Objects.requireNonNull(options, "options");
 		Objects.requireNonNull(args, "args");
 		if (DaemonSide.isDaemon()) {
-			return new DaemonizeResult(false, DaemonSide.become().request().args(), ProcessHandle.current().pid());
+			DaemonSide side = DaemonSide.become();
+			DaemonHandle.of(side);
+			return new DaemonizeResult(false, side.request().args(), ProcessHandle.current().pid());
 		}
 		if (options.mode().isForeground(Supervision.detect())) {
 			ArgsCodec.check(args);
-			ForegroundSide.become(pidFile, ProcessSettings.from(options), options.manualReadiness());
-			return new DaemonizeResult(false, java.util.Collections.unmodifiableList(Arrays.asList(args.clone())),
-					ProcessHandle.current().pid());
+			DaemonHandle.of(ForegroundSide.become(pidFile, ProcessSettings.from(options), options.manualReadiness()));
+			return new DaemonizeResult(false, Arrays.asList(args.clone()), ProcessHandle.current().pid());
 		}
 		long pid = Launcher.forOptions(options).launch(pidFile, options, args);
 		return new DaemonizeResult(true, Arrays.asList(new @Nullable Object[args.length]), pid);
@@ -166,57 +197,40 @@ public final class Daemoniker {
 	/**
 	 * Confirms the daemon's start-up to its launcher, which then exits with status 0. For
 	 * daemons that daemonize with {@link DaemonizeOptions#manualReadiness()}; does
-	 * nothing elsewhere or once the launcher was told.
+	 * nothing elsewhere or once the launcher was told; the same as
+	 * {@link DaemonHandle#notifyReady()} on the current handle.
 	 */
 	public static void notifyReady() {
-		DaemonSide side = DaemonSide.current();
-		if (side != null) {
-			side.ready();
-		}
-		ForegroundSide foreground = ForegroundSide.current();
-		if (foreground != null) {
-			foreground.ready();
-		}
+		DaemonHandle.current().ifPresent(DaemonHandle::notifyReady);
 	}
 
 	/**
 	 * Tells the daemon's launcher that start-up failed, which makes it print the message
 	 * and exit with a non-zero status. The daemon should exit afterwards. Does nothing
-	 * elsewhere or once the launcher was told.
+	 * elsewhere or once the launcher was told; the same as
+	 * {@link DaemonHandle#notifyStartupFailed(String)} on the current handle.
 	 * @param message why start-up failed
 	 */
 	public static void notifyStartupFailed(String message) {
 		Objects.requireNonNull(message, "message");
-		DaemonSide side = DaemonSide.current();
-		if (side != null) {
-			side.failed(message);
-		}
-		ForegroundSide foreground = ForegroundSide.current();
-		if (foreground != null) {
-			foreground.failed(message);
-		}
+		DaemonHandle.current().ifPresent((handle) -> handle.notifyStartupFailed(message));
 	}
 
 	/**
 	 * Reopens the files that the daemon's standard output and error are appended to, as
 	 * {@link DaemonizeOptions.Builder#reopenStreamsOn(String)} does on its signal: after
-	 * a log file was renamed, new output goes to a new file under the old name.
+	 * a log file was renamed, new output goes to a new file under the old name. The same
+	 * as {@link DaemonHandle#reopenStandardStreams()} on the current handle.
 	 * @throws IllegalStateException if this JVM is not a daemon that has daemonized
 	 * @throws DaemonikerException if a file cannot be reopened; the streams are then left
 	 * as they were
 	 */
 	public static void reopenStandardStreams() {
-		DaemonSide side = DaemonSide.current();
-		if (side == null) {
-			throw new IllegalStateException("this JVM is not a daemon started by daemonize(), so it has no log files"
-					+ " to reopen; use reopenStandardStreams(stdout, stderr)");
-		}
-		try {
-			side.reopenStandardStreams();
-		}
-		catch (IOException ex) {
-			throw new DaemonikerException(ex.getMessage(), ex);
-		}
+		DaemonHandle handle = DaemonHandle.current()
+			.filter((current) -> current.mode() == RunMode.DAEMON)
+			.orElseThrow(() -> new IllegalStateException("this JVM is not a daemon started by daemonize(), so it has"
+					+ " no log files to reopen; use reopenStandardStreams(stdout, stderr)"));
+		handle.reopenStandardStreams();
 	}
 
 	/**
@@ -263,7 +277,7 @@ public final class Daemoniker {
 	 * @return a one-line account of the delivery, for an operator
 	 * @throws IllegalArgumentException if the signal is not one a JVM daemon takes (see
 	 * {@link #send(Path, int)})
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static String send(Path pidFile, ReceivedSignal signal) {
@@ -278,7 +292,7 @@ public final class Daemoniker {
 	 * @param signal the signal
 	 * @return a one-line account of the delivery, for an operator
 	 * @throws IllegalArgumentException if the class does not name one signal
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static String send(Path pidFile, Class<? extends ReceivedSignal> signal) {
@@ -294,7 +308,7 @@ public final class Daemoniker {
 	 * @return a one-line account of the delivery, for an operator
 	 * @throws IllegalArgumentException if the name is unknown, or the signal is not one a
 	 * JVM daemon takes (see {@link #send(Path, int)})
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static String send(Path pidFile, String signal) {
@@ -323,7 +337,7 @@ public final class Daemoniker {
 	 * dump goes
 	 * @throws IllegalArgumentException if the number is not a signal, or not one a JVM
 	 * daemon takes
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static String send(Path pidFile, int signum) {
@@ -333,7 +347,9 @@ public final class Daemoniker {
 		});
 		long pid = deliver(pidFile, runningPid(pidFile), signum);
 		String sent = "sent SIG" + SignalNumbers.name(signum) + " to pid " + pid;
-		return SendableSignals.note(signum, standardOutputOf(pid)).map((note) -> sent + "; " + note).orElse(sent);
+		return SendableSignals.note(signum, Platform.current().standardOutputOf(pid))
+			.map((note) -> sent + "; " + note)
+			.orElse(sent);
 	}
 
 	/**
@@ -344,7 +360,7 @@ public final class Daemoniker {
 	 * process is pinned. Returns at once; the process may take a moment to vanish.
 	 * @param pidFile the PID file
 	 * @return the PID that received it
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static long kill(Path pidFile) {
@@ -360,7 +376,7 @@ public final class Daemoniker {
 	private static long deliver(Path pidFile, long holder, int signum) {
 		long pid = holder;
 		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
-		boolean sentinels = OperatingSystem.current() == OperatingSystem.WINDOWS;
+		boolean sentinels = Platform.current().pidFileNamesSentinel();
 		while (true) {
 			long target = pid;
 			try {
@@ -374,7 +390,7 @@ public final class Daemoniker {
 					return target;
 				}
 				if (!sentinels || System.nanoTime() - deadline > 0) {
-					throw new PidFileError(KernelPaths.resolve(pidFile), "not signalling: pid " + target
+					throw new PidFileException(KernelPaths.resolve(pidFile), "not signalling: pid " + target
 							+ " no longer holds the lock of this PID file: " + status(pidFile).description());
 				}
 				// Windows: the daemon replaced its sentinel in between.
@@ -397,22 +413,6 @@ public final class Daemoniker {
 	}
 
 	/**
-	 * Names the file a process's standard output goes to, where {@code /proc} tells.
-	 */
-	private static Optional<String> standardOutputOf(long pid) {
-		if (OperatingSystem.current() != OperatingSystem.LINUX) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "1")).toString());
-		}
-		catch (IOException | SecurityException ex) {
-			// Another user's daemon: its descriptors are not ours to read.
-			return Optional.empty();
-		}
-	}
-
-	/**
 	 * Stops the daemon of a PID file: sends {@code SIGTERM} and waits until the daemon's
 	 * process has ended, not only until it let go of its PID file. On Linux the process
 	 * is pinned by a process descriptor before it is signalled; elsewhere by its PID and
@@ -429,7 +429,7 @@ public final class Daemoniker {
 	 * sent
 	 * @throws IllegalArgumentException if the timeout is negative, before anything is
 	 * sent
-	 * @throws PidFileError if the PID file is missing, stale or cannot be trusted
+	 * @throws PidFileException if the PID file is missing, stale or cannot be trusted
 	 * @throws SignalError if the signal cannot be sent
 	 */
 	public static boolean stop(Path pidFile, Duration timeout) {
@@ -438,7 +438,7 @@ public final class Daemoniker {
 		if (timeout.isNegative()) {
 			throw new IllegalArgumentException("timeout " + timeout + " is negative");
 		}
-		if (OperatingSystem.current() == OperatingSystem.WINDOWS) {
+		if (Platform.current().pidFileNamesSentinel()) {
 			return stopByLock(pidFile, timeout);
 		}
 		long pid = runningPid(pidFile);
@@ -474,7 +474,7 @@ public final class Daemoniker {
 	private static long runningPid(Path pidFile) {
 		DaemonStatus status = status(pidFile);
 		long deadline = System.nanoTime() + SENTINEL_PATIENCE.toNanos();
-		while (OperatingSystem.current() == OperatingSystem.WINDOWS && status.state() == DaemonStatus.State.UNTRUSTED
+		while (Platform.current().pidFileNamesSentinel() && status.state() == DaemonStatus.State.UNTRUSTED
 				&& status.pid().isPresent() && Processes.isGone(status.pid().getAsLong())
 				&& System.nanoTime() - deadline < 0) {
 			// The daemon holds its PID file but the sentinel it names has just ended: the
@@ -483,7 +483,7 @@ public final class Daemoniker {
 			status = status(pidFile);
 		}
 		if (!status.isRunning()) {
-			throw new PidFileError(status.pidFile(), "not signalling: " + status.description());
+			throw new PidFileException(status.pidFile(), "not signalling: " + status.description());
 		}
 		return status.pid().orElseThrow();
 	}

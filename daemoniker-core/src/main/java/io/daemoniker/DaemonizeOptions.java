@@ -14,7 +14,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.platform.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**

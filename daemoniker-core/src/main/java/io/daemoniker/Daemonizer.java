@@ -33,7 +33,9 @@ import org.jspecify.annotations.Nullable;
  * inside the {@code isParent()} branch: the launcher exits with status 0 when the block
  * ends. Java closes the resource before an exception leaves the block, so parent-only
  * code that can fail must catch its failure and call {@link #abort()}, which makes
- * leaving the block let the launcher go on (and report the failure itself).
+ * leaving the block let the launcher go on (and report the failure itself). Code that
+ * must decide itself how the launcher ends uses {@link Daemoniker#start} instead, which
+ * leaves the end of the JVM to it.
  */
 public final class Daemonizer implements AutoCloseable {
 
@@ -75,11 +77,13 @@ public final class Daemonizer implements AutoCloseable {
 	 * @param args plain data to pass to the daemon
 	 * @return whether this is the launcher, and the arguments ({@code null}s in the
 	 * launcher)
-	 * @throws AlreadyRunningError in the launcher, if a live daemon holds the PID file
-	 * @throws StartupError in the launcher, if the daemon did not confirm its start-up
+	 * @throws AlreadyRunningException in the launcher, if a live daemon holds the PID
+	 * file
+	 * @throws StartupException in the launcher, if the daemon did not confirm its
+	 * start-up
 	 */
 	public DaemonizeResult daemonize(Path pidFile, DaemonizeOptions options, @Nullable Object... args) {
-		DaemonizeResult result = Daemoniker.daemonizeOnce(pidFile, options, args);
+		DaemonizeResult result = Daemoniker.start(pidFile, options, args);
 		this.parent = result.isParent();
 		this.failed = false;
 		return result;

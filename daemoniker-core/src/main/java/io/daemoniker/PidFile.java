@@ -30,9 +30,9 @@ public final class PidFile implements AutoCloseable {
 	 * without losing it.
 	 * @param pidFile the PID file
 	 * @return the held PID file
-	 * @throws AlreadyRunningError if a live process holds it
-	 * @throws PidFileError if it cannot be created, locked or written, or if something
-	 * other than a stale PID file is at the path (it is then left as it is)
+	 * @throws AlreadyRunningException if a live process holds it
+	 * @throws PidFileException if it cannot be created, locked or written, or if
+	 * something other than a stale PID file is at the path (it is then left as it is)
 	 */
 	public static PidFile acquire(Path pidFile) {
 		return new PidFile(PidFileLock.acquire(pidFile, ProcessHandle.current().pid()));

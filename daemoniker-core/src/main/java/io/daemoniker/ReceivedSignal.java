@@ -4,7 +4,10 @@
  */
 package io.daemoniker;
 
-import io.daemoniker.internal.signal.SignalNumbers;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import io.daemoniker.internal.platform.SignalNumbers;
 
 /**
  * A signal, as an exception. The subclasses ({@link SIGINT}, {@link SIGTERM},
@@ -45,22 +48,7 @@ public class ReceivedSignal extends DaemonikerException {
 	 * @return the exception for that signal
 	 */
 	public static ReceivedSignal of(int signum) {
-		if (signum == SIGINT.SIGNUM) {
-			return new SIGINT();
-		}
-		if (signum == SIGTERM.SIGNUM) {
-			return new SIGTERM();
-		}
-		if (signum == SIGABRT.SIGNUM) {
-			return new SIGABRT();
-		}
-		if (signum == SIGHUP.SIGNUM) {
-			return new SIGHUP();
-		}
-		if (signum == SIGUSR1.SIGNUM) {
-			return new SIGUSR1();
-		}
-		return new ReceivedSignal(signum);
+		return HandledSignal.of(signum).map(HandledSignal::toException).orElseGet(() -> new ReceivedSignal(signum));
 	}
 
 	/**
@@ -70,23 +58,13 @@ public class ReceivedSignal extends DaemonikerException {
 	 * @throws IllegalArgumentException if the class is {@code ReceivedSignal} itself
 	 */
 	public static int signumOf(Class<? extends ReceivedSignal> type) {
-		if (type == SIGINT.class) {
-			return SIGINT.SIGNUM;
-		}
-		if (type == SIGTERM.class) {
-			return SIGTERM.SIGNUM;
-		}
-		if (type == SIGABRT.class) {
-			return SIGABRT.SIGNUM;
-		}
-		if (type == SIGHUP.class) {
-			return SIGHUP.SIGNUM;
-		}
-		if (type == SIGUSR1.class) {
-			return SIGUSR1.SIGNUM;
-		}
-		throw new IllegalArgumentException(type.getName() + " does not name one signal; use SIGINT, SIGTERM, SIGABRT, "
-				+ "SIGHUP or SIGUSR1, or pass the signal number");
+		return HandledSignal.of(type)
+			.orElseThrow(() -> new IllegalArgumentException(type.getName() + " does not name one signal; use one of "
+					+ Arrays.stream(HandledSignal.values())
+						.map(HandledSignal::signalName)
+						.collect(Collectors.joining(", "))
+					+ ", or pass the signal number"))
+			.signum();
 	}
 
 }

@@ -6,6 +6,7 @@ package io.daemoniker;
 
 import java.util.Locale;
 
+import io.daemoniker.systemd.Supervision;
 import org.jspecify.annotations.Nullable;
 
 /**

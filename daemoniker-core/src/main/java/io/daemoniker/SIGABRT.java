@@ -4,8 +4,6 @@
  */
 package io.daemoniker;
 
-import io.daemoniker.internal.signal.SignalNumbers;
-
 /**
  * {@code SIGABRT}: abort. Thrown by {@link SignalHandler1#awaitSignal()} when it arrives
  * with the default handler, and usable to name the signal for {@link Daemoniker#send}.
@@ -16,7 +14,7 @@ public class SIGABRT extends ReceivedSignal {
 	/**
 	 * The number of {@code SIGABRT} on this operating system.
 	 */
-	public static final int SIGNUM = SignalNumbers.require("ABRT");
+	public static final int SIGNUM = HandledSignal.ABRT.signum();
 
 	private static final long serialVersionUID = 1L;
 

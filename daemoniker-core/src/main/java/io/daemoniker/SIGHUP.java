@@ -4,8 +4,6 @@
  */
 package io.daemoniker;
 
-import io.daemoniker.internal.signal.SignalNumbers;
-
 /**
  * {@code SIGHUP}: hang-up, by convention a request to reload configuration. Thrown by
  * {@link SignalHandler1#awaitSignal()} when it arrives with the default handler, and
@@ -17,7 +15,7 @@ public class SIGHUP extends ReceivedSignal {
 	/**
 	 * The number of {@code SIGHUP} on this operating system.
 	 */
-	public static final int SIGNUM = SignalNumbers.require("HUP");
+	public static final int SIGNUM = HandledSignal.HUP.signum();
 
 	private static final long serialVersionUID = 1L;
 

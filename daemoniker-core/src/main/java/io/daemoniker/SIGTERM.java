@@ -4,8 +4,6 @@
  */
 package io.daemoniker;
 
-import io.daemoniker.internal.signal.SignalNumbers;
-
 /**
  * {@code SIGTERM}: termination request. Thrown by {@link SignalHandler1#awaitSignal()}
  * when it arrives with the default handler, and usable to name the signal for
@@ -17,7 +15,7 @@ public class SIGTERM extends ReceivedSignal {
 	/**
 	 * The number of {@code SIGTERM} on this operating system.
 	 */
-	public static final int SIGNUM = SignalNumbers.require("TERM");
+	public static final int SIGNUM = HandledSignal.TERM.signum();
 
 	private static final long serialVersionUID = 1L;
 

@@ -4,8 +4,6 @@
  */
 package io.daemoniker;
 
-import io.daemoniker.internal.signal.SignalNumbers;
-
 /**
  * {@code SIGUSR1}: first user-defined signal. Thrown by
  * {@link SignalHandler1#awaitSignal()} when it arrives with the default handler, and
@@ -17,7 +15,7 @@ public class SIGUSR1 extends ReceivedSignal {
 	/**
 	 * The number of {@code SIGUSR1} on this operating system.
 	 */
-	public static final int SIGNUM = SignalNumbers.require("USR1");
+	public static final int SIGNUM = HandledSignal.USR1.signum();
 
 	private static final long serialVersionUID = 1L;
 

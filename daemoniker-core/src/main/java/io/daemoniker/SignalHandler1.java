@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.daemoniker.internal.platform.Platform;
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.platform.SignalSource;
 import io.daemoniker.internal.signal.BuiltInSignalActions;
 import io.daemoniker.internal.signal.SignalDispatcher;
-import io.daemoniker.internal.signal.SignalNumbers;
-import io.daemoniker.internal.signal.SignalSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -82,8 +83,7 @@ public final class SignalHandler1 {
 
 	};
 
-	private static final int[] SIGNALS = { SIGINT.SIGNUM, SIGTERM.SIGNUM, SIGABRT.SIGNUM, SIGHUP.SIGNUM,
-			SIGUSR1.SIGNUM };
+	private static final int[] SIGNALS = HandledSignal.signums();
 
 	private final Path pidFile;
 
@@ -127,7 +127,7 @@ public final class SignalHandler1 {
 	}
 
 	/**
-	 * Returns the signals this class handles.
+	 * Returns the signals this class handles, {@link HandledSignal}'s.
 	 * @return the numbers of INT, TERM, ABRT, HUP and USR1 on this operating system
 	 */
 	public static int[] supportedSignals() {
@@ -143,7 +143,7 @@ public final class SignalHandler1 {
 		if (this.source != null) {
 			return;
 		}
-		SignalSource newSource = SignalSource.forCurrentPlatform(this.pidFile);
+		SignalSource newSource = Platform.current().signalSource(this.pidFile);
 		this.dispatcher = new SignalDispatcher("daemoniker-signals", this::dispatch,
 				newSource.deliversOnFreshThreads());
 		this.source = newSource;
@@ -357,13 +357,10 @@ public final class SignalHandler1 {
 	}
 
 	private static void checkSupported(int signum) {
-		for (int supported : SIGNALS) {
-			if (supported == signum) {
-				return;
-			}
+		if (HandledSignal.of(signum).isEmpty()) {
+			throw new IllegalArgumentException("signal " + signum + " (SIG" + SignalNumbers.name(signum)
+					+ ") is not handled by SignalHandler1; it handles " + HandledSignal.listed("and"));
 		}
-		throw new IllegalArgumentException("signal " + signum + " (SIG" + SignalNumbers.name(signum)
-				+ ") is not handled by SignalHandler1; it handles INT, TERM, ABRT, HUP and USR1");
 	}
 
 }

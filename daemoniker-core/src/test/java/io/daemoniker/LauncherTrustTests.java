@@ -152,8 +152,10 @@ class LauncherTrustTests extends RealDaemonTests {
 	void aDaemonThatCannotTakeItsPidFileIsOneLineInTheLauncherWithTheTraceInItsLog() throws Exception {
 		Path mark = this.directory.resolve("daemon-ran");
 		Path latch = this.directory.resolve("daemon-may-go-on");
+		// The daemon takes its PID file itself here: where the shell takes it, it is the
+		// daemon's before its JVM runs, and ShellPreparedStartTests covers that case.
 		Process launcher = startLauncher("-Dtest.daemonMark=" + mark, "-Dtest.daemonLatch=" + latch,
-				"-Dtest.plainDaemonize=true");
+				"-Dtest.plainDaemonize=true", "-Ddaemoniker.flock=none");
 		await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(mark));
 		// Another process takes the PID file after the launcher checked it and before the
 		// daemon takes it.

@@ -112,7 +112,11 @@ class PermissionMessagesTests extends RealDaemonTests {
 
 	private void assertPermissionDenied(Result launcher, String path) {
 		assertThat(launcher.exitCode()).as(launcher.toString()).isNotZero();
-		String firstLine = launcher.stderr().lines().filter((line) -> line.contains("Error")).findFirst().orElse("");
+		String firstLine = launcher.stderr()
+			.lines()
+			.filter((line) -> line.startsWith("Exception in thread"))
+			.findFirst()
+			.orElse("");
 		assertThat(firstLine).as(launcher.toString())
 			.contains("permission denied")
 			.contains(path)

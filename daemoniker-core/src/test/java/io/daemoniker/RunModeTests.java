@@ -6,6 +6,7 @@ package io.daemoniker;
 
 import java.util.Map;
 
+import io.daemoniker.systemd.Supervision;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

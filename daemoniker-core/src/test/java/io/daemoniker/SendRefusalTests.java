@@ -117,10 +117,10 @@ class SendRefusalTests {
 		DaemonStatus status = Daemoniker.status(this.pidFile);
 		assertThat(status.state()).isEqualTo(state);
 		assertThat(status.description()).contains(this.pidFile.toString()).contains(reason);
-		assertThatExceptionOfType(PidFileError.class).isThrownBy(() -> Daemoniker.send(this.pidFile, "TERM"))
+		assertThatExceptionOfType(PidFileException.class).isThrownBy(() -> Daemoniker.send(this.pidFile, "TERM"))
 			.withMessageContaining(reason)
 			.withMessageContaining(this.pidFile.toString());
-		assertThatExceptionOfType(PidFileError.class)
+		assertThatExceptionOfType(PidFileException.class)
 			.isThrownBy(() -> Daemoniker.stop(this.pidFile, Duration.ofSeconds(1)))
 			.withMessageContaining(reason);
 		assertThat(Proc.isGone(this.bystander.pid())).as("the bystander was not signalled").isFalse();

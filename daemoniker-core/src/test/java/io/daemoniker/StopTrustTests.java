@@ -171,7 +171,7 @@ class StopTrustTests extends RealDaemonTests {
 			try {
 				return Daemoniker.stop(this.pidFile, Duration.ofSeconds(120)) ? "stopped" : "still running";
 			}
-			catch (PidFileError ex) {
+			catch (PidFileException ex) {
 				return ex.getMessage();
 			}
 		});
@@ -214,7 +214,7 @@ class StopTrustTests extends RealDaemonTests {
 		Daemons.kill(pid, "KILL");
 		Daemons.awaitGone(pid);
 		assertThat(this.pidFile).as("kill -9 leaves the PID file").exists();
-		assertThatExceptionOfType(PidFileError.class)
+		assertThatExceptionOfType(PidFileException.class)
 			.isThrownBy(() -> Daemoniker.stop(this.pidFile, Duration.ofSeconds(1)))
 			.withMessageContaining("stale");
 		assertThat(start()).isNotEqualTo(pid);

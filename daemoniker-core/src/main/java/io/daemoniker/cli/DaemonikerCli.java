@@ -10,11 +10,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -23,8 +22,12 @@ import java.util.Set;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
+import io.daemoniker.internal.pidfile.PidFileInspector;
+import io.daemoniker.internal.platform.JnaLoading;
+import io.daemoniker.internal.platform.Platform;
+import io.daemoniker.internal.platform.Processes;
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.signal.SendableSignals;
-import io.daemoniker.internal.signal.SignalNumbers;
 
 /**
  * The {@code daemoniker} command: {@code status}, {@code send}, {@code stop},
@@ -45,12 +48,9 @@ public final class DaemonikerCli {
 	/** The signals named in messages; others exist, but these are the ones to use. */
 	private static final String SUGGESTED_SIGNALS = "HUP, INT, QUIT, TERM, USR1";
 
-	private static final DateTimeFormatter START_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z",
-			Locale.ROOT);
-
 	private static final String OVERVIEW = String.join(System.lineSeparator(),
 			"usage: daemoniker <command> <pid-file> [options]", "",
-			"  status      whether the daemon runs, with its PID, start time and uptime",
+			"  status      whether the daemon runs, with its PID, start time (UTC) and uptime",
 			"  send        sends a signal: daemoniker send <pid-file> HUP",
 			"  stop        sends TERM and waits until the daemon is gone",
 			"  force-stop  sends TERM, then KILL if it is still running after a grace time",
@@ -115,6 +115,8 @@ public final class DaemonikerCli {
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
+		// This JVM runs nothing but this command, so JNA may skip its library search.
+		JnaLoading.ownJvm();
 		System.exit(new DaemonikerCli(System.out, System.err).run(List.of(args)));
 	}
 
@@ -198,7 +200,9 @@ public final class DaemonikerCli {
 			return printHelp("status");
 		}
 		Path pidFile = pidFile(onlyPidFile(parsed, "status <pid-file>", 1).get(0));
-		DaemonStatus status = Daemoniker.status(pidFile);
+		// What Daemoniker.status does, without initializing the facade, whose signal
+		// tables a status never needs: a status should cost little more than a JVM start.
+		DaemonStatus status = new PidFileInspector(Platform.current()).inspect(pidFile);
 		if (status.isRunning()) {
 			this.out.println(status.description() + since(status.pid().getAsLong()));
 		}
@@ -277,16 +281,32 @@ public final class DaemonikerCli {
 	}
 
 	/**
-	 * Says since when a process runs, as {@code ps} and {@code systemctl status} do.
+	 * Says since when a process runs, as {@code ps} and {@code systemctl status} do, in
+	 * UTC: the local zone's rules and its name would cost a status about half a JVM start
+	 * more ({@code tzdb.dat} and the locale's time zone names).
 	 */
 	private static String since(long pid) {
-		Optional<Instant> start = ProcessHandle.of(pid).flatMap((handle) -> handle.info().startInstant());
+		Optional<Instant> start = Processes.startInstant(pid);
 		if (start.isEmpty()) {
 			return "";
 		}
 		Instant now = Instant.now();
 		Duration uptime = Duration.between(start.get(), now).truncatedTo(ChronoUnit.SECONDS);
-		return ", started " + START_TIME.format(start.get().atZone(ZoneId.systemDefault())) + ", up " + uptime(uptime);
+		return ", started " + utc(start.get()) + ", up " + uptime(uptime);
+	}
+
+	/**
+	 * Formats an instant as {@code 2026-12-01 14:20:34 UTC}.
+	 */
+	static String utc(Instant instant) {
+		LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+		return time.getYear() + "-" + twoDigits(time.getMonthValue()) + "-" + twoDigits(time.getDayOfMonth()) + " "
+				+ twoDigits(time.getHour()) + ":" + twoDigits(time.getMinute()) + ":" + twoDigits(time.getSecond())
+				+ " UTC";
+	}
+
+	private static String twoDigits(int value) {
+		return (value < 10) ? "0" + value : Integer.toString(value);
 	}
 
 	static String uptime(Duration uptime) {

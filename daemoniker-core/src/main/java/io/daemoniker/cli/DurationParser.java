@@ -23,15 +23,16 @@ final class DurationParser {
 	static final Duration MAX = Duration.ofHours(24);
 
 	// ASCII digits only: Java's \d is ASCII unless asked otherwise, which is what a
-	// command line means by a number.
-	private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)?");
+	// command line means by a number. Compiled when a duration is parsed, not when the
+	// help texts are built: a status then loads no regular expression engine at all.
+	private static final String SIMPLE = "(\\d+)(ms|s|m|h)?";
 
 	private DurationParser() {
 	}
 
 	static Duration parse(String text) {
 		String value = text.trim().toLowerCase(Locale.ROOT);
-		Matcher matcher = SIMPLE.matcher(value);
+		Matcher matcher = Pattern.compile(SIMPLE).matcher(value);
 		Duration duration;
 		if (matcher.matches()) {
 			String unit = (matcher.group(2) != null) ? matcher.group(2) : "s";

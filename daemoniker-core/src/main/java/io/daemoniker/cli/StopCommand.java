@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
-import io.daemoniker.PidFileError;
+import io.daemoniker.PidFileException;
 import io.daemoniker.internal.platform.Processes;
 
 /**
@@ -71,7 +71,7 @@ final class StopCommand {
 		try {
 			stopped = Daemoniker.stop(pidFile, timeout);
 		}
-		catch (PidFileError ex) {
+		catch (PidFileException ex) {
 			// It ended between the look and the signal.
 			DaemonStatus now = Daemoniker.status(pidFile);
 			if (!now.isRunning()) {
@@ -95,7 +95,7 @@ final class StopCommand {
 		try {
 			Daemoniker.kill(pidFile);
 		}
-		catch (PidFileError ex) {
+		catch (PidFileException ex) {
 			// It ended, or released its PID file, just as the grace time ran out.
 			if (Processes.awaitGone(pid, AFTER_KILL)) {
 				this.out.println("stopped (pid " + pid + ")");

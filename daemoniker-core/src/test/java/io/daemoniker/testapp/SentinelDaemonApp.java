@@ -7,12 +7,14 @@ package io.daemoniker.testapp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 import io.daemoniker.internal.pidfile.PidFileLock;
-import io.daemoniker.internal.signal.JvmSentinel;
-import io.daemoniker.internal.signal.SentinelExitCodes;
-import io.daemoniker.internal.signal.SentinelSignalSource;
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.sentinel.JvmSentinel;
+import io.daemoniker.internal.sentinel.SentinelExitCodes;
+import io.daemoniker.internal.sentinel.SentinelSignalSource;
 
 /**
  * Holds a PID file and receives signals through JVM sentinels, as a Windows daemon does.
@@ -39,7 +41,15 @@ public final class SentinelDaemonApp {
 		PidFileLock lock = PidFileLock.acquire(Path.of(args[0]), own);
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		int sigint = SignalNumbers.require("INT");
-		SentinelSignalSource source = new SentinelSignalSource(JvmSentinel.starter(java), lock::write, own,
+		// Remembered as published: reading the PID file back would close a descriptor of
+		// it, and on Linux that drops the byte-range lock that Windows' locking stands
+		// for here.
+		AtomicLong published = new AtomicLong();
+		LongConsumer publisher = (pid) -> {
+			lock.write(pid);
+			published.set(pid);
+		};
+		SentinelSignalSource source = new SentinelSignalSource(JvmSentinel.starter(java), publisher, own,
 				new SentinelExitCodes(sigint, SignalNumbers.require("TERM"), SignalNumbers.require("HUP"),
 						SignalNumbers.require("USR1")));
 		for (String name : new String[] { "INT", "TERM", "HUP", "USR1" }) {
@@ -48,7 +58,8 @@ public final class SentinelDaemonApp {
 				System.out.flush();
 			});
 		}
-		System.out.println("ready " + source.sentinelPid());
+		// The first sentinel is published before handle() returns.
+		System.out.println("ready " + published.get());
 		System.out.flush();
 		BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
 		String line;

@@ -14,14 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.DaemonizeResult;
-import io.daemoniker.Daemoniker;
 import io.daemoniker.Daemonizer;
 import io.daemoniker.ReceivedSignal;
 import io.daemoniker.SignalAction;
 import io.daemoniker.SignalHandler1;
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.platform.SignalNumbers;
 
 /**
  * A daemon for the tests, driven by system properties so that one program covers every

@@ -8,15 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import io.daemoniker.DaemonikerException;
-import io.daemoniker.SIGABRT;
-import io.daemoniker.SIGHUP;
-import io.daemoniker.SIGINT;
-import io.daemoniker.SIGTERM;
-import io.daemoniker.SIGUSR1;
-import io.daemoniker.StartupError;
+import io.daemoniker.SignalHandler1;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Platform.StatusChannel;
+import io.daemoniker.systemd.SystemdReadiness;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,41 +75,48 @@ public final class DaemonSide {
 		// The marker must not reach programs that this daemon starts in turn.
 		System.clearProperty(Launcher.MARKER_PROPERTY);
 		Platform platform = Platform.current();
+		PreparedStart start = PreparedStart.fromEnvironment(TOKEN);
 		LaunchRequest request;
 		try {
-			request = LaunchRequest.decode(readRequest(platform.launchRequest()));
+			InputStream in = (start != null) ? start.readRequest() : readRequest(platform.launchRequest());
+			request = LaunchRequest.decode(in);
 		}
 		catch (IOException ex) {
-			throw reportAndWrap(new StartupError("cannot read the launch request: " + ex.getMessage(), ex));
+			throw reportAndWrap(new StartupException("cannot read the launch request: " + ex.getMessage(), ex), start);
 		}
+		boolean prepared = start != null && start.prepared();
 		PidFileLock pidFile;
 		try {
-			platform.restoreIgnoredSignals(SIGHUP.SIGNUM, SIGINT.SIGNUM, SIGTERM.SIGNUM, SIGABRT.SIGNUM,
-					SIGUSR1.SIGNUM);
-			pidFile = PidFileLock.acquire(request.pidFile(), ProcessHandle.current().pid(),
-					LaunchPaths.streams(request));
+			platform.restoreIgnoredSignals(SignalHandler1.supportedSignals());
+			long pid = ProcessHandle.current().pid();
+			pidFile = prepared
+					? PidFileLock.adoptInherited(request.pidFile(), pid, LaunchPaths.streams(request), start.created())
+					: PidFileLock.acquire(request.pidFile(), pid, LaunchPaths.streams(request));
 		}
 		catch (DaemonikerException ex) {
-			throw reportAndWrap(ex, request);
+			throw reportAndWrap(ex, request, start);
 		}
 		try {
 			// Before the standard streams are opened, so that the log files are opened
 			// (and created) as the user the daemon runs as, as they are when reopened.
+			// A start that the shell prepared changes no user: the launcher offers one
+			// only then.
 			request.settings().apply(pidFile.path());
 		}
 		catch (DaemonikerException ex) {
 			pidFile.close();
-			throw reportAndWrap(ex, request);
+			throw reportAndWrap(ex, request, start);
 		}
 		StatusChannel launcher;
 		try {
-			launcher = platform.redirectStdio(request.stdin(), request.stdout(), request.stderr());
+			launcher = prepared ? start.statusChannel()
+					: platform.redirectStdio(request.stdin(), request.stdout(), request.stderr());
 		}
 		catch (IOException ex) {
 			pidFile.close();
 			String hint = request.settings().switchesUser()
 					? "; the daemon opens its log files after switching users, so they must be writable for it" : "";
-			throw reportAndWrap(new StartupError(ex.getMessage() + hint, ex), request);
+			throw reportAndWrap(new StartupException(ex.getMessage() + hint, ex), request, start);
 		}
 		current = new DaemonSide(request, pidFile, launcher);
 		if (request.settings().reopenSignal() != 0) {
@@ -143,11 +147,17 @@ public final class DaemonSide {
 	}
 
 	/**
-	 * Tells the launcher (on standard output, which is still its pipe on Unix) and
-	 * returns the exception to throw.
+	 * Tells the launcher (on standard output, which is still its pipe on Unix, or through
+	 * the start's FIFO) and returns the exception to throw.
 	 */
-	private static DaemonikerException reportAndWrap(DaemonikerException ex) {
-		Platform.current().tellLauncher(Handshake.failed(TOKEN, ex.getMessage()));
+	private static DaemonikerException reportAndWrap(DaemonikerException ex, @Nullable PreparedStart start) {
+		String line = Handshake.failed(TOKEN, ex.getMessage());
+		if (start != null && start.prepared()) {
+			start.tellLauncher(line);
+		}
+		else {
+			Platform.current().tellLauncher(line);
+		}
 		return ex;
 	}
 
@@ -155,13 +165,20 @@ public final class DaemonSide {
 	 * Tells the launcher in one line, and keeps the stack trace in the daemon's error log
 	 * where one can be written, saying where.
 	 */
-	private static DaemonikerException reportAndWrap(DaemonikerException ex, LaunchRequest request) {
+	private static DaemonikerException reportAndWrap(DaemonikerException ex, LaunchRequest request,
+			@Nullable PreparedStart start) {
 		String message = ex.getMessage();
 		if (FailureTrace.append(request.stderr(), request.pidFile(), ex)) {
 			message += " (stack trace in " + request.stderr() + ")";
 		}
-		System.out.println(Handshake.failed(TOKEN, message));
-		System.out.flush();
+		String line = Handshake.failed(TOKEN, message);
+		if (start != null && start.prepared()) {
+			start.tellLauncher(line);
+		}
+		else {
+			System.out.println(line);
+			System.out.flush();
+		}
 		return ex;
 	}
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.windows.WindowsLaunch;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +31,15 @@ interface DaemonSpawner {
 	Process spawn(Spec spec) throws IOException;
 
 	/**
+	 * Returns whether this spawner starts the daemon through a {@link ShellStart} when
+	 * the spec has one.
+	 * @return {@code true} if the shell can prepare the daemon
+	 */
+	default boolean canPrepareInShell() {
+		return false;
+	}
+
+	/**
 	 * What to start.
 	 *
 	 * @param directory the daemon's working directory
@@ -41,13 +50,15 @@ interface DaemonSpawner {
 	 * @param handshakePrefix prefix of the line that reports the daemon's PID
 	 * @param stdio the files for the daemon's standard input, output and error, which the
 	 * Windows spawner gives it as its standard handles; {@code null} elsewhere
+	 * @param shellStart what the intermediate shell prepares for the daemon, or
+	 * {@code null} when the daemon prepares everything itself
 	 */
 	record Spec(Path directory, int umask, List<String> command, Set<Integer> shieldedFds, int fdFallbackLimit,
-			String handshakePrefix, WindowsLaunch.@Nullable StandardTargets stdio) {
+			String handshakePrefix, WindowsLaunch.@Nullable StandardTargets stdio, @Nullable ShellStart shellStart) {
 
 		Spec(Path directory, int umask, List<String> command, Set<Integer> shieldedFds, int fdFallbackLimit,
 				String handshakePrefix) {
-			this(directory, umask, command, shieldedFds, fdFallbackLimit, handshakePrefix, null);
+			this(directory, umask, command, shieldedFds, fdFallbackLimit, handshakePrefix, null, null);
 		}
 
 		/**
@@ -70,7 +81,7 @@ interface DaemonSpawner {
 		 * The lowest descriptor that a POSIX shell can name in a redirection (it knows
 		 * single digits only) and that is not shielded.
 		 * @return the spare descriptor for the stdin hand-off
-		 * @throws StartupError if every descriptor from 3 to 9 is shielded
+		 * @throws StartupException if every descriptor from 3 to 9 is shielded
 		 */
 		int spareFd() {
 			for (int fd = 3; fd <= 9; fd++) {
@@ -78,7 +89,7 @@ interface DaemonSpawner {
 					return fd;
 				}
 			}
-			throw new StartupError("cannot shield all of the descriptors 3 to 9: the intermediate /bin/sh needs "
+			throw new StartupException("cannot shield all of the descriptors 3 to 9: the intermediate /bin/sh needs "
 					+ "one of them to hand its standard input on to the daemon; shield fewer of them");
 		}
 

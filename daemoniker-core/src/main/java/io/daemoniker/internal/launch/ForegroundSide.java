@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import io.daemoniker.DaemonikerException;
 import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.systemd.SystemdReadiness;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -14,7 +14,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.platform.OperatingSystem;
 
 /**
@@ -97,7 +97,7 @@ public final class JavaCommandLine {
 	 * @param leadingOptions options to put first: the marker and any extra JVM options
 	 * @param stripApplicationArguments whether to drop the arguments after the main class
 	 * @return the command line
-	 * @throws StartupError if an {@code @argfile} cannot be read
+	 * @throws StartupException if an {@code @argfile} cannot be read
 	 */
 	public static JavaCommandLine forDaemon(String executable, List<String> arguments, Path directory,
 			List<String> leadingOptions, boolean stripApplicationArguments) {
@@ -134,7 +134,7 @@ public final class JavaCommandLine {
 	 * @param directory the directory relative {@code @argfiles} were given against
 	 * @return the index of the first argument that is an application argument, or the
 	 * number of arguments when none is
-	 * @throws StartupError if an {@code @argfile} cannot be read
+	 * @throws StartupException if an {@code @argfile} cannot be read
 	 */
 	public static int firstApplicationArgument(List<String> arguments, Path directory) {
 		Builder builder = new Builder(directory,
@@ -284,7 +284,7 @@ public final class JavaCommandLine {
 				return ArgFiles.split(Files.readString(path, ArgFiles.CHARSET));
 			}
 			catch (IOException ex) {
-				throw new StartupError("cannot read argument file " + path + " to rebuild the command line for "
+				throw new StartupException("cannot read argument file " + path + " to rebuild the command line for "
 						+ "the daemon: " + ex.getMessage(), ex);
 			}
 		}

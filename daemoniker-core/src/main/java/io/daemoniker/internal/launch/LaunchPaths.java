@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.platform.KernelPaths;
 import org.jspecify.annotations.Nullable;
 
@@ -66,7 +66,7 @@ final class LaunchPaths {
 			problem = "permission denied; run as a user who may enter it, or give another directory";
 		}
 		if (problem != null) {
-			throw new StartupError("cannot start the daemon in " + directory + ": " + problem);
+			throw new StartupException("cannot start the daemon in " + directory + ": " + problem);
 		}
 		return directory;
 	}
@@ -81,17 +81,17 @@ final class LaunchPaths {
 	static Path target(Path workingDirectory, Path file, String stream) {
 		Path target = KernelPaths.resolve(workingDirectory, file);
 		if (Files.isDirectory(target)) {
-			throw new StartupError("cannot send the daemon's " + stream + " to " + target + ": it is a directory");
+			throw new StartupException("cannot send the daemon's " + stream + " to " + target + ": it is a directory");
 		}
 		if (!"stdin".equals(stream)) {
 			checkCreatable(target, stream + " target");
 			if (Files.exists(target) && !Files.isWritable(target)) {
-				throw new StartupError("cannot append the daemon's " + stream + " to " + target
+				throw new StartupException("cannot append the daemon's " + stream + " to " + target
 						+ ": permission denied; make it writable or choose another file");
 			}
 		}
 		else if (!Files.isReadable(target)) {
-			throw new StartupError("cannot read the daemon's stdin from " + target + ": "
+			throw new StartupException("cannot read the daemon's stdin from " + target + ": "
 					+ (Files.exists(target) ? "permission denied; make it readable or give another file"
 							: "no such file; give an existing readable file"));
 		}
@@ -130,16 +130,16 @@ final class LaunchPaths {
 			directory = attributes(parent, false);
 		}
 		catch (IOException ex) {
-			throw new StartupError(prefix + problem(parent, ex));
+			throw new StartupException(prefix + problem(parent, ex));
 		}
 		if (directory.isEmpty()) {
-			throw new StartupError(prefix + "directory " + parent + " does not exist; create it first");
+			throw new StartupException(prefix + "directory " + parent + " does not exist; create it first");
 		}
 		if (!directory.get().isDirectory()) {
-			throw new StartupError(prefix + parent + " is not a directory");
+			throw new StartupException(prefix + parent + " is not a directory");
 		}
 		if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isWritable(parent)) {
-			throw new StartupError(prefix + "permission denied on directory " + parent
+			throw new StartupException(prefix + "permission denied on directory " + parent
 					+ "; run as a user who may write there, or choose another directory");
 		}
 	}
@@ -170,7 +170,7 @@ final class LaunchPaths {
 			if (!fatal && !(ex instanceof FileSystemException)) {
 				return Optional.empty();
 			}
-			throw new StartupError("cannot use " + path + ": " + problem(path, ex));
+			throw new StartupException("cannot use " + path + ": " + problem(path, ex));
 		}
 	}
 

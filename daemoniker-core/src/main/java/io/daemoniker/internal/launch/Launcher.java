@@ -15,17 +15,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
-import io.daemoniker.AlreadyRunningError;
+import io.daemoniker.AlreadyRunningException;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonizeOptions;
-import io.daemoniker.PidFileError;
-import io.daemoniker.StartupError;
+import io.daemoniker.PidFileException;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.windows.WindowsJava;
 import io.daemoniker.internal.windows.WindowsLaunch;
 import org.jspecify.annotations.Nullable;
@@ -49,8 +49,7 @@ public final class Launcher {
 	 */
 	public static final String LAUNCH_DIRECTORY_PROPERTY = "daemoniker.launch-directory";
 
-	private static final Path NULL_DEVICE = Path
-		.of((OperatingSystem.current() == OperatingSystem.WINDOWS) ? "NUL" : "/dev/null");
+	private static final Path NULL_DEVICE = Platform.current().nullDevice();
 
 	private final DaemonSpawner spawner;
 
@@ -80,9 +79,9 @@ public final class Launcher {
 	 * @param options the options
 	 * @param args the arguments to hand to the daemon
 	 * @return the daemon's PID
-	 * @throws AlreadyRunningError if a live daemon holds the PID file
-	 * @throws StartupError if the daemon did not confirm start-up; it is stopped then,
-	 * and its PID file removed
+	 * @throws AlreadyRunningException if a live daemon holds the PID file
+	 * @throws StartupException if the daemon did not confirm start-up; it is stopped
+	 * then, and its PID file removed
 	 * @throws IllegalArgumentException if the arguments cannot be passed (checked before
 	 * anything starts)
 	 */
@@ -111,7 +110,8 @@ public final class Launcher {
 		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(),
 				LongArguments.startable(commandLine, workingDirectory, directory), options.shieldedFds(),
 				options.fdFallbackLimit(), Handshake.prefix(token),
-				new WindowsLaunch.StandardTargets(request.stdin(), request.stdout(), request.stderr()));
+				new WindowsLaunch.StandardTargets(request.stdin(), request.stdout(), request.stderr()),
+				shellStart(token, request, encodedRequest));
 		try (StartInterruption interruption = StartInterruption.install()) {
 			if (interruption.signalled() != 0) {
 				throw new StartupWatch.Interrupted(interruption.signalled(), "start-up interrupted by SIG"
@@ -132,19 +132,31 @@ public final class Launcher {
 
 	private long spawnAndWait(DaemonSpawner.Spec spec, String token, LaunchRequest request, byte[] encodedRequest,
 			DaemonizeOptions options, StartInterruption interruption) {
+		ShellStart shellStart = spec.shellStart();
 		OutputTail outputs = OutputTail.before(request.stdout(), request.stderr());
 		Process intermediate;
 		try {
 			intermediate = this.spawner.spawn(spec);
 		}
 		catch (IOException ex) {
-			throw new StartupError("cannot start the daemon: " + ex.getMessage(), ex);
+			if (shellStart != null) {
+				shellStart.directory().close();
+			}
+			throw new StartupException("cannot start the daemon: " + ex.getMessage(), ex);
 		}
-		StartupWatch watch = new StartupWatch(intermediate, token);
+		StartupWatch watch = new StartupWatch(intermediate, token,
+				(shellStart != null) ? shellStart.directory().status() : null);
 		try {
 			interruption.notify(watch::interrupt);
-			RequestWriter.start(intermediate.getOutputStream(), encodedRequest);
-			long pid = watch.awaitReady(options.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
+			if (shellStart == null) {
+				RequestWriter.start(intermediate.getOutputStream(), encodedRequest);
+			}
+			else {
+				// The request is in the start's directory: nothing comes on standard
+				// input.
+				closeQuietly(intermediate);
+			}
+			long pid = awaitReady(watch, intermediate, shellStart != null, options, request, outputs);
 			DefaultOutput.note(options.stdout(), options.stderr(), DefaultOutput.beside(request.pidFile()))
 				.ifPresent((note) -> System.err.println("daemoniker: " + note));
 			return pid;
@@ -155,6 +167,76 @@ public final class Launcher {
 			intermediate.destroy();
 			awaitExit(intermediate);
 			watch.close();
+			if (shellStart != null) {
+				shellStart.directory().close();
+			}
+		}
+	}
+
+	private long awaitReady(StartupWatch watch, Process intermediate, boolean shellLocks, DaemonizeOptions options,
+			LaunchRequest request, OutputTail outputs) {
+		try {
+			return watch.awaitReady(options.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
+		}
+		catch (StartupWatch.Interrupted ex) {
+			throw ex;
+		}
+		catch (StartupException ex) {
+			if (shellLocks) {
+				lostRace(watch, intermediate, request.pidFile()).ifPresent((lost) -> {
+					throw lost;
+				});
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Tells a daemon whose {@code flock} found the PID file locked: another daemon took
+	 * it in the instant since this launcher looked. The daemon never ran then, and says
+	 * nothing; the launcher says what it would have said.
+	 */
+	private java.util.Optional<StartupException> lostRace(StartupWatch watch, Process intermediate, Path pidFile) {
+		awaitExit(intermediate);
+		if (intermediate.isAlive() || intermediate.exitValue() != ShellStart.LOCKED_STATUS) {
+			return java.util.Optional.empty();
+		}
+		DaemonStatus status = new PidFileInspector(this.platform).inspect(pidFile);
+		long holder = status.pid().orElse(-1);
+		if (status.state() != DaemonStatus.State.RUNNING || holder == watch.spawnedPid()) {
+			return java.util.Optional.empty();
+		}
+		long pid = watch.spawnedPid();
+		return java.util.Optional.of(new StartupException("the daemon" + ((pid > 0) ? " (pid " + pid + ")" : "")
+				+ " failed to start: " + new AlreadyRunningException(pidFile, holder).getMessage()));
+	}
+
+	/**
+	 * Finds what the intermediate shell can prepare for the daemon, so that the daemon
+	 * needs no native code to start: on Linux with the {@code setsid} spawner, for a
+	 * daemon that keeps its user and its core dump limit, with a {@code flock} command
+	 * and a private directory for the request.
+	 */
+	private @Nullable ShellStart shellStart(String token, LaunchRequest request, byte[] encodedRequest) {
+		if (!this.spawner.canPrepareInShell() || !request.settings().preparableInShell()) {
+			return null;
+		}
+		Path flock = FlockCommand.find().orElse(null);
+		if (flock == null) {
+			return null;
+		}
+		return StartDirectory.create(Path.of(System.getProperty("java.io.tmpdir")), encodedRequest)
+			.map((directory) -> new ShellStart(directory, token, request.pidFile(), request.stdin(), request.stdout(),
+					request.stderr(), flock))
+			.orElse(null);
+	}
+
+	private static void closeQuietly(Process intermediate) {
+		try {
+			intermediate.getOutputStream().close();
+		}
+		catch (IOException ex) {
+			// A shell that is already gone reads nothing anyway.
 		}
 	}
 
@@ -167,14 +249,14 @@ public final class Launcher {
 			executable = java.executable().toString();
 			arguments = WindowsLaunch.currentArguments();
 			if (arguments.isEmpty()) {
-				throw new StartupError("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
+				throw new StartupException("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
 						+ "and a daemon started without them would not run this program");
 			}
 		}
 		else {
 			ProcessHandle.Info info = ProcessHandle.current().info();
 			executable = info.command()
-				.orElseThrow(() -> new StartupError("cannot tell which Java executable runs this JVM"));
+				.orElseThrow(() -> new StartupException("cannot tell which Java executable runs this JVM"));
 			arguments = ProcessArguments.current();
 		}
 		List<String> leading = new ArrayList<>();
@@ -205,10 +287,10 @@ public final class Launcher {
 	private void checkNotRunning(Path pidFile) {
 		DaemonStatus status = new PidFileInspector(this.platform).inspect(pidFile);
 		if (status.state() == DaemonStatus.State.RUNNING) {
-			throw new AlreadyRunningError(pidFile, status.pid().orElse(-1));
+			throw new AlreadyRunningException(pidFile, status.pid().orElse(-1));
 		}
 		if (status.state() == DaemonStatus.State.UNTRUSTED) {
-			throw new PidFileError(pidFile, "cannot start: " + status.description());
+			throw new PidFileException(pidFile, "cannot start: " + status.description());
 		}
 	}
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.windows.WindowsCommandLine;
 import io.daemoniker.internal.windows.WindowsLaunch;
@@ -54,7 +54,7 @@ final class LongArguments {
 	 * Java launcher has read them.
 	 * @param commandLine the daemon's command line
 	 * @return the command to start
-	 * @throws StartupError if an argument file cannot be written
+	 * @throws StartupException if an argument file cannot be written
 	 */
 	static List<String> fit(JavaCommandLine commandLine) {
 		return fit(commandLine.command(), commandLine.applicationArgumentsStart(),
@@ -87,7 +87,7 @@ final class LongArguments {
 			return file.toAbsolutePath().toString();
 		}
 		catch (IOException ex) {
-			throw new StartupError(
+			throw new StartupException(
 					"cannot write an argument file for the daemon's command line, which is too long "
 							+ "to pass as it is, in " + System.getProperty("java.io.tmpdir") + ": " + ex.getMessage(),
 					ex);

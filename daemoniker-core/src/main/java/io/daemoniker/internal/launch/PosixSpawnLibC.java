@@ -14,6 +14,8 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
+import io.daemoniker.internal.platform.JnaLoading;
+import io.daemoniker.internal.platform.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PosixSpawnLibC {
 
-	private static final NativeLibrary LIBRARY = NativeLibrary.getInstance(Platform.C_LIBRARY_NAME);
+	private static final NativeLibrary LIBRARY = NativeLibrary.getInstance(JnaLoading.cLibrary());
 
 	static {
 		Native.register(PosixSpawnLibC.class, LIBRARY);
@@ -57,11 +59,11 @@ final class PosixSpawnLibC {
 
 	static final int RLIMIT_NOFILE = MAC ? 8 : 7;
 
-	static final int SIGKILL = 9;
+	static final int SIGKILL = SignalNumbers.require("KILL");
 
-	static final int SIGTERM = 15;
+	static final int SIGTERM = SignalNumbers.require("TERM");
 
-	static final int SIGSTOP = MAC ? 17 : 19;
+	static final int SIGSTOP = SignalNumbers.require("STOP");
 
 	static final int P_PID = 1;
 
@@ -207,7 +209,7 @@ final class PosixSpawnLibC {
 	 */
 	interface Variadic extends Library {
 
-		Variadic INSTANCE = Native.load(Platform.C_LIBRARY_NAME, Variadic.class);
+		Variadic INSTANCE = Native.load(JnaLoading.cLibrary(), Variadic.class);
 
 		int fcntl(int fd, int command, Object... arguments) throws LastErrorException;
 

@@ -20,7 +20,7 @@ import com.sun.jna.NativeLong;
 import com.sun.jna.StringArray;
 import com.sun.jna.ptr.IntByReference;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -275,7 +275,7 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 			flags = PosixSpawnLibC.fcntl(fd, PosixSpawnLibC.F_GETFD, 0);
 		}
 		catch (LastErrorException ex) {
-			throw new StartupError("cannot shield descriptor " + fd + ": it is not open in the launcher ("
+			throw new StartupException("cannot shield descriptor " + fd + ": it is not open in the launcher ("
 					+ PosixSpawnLibC.describe(ex.getErrorCode()) + "); shield only descriptors that are open");
 		}
 		if ((flags & PosixSpawnLibC.FD_CLOEXEC) != 0) {
@@ -283,8 +283,9 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 				PosixSpawnLibC.fcntl(fd, PosixSpawnLibC.F_SETFD, flags & ~PosixSpawnLibC.FD_CLOEXEC);
 			}
 			catch (LastErrorException ex) {
-				throw new StartupError("cannot shield descriptor " + fd + ": its close-on-exec flag cannot be cleared ("
-						+ PosixSpawnLibC.describe(ex.getErrorCode()) + ")");
+				throw new StartupException(
+						"cannot shield descriptor " + fd + ": its close-on-exec flag cannot be cleared ("
+								+ PosixSpawnLibC.describe(ex.getErrorCode()) + ")");
 			}
 		}
 	}

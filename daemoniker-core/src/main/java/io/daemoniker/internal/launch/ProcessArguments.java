@@ -19,7 +19,7 @@ import com.sun.jna.platform.mac.SystemB;
 import com.sun.jna.platform.unix.LibCAPI;
 import com.sun.jna.ptr.IntByReference;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 
 /**
  * Reads the whole command line of this JVM, however long. {@code ProcessHandle.Info} is
@@ -45,7 +45,7 @@ final class ProcessArguments {
 	 * Returns this JVM's arguments as the Java launcher received them, without the
 	 * executable.
 	 * @return the arguments, never empty
-	 * @throws StartupError if they cannot be read or there are none
+	 * @throws StartupException if they cannot be read or there are none
 	 */
 	static List<String> current() {
 		List<String> argv;
@@ -59,7 +59,7 @@ final class ProcessArguments {
 			argv = fromCmdline(readCmdline());
 		}
 		if (argv.size() < 2) {
-			throw new StartupError("cannot start the daemon: " + source + " holds no arguments for this JVM, "
+			throw new StartupException("cannot start the daemon: " + source + " holds no arguments for this JVM, "
 					+ "and a daemon started without them would not run this program");
 		}
 		return argv.subList(1, argv.size());
@@ -134,8 +134,8 @@ final class ProcessArguments {
 			return Files.readAllBytes(PROC_CMDLINE);
 		}
 		catch (IOException ex) {
-			throw new StartupError("cannot start the daemon: cannot read this JVM's command line from " + PROC_CMDLINE
-					+ ": " + ex.getMessage(), ex);
+			throw new StartupException("cannot start the daemon: cannot read this JVM's command line from "
+					+ PROC_CMDLINE + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -158,14 +158,14 @@ final class ProcessArguments {
 			return buffer.getByteArray(0, (int) size.longValue());
 		}
 		catch (LinkageError ex) {
-			throw new StartupError(
+			throw new StartupException(
 					"cannot start the daemon: cannot load sysctl to read this JVM's command line: " + ex.getMessage(),
 					ex);
 		}
 	}
 
-	private static StartupError sysctlFailed(String name) {
-		return new StartupError("cannot start the daemon: sysctl " + name
+	private static StartupException sysctlFailed(String name) {
+		return new StartupException("cannot start the daemon: sysctl " + name
 				+ " failed to read this JVM's command line: errno " + Native.getLastError());
 	}
 

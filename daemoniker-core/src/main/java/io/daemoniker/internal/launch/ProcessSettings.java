@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import io.daemoniker.DaemonizeOptions;
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Privileges;
 import io.daemoniker.internal.platform.Privileges.Credentials;
@@ -52,13 +52,24 @@ public record ProcessSettings(@Nullable String user, @Nullable String group, boo
 	}
 
 	/**
+	 * Returns whether the intermediate shell may open the daemon's streams and take its
+	 * PID file: not when the daemon switches users, which must happen before its log
+	 * files are opened, nor when it prevents core dumps, which needs a native call
+	 * anyway.
+	 * @return {@code true} if these settings leave the daemon's user and limits alone
+	 */
+	public boolean preparableInShell() {
+		return !switchesUser() && !this.preventCoreDumps;
+	}
+
+	/**
 	 * Refuses early, in the launcher, what the daemon could not do.
-	 * @throws StartupError if a user or group is set and this process is not root
+	 * @throws StartupException if a user or group is set and this process is not root
 	 */
 	public void check() {
 		if (switchesUser()) {
 			if (!OperatingSystem.current().isUnix()) {
-				throw new StartupError("the user and group options work on Unix only; on Windows, run the service"
+				throw new StartupException("the user and group options work on Unix only; on Windows, run the service"
 						+ " under the account it should use");
 			}
 			Privileges.requireRoot(this.user, this.group);
@@ -70,7 +81,7 @@ public record ProcessSettings(@Nullable String user, @Nullable String group, boo
 	 * then the user. The PID file is given to the new user, and its directory must let
 	 * the new user remove it, which is checked before anything changes.
 	 * @param pidFile the PID file this process holds
-	 * @throws StartupError if a setting cannot be applied
+	 * @throws StartupException if a setting cannot be applied
 	 */
 	public void apply(Path pidFile) {
 		if (this.preventCoreDumps && OperatingSystem.current().isUnix()) {
@@ -78,7 +89,7 @@ public record ProcessSettings(@Nullable String user, @Nullable String group, boo
 				ProcessLimits.disableCoreDumps();
 			}
 			catch (IOException ex) {
-				throw new StartupError("cannot prevent core dumps: " + ex.getMessage(), ex);
+				throw new StartupException("cannot prevent core dumps: " + ex.getMessage(), ex);
 			}
 		}
 		if (!switchesUser()) {
@@ -89,14 +100,15 @@ public record ProcessSettings(@Nullable String user, @Nullable String group, boo
 		Path directory = pidFile.getParent();
 		try {
 			if (!Privileges.canWriteIn(directory, credentials)) {
-				throw new StartupError("cannot run the daemon as " + credentials + ": it could not remove its PID file "
-						+ pidFile + " when it stops, because it cannot write in " + directory
-						+ "; use a directory it owns, such as one made by systemd's RuntimeDirectory=");
+				throw new StartupException(
+						"cannot run the daemon as " + credentials + ": it could not remove its PID file " + pidFile
+								+ " when it stops, because it cannot write in " + directory
+								+ "; use a directory it owns, such as one made by systemd's RuntimeDirectory=");
 			}
 			Privileges.giveTo(pidFile, credentials);
 		}
 		catch (IOException ex) {
-			throw new StartupError(
+			throw new StartupException(
 					"cannot give the PID file " + pidFile + " to " + credentials + ": " + ex.getMessage(), ex);
 		}
 		Privileges.switchTo(credentials);

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.daemoniker.internal.platform.OperatingSystem;
+
 /**
  * Spawns the intermediate shell with the {@code setsid} command and
  * {@link ProcessBuilder}, without any native code in the launcher. The JDK closes every
@@ -31,6 +33,15 @@ final class SetsidSpawner implements DaemonSpawner {
 	 * @return the spawner, or empty (macOS has no {@code setsid} command)
 	 */
 	static Optional<SetsidSpawner> find() {
+		return findCommand("setsid").map(SetsidSpawner::new);
+	}
+
+	/**
+	 * Finds a command in the usual directories, then in {@code PATH}.
+	 * @param name the command
+	 * @return its path, or empty where it is missing
+	 */
+	static Optional<Path> findCommand(String name) {
 		List<String> directories = new ArrayList<>(List.of("/usr/bin", "/bin", "/usr/local/bin"));
 		String path = System.getenv("PATH");
 		if (path != null) {
@@ -40,12 +51,21 @@ final class SetsidSpawner implements DaemonSpawner {
 			if (directory.isEmpty()) {
 				continue;
 			}
-			Path candidate = Path.of(directory, "setsid");
+			Path candidate = Path.of(directory, name);
 			if (Files.isExecutable(candidate)) {
-				return Optional.of(new SetsidSpawner(candidate));
+				return Optional.of(candidate);
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The shell prepares the daemon on Linux only: the daemon finds its inherited lock in
+	 * {@code /proc/self/fdinfo}.
+	 */
+	@Override
+	public boolean canPrepareInShell() {
+		return OperatingSystem.current() == OperatingSystem.LINUX;
 	}
 
 	@Override
@@ -53,7 +73,8 @@ final class SetsidSpawner implements DaemonSpawner {
 		List<String> command = new ArrayList<>();
 		command.add(this.setsid.toString());
 		command.add("/bin/sh");
-		command.addAll(spec.shellArguments());
+		ShellStart shellStart = spec.shellStart();
+		command.addAll((shellStart != null) ? shellStart.shellArguments(spec) : spec.shellArguments());
 		return new ProcessBuilder(command).start();
 	}
 

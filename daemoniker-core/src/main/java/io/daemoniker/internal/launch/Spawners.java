@@ -5,7 +5,7 @@
 package io.daemoniker.internal.launch;
 
 import io.daemoniker.DaemonizeOptions;
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import io.daemoniker.internal.platform.OperatingSystem;
 
 /**
@@ -37,7 +37,7 @@ final class Spawners {
 
 	private static DaemonSpawner posixSpawner() {
 		if (!com.sun.jna.Platform.isLinux() && !com.sun.jna.Platform.isMac()) {
-			throw new StartupError("cannot start the daemon through posix_spawn on " + System.getProperty("os.name")
+			throw new StartupException("cannot start the daemon through posix_spawn on " + System.getProperty("os.name")
 					+ ": a new session through posix_spawn is supported on Linux and macOS only, and it is needed "
 					+ "to shield descriptors or where the setsid command is missing");
 		}
@@ -45,7 +45,7 @@ final class Spawners {
 			return new PosixSpawnSpawner();
 		}
 		catch (LinkageError ex) {
-			throw new StartupError("cannot load posix_spawn through JNA: " + ex.getMessage(), ex);
+			throw new StartupException("cannot load posix_spawn through JNA: " + ex.getMessage(), ex);
 		}
 	}
 

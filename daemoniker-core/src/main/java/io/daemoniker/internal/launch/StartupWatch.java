@@ -20,8 +20,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.daemoniker.StartupError;
-import io.daemoniker.internal.signal.SignalNumbers;
+import io.daemoniker.StartupException;
+import io.daemoniker.internal.platform.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,11 +45,35 @@ final class StartupWatch implements AutoCloseable {
 
 	private final Thread errorReader;
 
+	private final @Nullable StatusFifo status;
+
+	private volatile long spawnedPid = -1;
+
 	StartupWatch(Process intermediate, String token) {
+		this(intermediate, token, null);
+	}
+
+	/**
+	 * Starts watching.
+	 * @param intermediate the intermediate shell
+	 * @param token the start's token
+	 * @param status the FIFO through which a daemon whose start the shell prepared
+	 * confirms, or {@code null}
+	 */
+	StartupWatch(Process intermediate, String token, @Nullable Path status) {
 		this.intermediate = intermediate;
 		this.prefix = Handshake.prefix(token) + " ";
+		this.status = (status != null) ? new StatusFifo(status, this::handleStatusLine) : null;
 		this.outputReader = start("daemoniker-startup-stdout", this::readOutput);
 		this.errorReader = start("daemoniker-startup-stderr", this::readErrors);
+	}
+
+	/**
+	 * Returns the daemon's PID, once the intermediate shell has named it.
+	 * @return the PID, or -1
+	 */
+	long spawnedPid() {
+		return this.spawnedPid;
 	}
 
 	private static Thread start(String name, Runnable task) {
@@ -75,7 +99,7 @@ final class StartupWatch implements AutoCloseable {
 	 * @param pidFile the daemon's PID file
 	 * @param outputs what the daemon appends to its output files
 	 * @return the daemon's PID
-	 * @throws StartupError if the daemon failed, exited or did not answer in time
+	 * @throws StartupException if the daemon failed, exited or did not answer in time
 	 * @throws Interrupted if the launcher was told to abort the start
 	 */
 	long awaitReady(Duration timeout, Stopper stopper, Path pidFile, OutputTail outputs) {
@@ -90,14 +114,14 @@ final class StartupWatch implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				abandon(daemonPid, stopper, pidFile);
-				throw new StartupError("interrupted while waiting for the daemon to start", ex);
+				throw new StartupException("interrupted while waiting for the daemon to start", ex);
 			}
 			if (event == null) {
 				if (interruptedBy != 0) {
 					throw abort(interruptedBy, daemonPid, stopper, pidFile);
 				}
 				abandon(daemonPid, stopper, pidFile);
-				throw new StartupError("the daemon" + pidText(daemonPid) + " did not confirm its start-up within "
+				throw new StartupException("the daemon" + pidText(daemonPid) + " did not confirm its start-up within "
 						+ describe(timeout) + " and was stopped; raise the success timeout if it needs longer"
 						+ outputs.describe().map((tail) -> "\n" + tail).orElse(""));
 			}
@@ -128,12 +152,13 @@ final class StartupWatch implements AutoCloseable {
 					join(this.outputReader, 5000);
 					join(this.errorReader, 1000);
 					abandon(daemonPid, stopper, pidFile);
-					throw new StartupError("the daemon" + pidText(daemonPid) + " failed to start: " + event.message);
+					throw new StartupException(
+							"the daemon" + pidText(daemonPid) + " failed to start: " + event.message);
 				}
 				case CLOSED -> {
 					join(this.errorReader, 2000);
 					abandon(daemonPid, stopper, pidFile);
-					throw new StartupError(exitedMessage(daemonPid, outputs));
+					throw new StartupException(exitedMessage(daemonPid, outputs));
 				}
 			}
 		}
@@ -261,10 +286,33 @@ final class StartupWatch implements AutoCloseable {
 		String kind = (space < 0) ? body : body.substring(0, space);
 		String value = (space < 0) ? "" : body.substring(space + 1);
 		switch (kind) {
-			case "spawned" -> this.events.add(Event.spawned(Long.parseLong(value)));
+			case "spawned" -> {
+				this.spawnedPid = Long.parseLong(value);
+				// The shell made the FIFO before it started the daemon.
+				if (this.status != null) {
+					this.status.open();
+				}
+				this.events.add(Event.spawned(this.spawnedPid));
+			}
 			case "ready" -> this.events.add(Event.ready(Long.parseLong(value)));
 			case "failed" -> this.events.add(Event.failed(Handshake.unescape(value)));
 			default -> relay(System.out, line);
+		}
+	}
+
+	/**
+	 * Takes the handshake lines from the FIFO, and only those: nothing else writes there.
+	 */
+	private void handleStatusLine(String line) {
+		if (!line.startsWith(this.prefix)) {
+			return;
+		}
+		String body = line.substring(this.prefix.length()).stripTrailing();
+		if (body.matches("ready [0-9]{1,18}")) {
+			this.events.add(Event.ready(Long.parseLong(body.substring(6))));
+		}
+		else if (body.startsWith("failed ")) {
+			this.events.add(Event.failed(Handshake.unescape(body.substring(7))));
 		}
 	}
 
@@ -321,6 +369,9 @@ final class StartupWatch implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		if (this.status != null) {
+			this.status.close();
+		}
 		join(this.outputReader, 1000);
 		join(this.errorReader, 1000);
 		try {
@@ -352,7 +403,7 @@ final class StartupWatch implements AutoCloseable {
 	 * The launcher was told, by a signal, to abort the start; everything it started is
 	 * stopped.
 	 */
-	static final class Interrupted extends StartupError {
+	static final class Interrupted extends StartupException {
 
 		private static final long serialVersionUID = 1L;
 

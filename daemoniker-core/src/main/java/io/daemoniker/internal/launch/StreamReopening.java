@@ -5,13 +5,16 @@
 package io.daemoniker.internal.launch;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 
 import io.daemoniker.SignalError;
 import io.daemoniker.internal.platform.OperatingSystem;
+import io.daemoniker.internal.platform.Platform;
+import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.platform.StandardStreams;
 import io.daemoniker.internal.signal.BuiltInSignalActions;
-import io.daemoniker.internal.signal.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class StreamReopening {
 
-	private static final Path NULL_DEVICE = Path.of("/dev/null");
+	private static final Logger logger = System.getLogger(StreamReopening.class.getName());
+
+	private static final Path NULL_DEVICE = Platform.current().nullDevice();
 
 	private StreamReopening() {
 	}
@@ -43,15 +48,15 @@ final class StreamReopening {
 					reopen(stdout, stderr);
 				}
 				catch (IOException ex) {
-					System.err.println("daemoniker: on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
+					logger.log(Level.WARNING, "on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
 							+ "; still writing to the previous files");
 				}
 			});
 		}
 		catch (SignalError ex) {
 			// A daemon that cannot reopen its logs (under -Xrs, say) still runs.
-			System.err.println("daemoniker: the log files will not be reopened on SIG" + SignalNumbers.name(signum)
-					+ ": " + ex.getMessage());
+			logger.log(Level.WARNING,
+					"the log files will not be reopened on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage());
 		}
 	}
 

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import io.daemoniker.AlreadyRunningError;
-import io.daemoniker.PidFileError;
+import io.daemoniker.AlreadyRunningException;
+import io.daemoniker.PidFileException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,7 +77,7 @@ final class ChannelHeldFile implements HeldFile {
 				BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
 						LinkOption.NOFOLLOW_LINKS);
 				if (!attributes.isRegularFile()) {
-					throw new PidFileError(path, "PID file " + path
+					throw new PidFileException(path, "PID file " + path
 							+ " is not a regular file, which a PID file always is: it was left as it is; choose another path");
 				}
 				keyBefore = fileKey(path);
@@ -89,7 +89,7 @@ final class ChannelHeldFile implements HeldFile {
 			if (lock == null) {
 				long holder = PidFileContent.read(channel).orElse(-1L);
 				channel.close();
-				throw new AlreadyRunningError(path, holder);
+				throw new AlreadyRunningException(path, holder);
 			}
 			if (!Objects.equals(keyBefore, fileKey(path))) {
 				channel.close();

@@ -30,15 +30,6 @@ final class PidFileContent {
 	 */
 	static final int SAMPLE_LENGTH = 256;
 
-	/**
-	 * What a stale PID file holds when it may be reclaimed: one PID in ASCII digits and
-	 * at most one line break, followed on Windows by the line that says when that process
-	 * started. Anything else is somebody's file, which a mistyped path or swapped
-	 * arguments must never overwrite.
-	 */
-	private static final Pattern RECLAIMABLE = Pattern
-		.compile("[0-9]{1,19}(\r?\n(" + STARTED + "[0-9TZ:.+-]{1,40}\r?\n)?)?");
-
 	private PidFileContent() {
 	}
 
@@ -107,8 +98,13 @@ final class PidFileContent {
 	static Optional<Long> parse(String text) {
 		int lineBreak = text.indexOf('\n');
 		String trimmed = ((lineBreak >= 0) ? text.substring(0, lineBreak) : text).trim();
-		if (trimmed.isEmpty() || trimmed.length() > 19 || !trimmed.chars().allMatch(PidFileContent::isAsciiDigit)) {
+		if (trimmed.isEmpty() || trimmed.length() > 19) {
 			return Optional.empty();
+		}
+		for (int i = 0; i < trimmed.length(); i++) {
+			if (!isAsciiDigit(trimmed.charAt(i))) {
+				return Optional.empty();
+			}
 		}
 		long pid = Long.parseLong(trimmed);
 		return (pid > 0) ? Optional.of(pid) : Optional.empty();
@@ -133,7 +129,7 @@ final class PidFileContent {
 			return false;
 		}
 		String text = new String(sample, StandardCharsets.ISO_8859_1);
-		return RECLAIMABLE.matcher(text).matches() && parse(text).isPresent();
+		return Reclaimable.PATTERN.matcher(text).matches() && parse(text).isPresent();
 	}
 
 	/**
@@ -152,6 +148,26 @@ final class PidFileContent {
 		}
 		String kind = parse(text).isPresent() ? "a PID followed by more" : "text";
 		return bytes + " (" + kind + ": \"" + PidFileInspector.printable(text) + "\")";
+	}
+
+	/**
+	 * Holds the pattern of a reclaimable file, compiled on first use: reading a running
+	 * daemon's PID file never needs it, and the first pattern of a JVM costs it the start
+	 * of the regular expression engine.
+	 */
+	private static final class Reclaimable {
+
+		/**
+		 * What a stale PID file holds when it may be reclaimed: one PID in ASCII digits
+		 * and at most one line break, followed on Windows by the line that says when that
+		 * process started. Anything else is somebody's file, which a mistyped path or
+		 * swapped arguments must never overwrite.
+		 */
+		static final Pattern PATTERN = Pattern.compile("[0-9]{1,19}(\r?\n(" + STARTED + "[0-9TZ:.+-]{1,40}\r?\n)?)?");
+
+		private Reclaimable() {
+		}
+
 	}
 
 }

@@ -12,6 +12,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonStatus.State;
@@ -70,7 +71,7 @@ public final class PidFileInspector {
 		Optional<PidFileLock> own = PidFileLock.heldByThisProcess(path);
 		if (own.isPresent()) {
 			long pid = ProcessHandle.current().pid();
-			return new DaemonStatus(path, State.RUNNING, pid, "running (pid " + pid + "): " + path);
+			return status(path, State.RUNNING, pid, "running (pid " + pid + "): " + path);
 		}
 		try {
 			PidFileSnapshot snapshot = PidFileSnapshot.read(path);
@@ -85,7 +86,8 @@ public final class PidFileInspector {
 			Optional<Long> pid = PidFileContent.parse(text);
 			// Asking who holds the lock takes no lock: a probe with tryLock would make a
 			// daemon that is starting at that moment believe the file is taken.
-			LockHolder holder = this.platform.lockHolderOf(path);
+			LockHolder holder = (snapshot.identity() != null) ? this.platform.lockHolderOf(path, snapshot.identity())
+					: this.platform.lockHolderOf(path);
 			switch (holder.state()) {
 				case NONE:
 					if (!PidFileContent.isReclaimable(snapshot.sample(), snapshot.size())) {
@@ -94,7 +96,7 @@ public final class PidFileInspector {
 										+ " and is not locked: it is not a PID file, and a start refuses it too;"
 										+ " check the path");
 					}
-					return new DaemonStatus(path, State.STALE, pid.orElse(-1L),
+					return status(path, State.STALE, pid.orElse(-1L),
 							"not running, stale PID file" + pid.map((value) -> " (pid " + value + ")").orElse("") + ": "
 									+ path + " is not locked by any process; the next start reclaims it");
 				case UNNAMED:
@@ -113,10 +115,10 @@ public final class PidFileInspector {
 				return untrusted(path, pid.get(), "names pid " + pid.get() + " but its lock is held by pid "
 						+ holder.pid() + "; refusing to signal a process that does not hold the lock");
 			}
-			return new DaemonStatus(path, State.RUNNING, pid.get(), "running (pid " + pid.get() + "): " + path);
+			return status(path, State.RUNNING, pid.get(), "running (pid " + pid.get() + "): " + path);
 		}
 		catch (NoSuchFileException ex) {
-			return new DaemonStatus(path, State.NOT_RUNNING, -1, "not running: no PID file at " + path);
+			return status(path, State.NOT_RUNNING, -1, "not running: no PID file at " + path);
 		}
 		catch (AccessDeniedException ex) {
 			return untrusted(path, -1, "cannot be read: permission denied; run this as a user who may read it");
@@ -129,8 +131,15 @@ public final class PidFileInspector {
 		}
 	}
 
+	/**
+	 * Returns a status with a PID that is {@code -1} when none could be read.
+	 */
+	static DaemonStatus status(Path path, State state, long pid, String description) {
+		return new DaemonStatus(path, state, (pid > 0) ? OptionalLong.of(pid) : OptionalLong.empty(), description);
+	}
+
 	static DaemonStatus untrusted(Path path, long pid, String problem) {
-		return new DaemonStatus(path, State.UNTRUSTED, pid, "PID file " + path + " " + problem);
+		return status(path, State.UNTRUSTED, pid, "PID file " + path + " " + problem);
 	}
 
 	static String printable(String text) {

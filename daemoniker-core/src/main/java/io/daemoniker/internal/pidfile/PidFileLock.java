@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.daemoniker.AlreadyRunningError;
-import io.daemoniker.PidFileError;
+import io.daemoniker.AlreadyRunningException;
+import io.daemoniker.PidFileException;
 import io.daemoniker.internal.platform.KernelPaths;
 import io.daemoniker.internal.platform.OperatingSystem;
 
@@ -69,9 +69,9 @@ public final class PidFileLock implements AutoCloseable {
 	 * @param pidFile the PID file
 	 * @param pid the PID to write
 	 * @return the held PID file
-	 * @throws AlreadyRunningError if a live process holds the lock
-	 * @throws PidFileError if the file cannot be created, locked or written, or is not a
-	 * stale PID file
+	 * @throws AlreadyRunningException if a live process holds the lock
+	 * @throws PidFileException if the file cannot be created, locked or written, or is
+	 * not a stale PID file
 	 */
 	public static PidFileLock acquire(Path pidFile, long pid) {
 		return acquire(pidFile, pid, Map.of());
@@ -84,34 +84,64 @@ public final class PidFileLock implements AutoCloseable {
 	 * @param pid the PID to write
 	 * @param streams the files the daemon's standard streams go to, by stream name
 	 * @return the held PID file
-	 * @throws AlreadyRunningError if a live process holds the lock
-	 * @throws PidFileError if the file cannot or must not be taken
+	 * @throws AlreadyRunningException if a live process holds the lock
+	 * @throws PidFileException if the file cannot or must not be taken
 	 */
 	public static PidFileLock acquire(Path pidFile, long pid, Map<String, Path> streams) {
+		return take(pidFile, pid, streams, false, false);
+	}
+
+	/**
+	 * Takes over the PID file that this process inherited locked, as the intermediate
+	 * shell of a start leaves it, with the same checks as
+	 * {@link #acquire(Path, long, Map)}; where this process holds no lock on the file the
+	 * path names (it was replaced since), takes it as that method does.
+	 * @param pidFile the PID file
+	 * @param pid the PID to write
+	 * @param streams the files the daemon's standard streams go to, by stream name
+	 * @param created whether the shell created the file for this process
+	 * @return the held PID file
+	 * @throws AlreadyRunningException if a live process holds the lock
+	 * @throws PidFileException if the file cannot or must not be taken
+	 */
+	public static PidFileLock adoptInherited(Path pidFile, long pid, Map<String, Path> streams, boolean created) {
+		return take(pidFile, pid, streams, true, created);
+	}
+
+	private static PidFileLock take(Path pidFile, long pid, Map<String, Path> streams, boolean inherited,
+			boolean created) {
 		Path path = KernelPaths.resolve(pidFile);
 		if (HELD.containsKey(path)) {
-			throw new AlreadyRunningError(path, ProcessHandle.current().pid());
+			throw new AlreadyRunningException(path, ProcessHandle.current().pid());
 		}
 		Map<String, Path> targets = new LinkedHashMap<>();
 		streams.forEach((name, target) -> targets.put(name, KernelPaths.resolve(target)));
+		Optional<HeldFile> adopted = inherited ? InheritedLock.adopt(path, targets, created) : Optional.empty();
+		if (adopted.isPresent()) {
+			return hold(path, adopted.get(), pid);
+		}
 		for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
 			Optional<HeldFile> acquired = WINDOWS ? tryOnWindows(path, targets)
 					: UnixHeldFile.tryAcquire(path, targets);
 			if (acquired.isPresent()) {
-				PidFileLock held = new PidFileLock(path, acquired.get());
-				try {
-					held.write(pid);
-				}
-				catch (PidFileError ex) {
-					held.close();
-					throw ex;
-				}
-				HELD.put(path, held);
-				Runtime.getRuntime().addShutdownHook(new Thread(held::removeAtExit, "daemoniker-pid-file-removal"));
-				return held;
+				return hold(path, acquired.get(), pid);
 			}
 		}
-		throw new PidFileError(path, "cannot take " + path + ": it kept being replaced by other processes");
+		throw new PidFileException(path, "cannot take " + path + ": it kept being replaced by other processes");
+	}
+
+	private static PidFileLock hold(Path path, HeldFile file, long pid) {
+		PidFileLock held = new PidFileLock(path, file);
+		try {
+			held.write(pid);
+		}
+		catch (PidFileException ex) {
+			held.close();
+			throw ex;
+		}
+		HELD.put(path, held);
+		Runtime.getRuntime().addShutdownHook(new Thread(held::removeAtExit, "daemoniker-pid-file-removal"));
+		return held;
 	}
 
 	/**
@@ -122,7 +152,7 @@ public final class PidFileLock implements AutoCloseable {
 	 * into its PID file and lose its lock to the first rotation.
 	 * @param pidFile the resolved PID file
 	 * @param streams the stream targets, by stream name
-	 * @throws PidFileError if one of them is the PID file
+	 * @throws PidFileException if one of them is the PID file
 	 */
 	public static void checkDistinct(Path pidFile, Map<String, Path> streams) {
 		for (Map.Entry<String, Path> stream : streams.entrySet()) {
@@ -184,7 +214,7 @@ public final class PidFileLock implements AutoCloseable {
 			try {
 				return ChannelHeldFile.tryAcquire(path, targets);
 			}
-			catch (PidFileError ex) {
+			catch (PidFileException ex) {
 				if (!(ex.getCause() instanceof AccessDeniedException) || System.nanoTime() - deadline >= 0) {
 					throw ex;
 				}
@@ -194,7 +224,7 @@ public final class PidFileLock implements AutoCloseable {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new PidFileError(path, "interrupted while waiting to create PID file " + path, ex);
+				throw new PidFileException(path, "interrupted while waiting to create PID file " + path, ex);
 			}
 		}
 	}
@@ -202,7 +232,7 @@ public final class PidFileLock implements AutoCloseable {
 	/**
 	 * Replaces the PID in the file, keeping the lock.
 	 * @param pid the new PID
-	 * @throws PidFileError if the file cannot be written
+	 * @throws PidFileException if the file cannot be written
 	 */
 	public synchronized void write(long pid) {
 		try {
@@ -211,8 +241,8 @@ public final class PidFileLock implements AutoCloseable {
 			this.file.replaceContent(content(pid).getBytes(StandardCharsets.US_ASCII));
 		}
 		catch (IOException ex) {
-			throw new PidFileError(this.path, "cannot write PID " + pid + " into " + this.path + ": " + ex.getMessage(),
-					ex);
+			throw new PidFileException(this.path,
+					"cannot write PID " + pid + " into " + this.path + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -237,14 +267,6 @@ public final class PidFileLock implements AutoCloseable {
 	 */
 	public Path path() {
 		return this.path;
-	}
-
-	/**
-	 * Returns whether this process still holds the PID file.
-	 * @return {@code false} once {@link #close()} ran
-	 */
-	public boolean isHeld() {
-		return !this.released;
 	}
 
 	/**

@@ -16,18 +16,22 @@ import io.daemoniker.internal.platform.FileKind;
 import io.daemoniker.internal.platform.FileStat;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.UnixFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What is at a PID file's path, read without harm: a file that is not regular is named by
- * its type and never read (a FIFO would block the reader forever), and on Unix the file
- * is opened without blocking and checked on its descriptor, so that one swapped in after
- * the check is seen too.
+ * its type and never read (a FIFO would block the reader forever). On Linux the file is
+ * read in pure Java as {@link GuardedRead} describes; on the other Unixes it is opened
+ * without blocking and checked on its descriptor, so that one swapped in after the check
+ * is seen too.
  *
  * @param kind the type of what is at the path
  * @param sample the first bytes of a regular file, else empty
  * @param size the size of a regular file, else {@code 0}
+ * @param identity what {@code lstat} said about the regular file that was read, where the
+ * read made sure that the bytes are that file's, else {@code null}
  */
-record PidFileSnapshot(FileKind kind, byte[] sample, long size) {
+record PidFileSnapshot(FileKind kind, byte[] sample, long size, @Nullable FileStat identity) {
 
 	/**
 	 * Reads what is at a path.
@@ -43,6 +47,12 @@ record PidFileSnapshot(FileKind kind, byte[] sample, long size) {
 		FileStat link = FileStat.of(path, LinkOption.NOFOLLOW_LINKS);
 		if (link.kind() != FileKind.REGULAR) {
 			return of(link.kind());
+		}
+		if (OperatingSystem.current() == OperatingSystem.LINUX) {
+			// Without JNA, whose load would cost status several JVM starts: the read is
+			// guarded against a swap in other ways, and the lock's holder is found by the
+			// checked file's device and inode.
+			return GuardedRead.read(path, link);
 		}
 		try {
 			return readByDescriptor(path);
@@ -60,7 +70,7 @@ record PidFileSnapshot(FileKind kind, byte[] sample, long size) {
 			if (opened.kind() != FileKind.REGULAR) {
 				return of(opened.kind());
 			}
-			return new PidFileSnapshot(FileKind.REGULAR, file.read(PidFileContent.SAMPLE_LENGTH), opened.size());
+			return new PidFileSnapshot(FileKind.REGULAR, file.read(PidFileContent.SAMPLE_LENGTH), opened.size(), null);
 		}
 	}
 
@@ -72,12 +82,12 @@ record PidFileSnapshot(FileKind kind, byte[] sample, long size) {
 			return of(FileKind.DIRECTORY);
 		}
 		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-			return new PidFileSnapshot(FileKind.REGULAR, PidFileContent.sample(channel), channel.size());
+			return new PidFileSnapshot(FileKind.REGULAR, PidFileContent.sample(channel), channel.size(), null);
 		}
 	}
 
 	private static PidFileSnapshot of(FileKind kind) {
-		return new PidFileSnapshot(kind, new byte[0], 0);
+		return new PidFileSnapshot(kind, new byte[0], 0, null);
 	}
 
 	String text() {

@@ -10,7 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.daemoniker.PidFileError;
+import io.daemoniker.PidFileException;
 import io.daemoniker.internal.platform.FileKind;
 import io.daemoniker.internal.platform.KernelPaths;
 
@@ -25,19 +25,19 @@ final class Refusals {
 	private Refusals() {
 	}
 
-	static PidFileError notReclaimable(Path path, byte[] sample, long size) {
-		return new PidFileError(path,
+	static PidFileException notReclaimable(Path path, byte[] sample, long size) {
+		return new PidFileException(path,
 				"PID file " + path + " holds " + PidFileContent.describe(sample, size)
 						+ ", not a PID: it is not a stale PID file, so " + LEFT
 						+ "; remove it if it is not needed, or choose another PID file");
 	}
 
-	static PidFileError notRegular(Path path, FileKind kind) {
-		return new PidFileError(path, "PID file " + path + " is " + kind.description()
+	static PidFileException notRegular(Path path, FileKind kind) {
+		return new PidFileException(path, "PID file " + path + " is " + kind.description()
 				+ ", not a regular file, which a PID file always is: " + LEFT + "; choose another path");
 	}
 
-	static PidFileError symbolicLink(Path path) {
+	static PidFileException symbolicLink(Path path) {
 		String target;
 		try {
 			target = " to " + Files.readSymbolicLink(path);
@@ -45,38 +45,40 @@ final class Refusals {
 		catch (IOException | UnsupportedOperationException ex) {
 			target = "";
 		}
-		return new PidFileError(path, "PID file " + path + " is a symbolic link" + target
+		return new PidFileException(path, "PID file " + path + " is a symbolic link" + target
 				+ ", which a PID file never is: " + LEFT + "; give the real path instead, or remove the link");
 	}
 
-	static PidFileError sameAsStream(Path path, String stream, Path target) {
-		return new PidFileError(path, "PID file " + path + " is the same file as the daemon's " + stream + " (" + target
-				+ "): nothing was written to it; give the PID file and the log files different paths");
+	static PidFileException sameAsStream(Path path, String stream, Path target) {
+		return new PidFileException(path, "PID file " + path + " is the same file as the daemon's " + stream + " ("
+				+ target + "): nothing was written to it; give the PID file and the log files different paths");
 	}
 
-	static PidFileError foreignLocks(Path path, String locks) {
-		return new PidFileError(path, "PID file " + path + " is locked by another program (" + locks
+	static PidFileException foreignLocks(Path path, String locks) {
+		return new PidFileException(path, "PID file " + path + " is locked by another program (" + locks
 				+ "), not as a daemon locks its PID file: " + LEFT + "; stop that program or choose another PID file");
 	}
 
-	static PidFileError lockedForeign(Path path, byte[] sample, long size) {
-		return new PidFileError(path,
+	static PidFileException lockedForeign(Path path, byte[] sample, long size) {
+		return new PidFileException(path,
 				"PID file " + path + " is locked by a live process but holds " + PidFileContent.describe(sample, size)
 						+ ", not a PID: it is not a daemon's PID file; " + LEFT + "; choose another PID file");
 	}
 
-	static PidFileError cannotCreate(Path path, IOException ex) {
+	static PidFileException cannotCreate(Path path, IOException ex) {
 		Path parent = (path.getParent() != null) ? path.getParent() : path;
 		if (ex instanceof AccessDeniedException) {
-			return new PidFileError(path, "cannot create PID file " + path + ": permission denied; run as a user who"
-					+ " may write to " + parent + " and the file, or choose another directory", ex);
+			return new PidFileException(path,
+					"cannot create PID file " + path + ": permission denied; run as a user who" + " may write to "
+							+ parent + " and the file, or choose another directory",
+					ex);
 		}
 		String reason = (ex instanceof FileSystemException fse && fse.getReason() != null) ? fse.getReason() : "";
 		if (reason.contains("File name too long")) {
-			return new PidFileError(path, "cannot create PID file " + path
+			return new PidFileException(path, "cannot create PID file " + path
 					+ ": the path is longer than this system allows; choose a shorter one", ex);
 		}
-		return new PidFileError(path, "cannot create PID file " + path + ": " + KernelPaths.whyUnusable(parent, ex)
+		return new PidFileException(path, "cannot create PID file " + path + ": " + KernelPaths.whyUnusable(parent, ex)
 				+ "; check that the directory exists and is writable", ex);
 	}
 

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-import io.daemoniker.AlreadyRunningError;
-import io.daemoniker.PidFileError;
+import io.daemoniker.AlreadyRunningException;
+import io.daemoniker.PidFileException;
 import io.daemoniker.internal.platform.FileKind;
 import io.daemoniker.internal.platform.FileStat;
 import io.daemoniker.internal.platform.LockHolder;
@@ -33,12 +33,21 @@ final class UnixHeldFile implements HeldFile {
 
 	private static final int MODE = 0644;
 
-	private final UnixFile file;
+	private final ContentWriter writer;
+
+	private final Runnable closer;
 
 	private final FileStat identity;
 
-	private UnixHeldFile(UnixFile file, FileStat identity) {
-		this.file = file;
+	/**
+	 * Holds a locked file.
+	 * @param writer replaces its content through the locked descriptor
+	 * @param closer closes that descriptor, which releases the lock
+	 * @param identity the file's identity, taken on the descriptor
+	 */
+	UnixHeldFile(ContentWriter writer, Runnable closer, FileStat identity) {
+		this.writer = writer;
+		this.closer = closer;
 		this.identity = identity;
 	}
 
@@ -51,8 +60,8 @@ final class UnixHeldFile implements HeldFile {
 	 * @param streams the daemon's stream targets, which must not be this file
 	 * @return the held file, or empty when the path changed under us and the caller
 	 * should try again
-	 * @throws AlreadyRunningError if a live daemon holds it
-	 * @throws PidFileError if the file must not or cannot be taken
+	 * @throws AlreadyRunningException if a live daemon holds it
+	 * @throws PidFileException if the file must not or cannot be taken
 	 */
 	static Optional<HeldFile> tryAcquire(Path path, Map<String, Path> streams) {
 		UnixFile file = null;
@@ -96,12 +105,8 @@ final class UnixHeldFile implements HeldFile {
 					throw Refusals.notReclaimable(path, sample, size);
 				}
 			}
-			UnixHeldFile held = new UnixHeldFile(file, opened);
-			for (Map.Entry<String, Path> stream : streams.entrySet()) {
-				if (held.isReachedThrough(stream.getValue())) {
-					throw Refusals.sameAsStream(path, stream.getKey(), stream.getValue());
-				}
-			}
+			UnixHeldFile held = new UnixHeldFile(file::replaceContent, file::close, opened);
+			held.refuseStreams(path, streams);
 			if (created) {
 				// 0644 whatever the umask, so that other users can run status and stop.
 				file.setMode(MODE);
@@ -112,7 +117,7 @@ final class UnixHeldFile implements HeldFile {
 			// Removed or created by another process between our look and our open.
 			return retry(file);
 		}
-		catch (PidFileError ex) {
+		catch (PidFileException ex) {
 			// Removed only if we created it and hold its lock: a file that we created
 			// and another process locked first is that process's PID file now.
 			abandon(path, file, created && locked);
@@ -131,7 +136,7 @@ final class UnixHeldFile implements HeldFile {
 		}
 	}
 
-	private static void refuseUnlessRegular(Path path, FileKind kind) {
+	static void refuseUnlessRegular(Path path, FileKind kind) {
 		if (kind == FileKind.SYMBOLIC_LINK) {
 			throw Refusals.symbolicLink(path);
 		}
@@ -144,14 +149,14 @@ final class UnixHeldFile implements HeldFile {
 	 * Refuses a file that another program holds a lock of another kind on, such as a
 	 * POSIX read lock, which {@code flock} does not conflict with on Linux.
 	 */
-	private static void refuseOtherLocks(Path path) throws IOException {
+	static void refuseOtherLocks(Path path) throws IOException {
 		Optional<String> others = Platform.current().otherLocks(path, ProcessHandle.current().pid());
 		if (others.isPresent()) {
 			throw Refusals.foreignLocks(path, others.get());
 		}
 	}
 
-	private static PidFileError lockedByAnother(Path path, byte[] sample, long size) {
+	private static PidFileException lockedByAnother(Path path, byte[] sample, long size) {
 		Optional<Long> pid = PidFileContent.parse(new String(sample, StandardCharsets.ISO_8859_1));
 		LockHolder holder;
 		try {
@@ -167,7 +172,7 @@ final class UnixHeldFile implements HeldFile {
 			return Refusals.lockedForeign(path, sample, size);
 		}
 		long named = (holder.state() == LockHolder.State.PROCESS) ? holder.pid() : pid.orElse(-1L);
-		return new AlreadyRunningError(path, named);
+		return new AlreadyRunningException(path, named);
 	}
 
 	private static Optional<HeldFile> retry(@Nullable UnixFile file) {
@@ -203,9 +208,23 @@ final class UnixHeldFile implements HeldFile {
 		file.close();
 	}
 
+	/**
+	 * Refuses the file if one of the daemon's stream targets leads to it.
+	 * @param path the PID file's path
+	 * @param streams the stream targets, by stream name
+	 * @throws PidFileException if one of them is this file
+	 */
+	void refuseStreams(Path path, Map<String, Path> streams) {
+		for (Map.Entry<String, Path> stream : streams.entrySet()) {
+			if (isReachedThrough(stream.getValue())) {
+				throw Refusals.sameAsStream(path, stream.getKey(), stream.getValue());
+			}
+		}
+	}
+
 	@Override
 	public void replaceContent(byte[] content) throws IOException {
-		this.file.replaceContent(content);
+		this.writer.write(content);
 	}
 
 	@Override
@@ -232,7 +251,22 @@ final class UnixHeldFile implements HeldFile {
 
 	@Override
 	public void release() {
-		this.file.close();
+		this.closer.run();
+	}
+
+	/**
+	 * Writes a file's content through its locked descriptor.
+	 */
+	@FunctionalInterface
+	interface ContentWriter {
+
+		/**
+		 * Replaces the content.
+		 * @param content the new content
+		 * @throws IOException if it cannot be written
+		 */
+		void write(byte[] content) throws IOException;
+
 	}
 
 }

@@ -74,7 +74,7 @@ final class UnnamedHolder {
 							+ " now is a process that started at " + started.get()
 							+ ": that PID was reused by another process; refusing to signal it");
 		}
-		return new DaemonStatus(path, State.RUNNING, named, "running (pid " + named + "): " + path);
+		return PidFileInspector.status(path, State.RUNNING, named, "running (pid " + named + "): " + path);
 	}
 
 	/**
@@ -99,7 +99,7 @@ final class UnnamedHolder {
 							+ " (or when it started cannot be read): that PID may be another process's; refusing to"
 							+ " signal it");
 		}
-		return new DaemonStatus(path, State.RUNNING, named, "running (pid " + named + "): " + path);
+		return PidFileInspector.status(path, State.RUNNING, named, "running (pid " + named + "): " + path);
 	}
 
 }

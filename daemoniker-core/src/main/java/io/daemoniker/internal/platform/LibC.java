@@ -12,16 +12,17 @@ import com.sun.jna.Pointer;
 /**
  * The C library functions that the platform layer needs on Unix. Functions with a fixed
  * argument list are bound by JNA direct mapping, the cheapest way to call them. Variadic
- * functions ({@code open}, {@code fcntl}, {@code syscall}) are bound by interface mapping
- * in {@link Variadic}: direct mapping passes every argument as a fixed one, and on
- * Apple's arm64 ABI variadic arguments travel on the stack instead, so the mode of
- * {@code open} and the {@code struct flock} pointer of {@code fcntl} would arrive as
- * garbage. Loading this class loads JNA: keep it off paths that can do without.
+ * functions ({@code open}, {@code fcntl}) are bound by interface mapping in
+ * {@link Variadic}: direct mapping passes every argument as a fixed one, and on Apple's
+ * arm64 ABI variadic arguments travel on the stack instead, so the mode of {@code open}
+ * and the {@code struct flock} pointer of {@code fcntl} would arrive as garbage
+ * ({@link #syscall}, used on Linux only, is the exception). Loading this class loads JNA:
+ * keep it off paths that can do without.
  */
 final class LibC {
 
 	static {
-		Native.register(LibC.class, com.sun.jna.Platform.C_LIBRARY_NAME);
+		Native.register(LibC.class, JnaLoading.cLibrary());
 	}
 
 	private LibC() {
@@ -64,8 +65,12 @@ final class LibC {
 	}
 
 	/**
-	 * Makes a system call by number ({@code syscall(2)}, variadic), for calls that older
-	 * C libraries have no wrapper for.
+	 * Makes a system call by number ({@code syscall(2)}), for calls that older C
+	 * libraries have no wrapper for; Linux on x86-64 and AArch64 only ({@link PidFd}).
+	 * Bound by direct mapping although {@code syscall} is variadic: on those two ABIs
+	 * integer arguments travel in the same registers whether variadic or not, where
+	 * glibc's {@code syscall} takes them from. That spares the interface mapping's proxy
+	 * class, a noticeable part of what a {@code stop} costs.
 	 * @param number the system call's number
 	 * @param a the first argument
 	 * @param b the second argument
@@ -74,9 +79,7 @@ final class LibC {
 	 * @return what the call returns
 	 * @throws LastErrorException if it fails
 	 */
-	static long syscall(long number, long a, long b, long c, long d) throws LastErrorException {
-		return Variadic.INSTANCE.syscall(number, a, b, c, d);
-	}
+	static native long syscall(long number, long a, long b, long c, long d) throws LastErrorException;
 
 	static native int close(int fd) throws LastErrorException;
 
@@ -108,13 +111,11 @@ final class LibC {
 	 */
 	interface Variadic extends Library {
 
-		Variadic INSTANCE = Native.load(com.sun.jna.Platform.C_LIBRARY_NAME, Variadic.class);
+		Variadic INSTANCE = Native.load(JnaLoading.cLibrary(), Variadic.class);
 
 		int open(String path, int flags, Object... mode) throws LastErrorException;
 
 		int fcntl(int fd, int command, Object... argument) throws LastErrorException;
-
-		long syscall(long number, Object... arguments) throws LastErrorException;
 
 	}
 

@@ -29,7 +29,7 @@ final class NativeBindings {
 	 */
 	static @Nullable LinkageError register(Class<?> bindings) {
 		try {
-			Native.register(bindings, com.sun.jna.Platform.C_LIBRARY_NAME);
+			Native.register(bindings, JnaLoading.cLibrary());
 			return null;
 		}
 		catch (LinkageError ex) {

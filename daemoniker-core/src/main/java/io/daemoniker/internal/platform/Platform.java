@@ -6,6 +6,7 @@ package io.daemoniker.internal.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -130,6 +131,20 @@ public interface Platform {
 	}
 
 	/**
+	 * Tells who holds locks on the file that {@code lstat} found at a path, as
+	 * {@link #lockHolderOf(Path)} does; where locks are looked up by device and inode
+	 * (Linux), the file asked about is the one that was checked, not whatever the path
+	 * names by now.
+	 * @param file the path
+	 * @param checked what {@code lstat} said about it
+	 * @return who holds it
+	 * @throws IOException if the file cannot be inspected
+	 */
+	default LockHolder lockHolderOf(Path file, FileStat checked) throws IOException {
+		return lockHolderOf(file);
+	}
+
+	/**
 	 * Describes the locks on a file other than the exclusive {@code flock} lock that a
 	 * process holds on it, where the platform can list them: a daemon that has just taken
 	 * its PID file must not share it with a program that took another kind of lock.
@@ -140,6 +155,53 @@ public interface Platform {
 	 */
 	default Optional<String> otherLocks(Path file, long holder) throws IOException {
 		return Optional.empty();
+	}
+
+	/**
+	 * Returns where the signals of a daemon come from.
+	 * @param pidFile the daemon's PID file, through which signals reach it on Windows
+	 * @return a new source, which the caller closes
+	 * @throws io.daemoniker.SignalError if signals cannot reach this process, such as on
+	 * Windows when it does not hold the PID file
+	 */
+	default SignalSource signalSource(Path pidFile) {
+		return new UnixSignalSource();
+	}
+
+	/**
+	 * Returns whether a daemon's PID file names, once the daemon handles signals, the
+	 * sentinel process that carries its signals rather than the daemon itself, as on
+	 * Windows: the PID then changes with every signal, and the daemon's end shows only in
+	 * the release of the PID file's lock.
+	 * @return {@code true} where signals travel through sentinels
+	 */
+	default boolean pidFileNamesSentinel() {
+		return false;
+	}
+
+	/**
+	 * Returns the file that discards what is written to it and reads as empty.
+	 * @return {@code /dev/null} on Unix, {@code NUL} on Windows
+	 */
+	default Path nullDevice() {
+		return Path.of("/dev/null");
+	}
+
+	/**
+	 * Names the file a process's standard output goes to, where this platform can tell
+	 * ({@code /proc} on Linux).
+	 * @param pid the process
+	 * @return the file, or empty when it cannot be told, or the process is another user's
+	 */
+	default Optional<String> standardOutputOf(long pid) {
+		try {
+			return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", "1")).toString());
+		}
+		catch (IOException | SecurityException | UnsupportedOperationException ex) {
+			// No /proc here, or another user's daemon, whose descriptors are not ours to
+			// read.
+			return Optional.empty();
+		}
 	}
 
 	/**

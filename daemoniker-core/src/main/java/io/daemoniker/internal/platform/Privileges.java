@@ -16,7 +16,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 import io.daemoniker.DaemonikerException;
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,14 +70,14 @@ public final class Privileges {
 	 * Refuses to go on unless this process runs as root.
 	 * @param user the user option, or {@code null}
 	 * @param group the group option, or {@code null}
-	 * @throws StartupError if this process is not root
+	 * @throws StartupException if this process is not root
 	 */
 	public static void requireRoot(@Nullable String user, @Nullable String group) {
 		if (isRoot()) {
 			return;
 		}
 		String option = (user != null) ? "user \"" + user + "\"" : "group \"" + group + "\"";
-		throw new StartupError("cannot run the daemon as " + option + ": this process runs as " + currentUser()
+		throw new StartupException("cannot run the daemon as " + option + ": this process runs as " + currentUser()
 				+ ", and only root can switch users; start it as root, or drop the user and group options");
 	}
 
@@ -87,7 +87,7 @@ public final class Privileges {
 	 * @param group a group name or numeric id, or {@code null} for the user's primary
 	 * group
 	 * @return the credentials
-	 * @throws StartupError if the user or group does not exist
+	 * @throws StartupException if the user or group does not exist
 	 * @throws DaemonikerException if this system's C library cannot be bound
 	 */
 	public static Credentials resolve(@Nullable String user, @Nullable String group) {
@@ -100,7 +100,7 @@ public final class Privileges {
 					: OpsLibC.getpwnam(user);
 			if (passwd == null) {
 				if (!isNumeric(user)) {
-					throw new StartupError("cannot run the daemon as user \"" + user + "\": no such user");
+					throw new StartupException("cannot run the daemon as user \"" + user + "\": no such user");
 				}
 				uid = Integer.parseUnsignedInt(user);
 			}
@@ -114,12 +114,12 @@ public final class Privileges {
 			Pointer entry = isNumeric(group) ? OpsLibC.getgrgid(Integer.parseUnsignedInt(group))
 					: OpsLibC.getgrnam(group);
 			if (entry == null && !isNumeric(group)) {
-				throw new StartupError("cannot run the daemon as group \"" + group + "\": no such group");
+				throw new StartupException("cannot run the daemon as group \"" + group + "\": no such group");
 			}
 			gid = (entry != null) ? entry.getInt(2L * Native.POINTER_SIZE) : Integer.parseUnsignedInt(group);
 		}
 		if (gid == -1) {
-			throw new StartupError("cannot run the daemon as user \"" + user
+			throw new StartupException("cannot run the daemon as user \"" + user
 					+ "\": it has no entry in the user database to take a group from; set the group option too");
 		}
 		return new Credentials(name, uid, gid, supplementaryGroups(name, gid));
@@ -149,7 +149,7 @@ public final class Privileges {
 	 * user can still attach {@code jcmd} and read its {@code /proc} entries; whether a
 	 * crash writes a core dump is up to {@code RLIMIT_CORE}.
 	 * @param credentials the credentials
-	 * @throws StartupError if a switch fails
+	 * @throws StartupException if a switch fails
 	 * @throws DaemonikerException if this system's C library cannot be bound
 	 */
 	public static void switchTo(Credentials credentials) {
@@ -162,7 +162,8 @@ public final class Privileges {
 			}
 		}
 		catch (LastErrorException ex) {
-			throw new StartupError("cannot switch to " + credentials + ": " + Errno.describe(ex.getErrorCode()), ex);
+			throw new StartupException("cannot switch to " + credentials + ": " + Errno.describe(ex.getErrorCode()),
+					ex);
 		}
 		if (OperatingSystem.current() == OperatingSystem.LINUX) {
 			try {

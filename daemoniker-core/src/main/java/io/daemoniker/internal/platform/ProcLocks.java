@@ -35,7 +35,10 @@ final class ProcLocks {
 	}
 
 	static LockHolder holderOf(Path file) throws IOException {
-		FileStat stat = FileStat.of(file, LinkOption.NOFOLLOW_LINKS);
+		return holderOf(FileStat.of(file, LinkOption.NOFOLLOW_LINKS));
+	}
+
+	static LockHolder holderOf(FileStat stat) throws IOException {
 		return holderOf(Files.readAllLines(PROC_LOCKS, StandardCharsets.US_ASCII), stat.device(), stat.inode());
 	}
 
@@ -83,10 +86,12 @@ final class ProcLocks {
 	}
 
 	static List<Lock> locksOn(List<String> lines, long device, long inode) {
-		String wanted = String.format("%02x:%02x:%d", major(device), minor(device), inode);
+		// Built by hand: String.format would load java.util.Formatter and the locale's
+		// number formats, a good part of what status costs beyond a JVM start.
+		String wanted = twoHexDigits(major(device)) + ":" + twoHexDigits(minor(device)) + ":" + inode;
 		List<Lock> locks = new ArrayList<>();
 		for (String line : lines) {
-			String[] fields = line.trim().split("\\s+");
+			String[] fields = fields(line);
 			// Blocked waiters are listed as "1: -> POSIX ..." and do not hold the lock.
 			if (fields.length < 8 || "->".equals(fields[1]) || !fields[5].equalsIgnoreCase(wanted)) {
 				continue;
@@ -99,6 +104,31 @@ final class ProcLocks {
 			}
 		}
 		return locks;
+	}
+
+	/**
+	 * Splits a line at runs of spaces and tabs, without a regular expression: the first
+	 * pattern of a JVM costs it the start of the regular expression engine.
+	 */
+	static String[] fields(String line) {
+		List<String> fields = new ArrayList<>();
+		int start = -1;
+		for (int i = 0; i <= line.length(); i++) {
+			boolean blank = i == line.length() || line.charAt(i) == ' ' || line.charAt(i) == '\t';
+			if (blank && start >= 0) {
+				fields.add(line.substring(start, i));
+				start = -1;
+			}
+			else if (!blank && start < 0) {
+				start = i;
+			}
+		}
+		return fields.toArray(new String[0]);
+	}
+
+	private static String twoHexDigits(long value) {
+		String hex = Long.toHexString(value);
+		return (hex.length() < 2) ? "0" + hex : hex;
 	}
 
 	static long major(long device) {

@@ -68,6 +68,17 @@ public final class UnixFile implements AutoCloseable {
 		return open(path, access | c.oNoFollow | c.oNonBlock | c.oCloExec, 0);
 	}
 
+	/**
+	 * Takes over a descriptor that this process inherited open on a file, such as one
+	 * that holds the file's lock.
+	 * @param path the file's path, for messages
+	 * @param fd the descriptor
+	 * @return the file
+	 */
+	public static UnixFile inherited(Path path, int fd) {
+		return new UnixFile(path, fd);
+	}
+
 	private static UnixFile open(Path path, int flags, int mode) throws IOException {
 		try {
 			return new UnixFile(path, LibC.open(path.toString(), flags, mode));

@@ -181,6 +181,14 @@ final class UnixPlatform implements Platform {
 	}
 
 	@Override
+	public LockHolder lockHolderOf(Path file, FileStat checked) throws IOException {
+		if (this.os == OperatingSystem.LINUX) {
+			return ProcLocks.holderOf(checked);
+		}
+		return fcntlLockHolder(file);
+	}
+
+	@Override
 	public Optional<String> otherLocks(Path file, long holder) throws IOException {
 		if (this.os != OperatingSystem.LINUX) {
 			return Optional.empty();

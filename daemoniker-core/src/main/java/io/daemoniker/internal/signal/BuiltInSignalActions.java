@@ -4,11 +4,15 @@
  */
 package io.daemoniker.internal.signal;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.platform.UnixSignalSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * work in an application that handles no signals at all.
  */
 public final class BuiltInSignalActions {
+
+	private static final Logger logger = System.getLogger(BuiltInSignalActions.class.getName());
 
 	private static final Map<Integer, List<Runnable>> ACTIONS = new ConcurrentHashMap<>();
 
@@ -63,8 +69,7 @@ public final class BuiltInSignalActions {
 				action.run();
 			}
 			catch (RuntimeException ex) {
-				System.err.println("daemoniker: the built-in action for SIG" + SignalNumbers.name(signum) + " failed: "
-						+ ex.getMessage());
+				logger.log(Level.WARNING, "the built-in action for SIG" + SignalNumbers.name(signum) + " failed", ex);
 			}
 		}
 		return true;

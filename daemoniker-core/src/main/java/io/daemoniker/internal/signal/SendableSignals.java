@@ -4,11 +4,15 @@
  */
 package io.daemoniker.internal.signal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.daemoniker.HandledSignal;
 import io.daemoniker.internal.platform.OperatingSystem;
+import io.daemoniker.internal.platform.SignalNumbers;
 
 /**
  * Which signals {@code send} delivers to a JVM daemon, and why it refuses the others.
@@ -20,12 +24,14 @@ import io.daemoniker.internal.platform.OperatingSystem;
  */
 public final class SendableSignals {
 
-	/** The signals that are sent, in the order they are suggested. */
-	private static final List<String> SENDABLE = List.of("TERM", "INT", "HUP", "USR1", "ABRT", "QUIT", "CONT");
+	/**
+	 * The signals that are sent, in the order they are suggested: every handled signal,
+	 * TERM first as the one most often meant, then QUIT for a thread dump and CONT.
+	 */
+	private static final List<String> SENDABLE = sendable(HandledSignal.TERM, HandledSignal.INT, HandledSignal.HUP,
+			HandledSignal.USR1, HandledSignal.ABRT);
 
 	private static final boolean UNIX = OperatingSystem.current().isUnix();
-
-	private static final boolean BSD = OperatingSystem.current() == OperatingSystem.BSD;
 
 	private SendableSignals() {
 	}
@@ -55,8 +61,8 @@ public final class SendableSignals {
 			return Optional.empty();
 		}
 		String signal = isNamed(signum) ? "SIG" + name : "signal " + signum;
-		return Optional
-			.of("not sending " + signal + ": " + reason(signum, name) + "; send one of " + String.join(", ", SENDABLE));
+		return Optional.of("not sending " + signal + ": " + SignalRefusals.toSend(signum, name) + "; send one of "
+				+ String.join(", ", SENDABLE));
 	}
 
 	/**
@@ -73,31 +79,12 @@ public final class SendableSignals {
 		return Optional.empty();
 	}
 
-	private static String reason(int signum, String name) {
-		if (name.equals("USR2")) {
-			return "the JVM uses SIGUSR2 to suspend and resume its own threads, and one sent from outside crashes it "
-					+ "(SIGSEGV, an hs_err file) and leaves the PID file stale";
-		}
-		if (name.equals("KILL")) {
-			return "SIGKILL ends the JVM at once, without its shutdown hooks, and leaves the PID file stale; "
-					+ "use stop, and only if it times out Daemoniker.kill (daemoniker force-stop)";
-		}
-		if (name.equals("STOP") || name.equals("TSTP") || signum == 21 || signum == 22) {
-			return "it freezes the JVM, which cannot handle it, until SIGCONT";
-		}
-		if (isFault(signum)) {
-			return "the JVM takes it for a fault in its own code: it crashes, writes an hs_err file and leaves "
-					+ "the PID file stale";
-		}
-		return "a JVM daemon has no handler for it, so it would end the JVM without its shutdown hooks "
-				+ "(leaving the PID file stale) or be ignored";
-	}
-
-	private static boolean isFault(int signum) {
-		// SIGILL, SIGTRAP, SIGFPE and SIGSEGV have the same numbers on Linux and the
-		// BSDs; SIGBUS and SIGSYS do not.
-		return signum == 4 || signum == 5 || signum == 8 || signum == 11 || signum == (BSD ? 10 : 7)
-				|| signum == (BSD ? 12 : 31);
+	private static List<String> sendable(HandledSignal... handled) {
+		List<String> names = new ArrayList<>();
+		Arrays.stream(handled).map(HandledSignal::name).forEach(names::add);
+		names.add("QUIT");
+		names.add("CONT");
+		return List.copyOf(names);
 	}
 
 	private static boolean isNamed(int signum) {

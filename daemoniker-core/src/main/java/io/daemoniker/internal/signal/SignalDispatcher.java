@@ -4,11 +4,14 @@
  */
 package io.daemoniker.internal.signal;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
+import io.daemoniker.internal.platform.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SignalDispatcher {
 
+	private static final Logger logger = System.getLogger(SignalDispatcher.class.getName());
+
 	private final Queue<Integer> deliveries = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean draining = new AtomicBoolean();
@@ -35,8 +40,6 @@ public final class SignalDispatcher {
 	private final Object wakeUp = new Object();
 
 	private volatile boolean stopped;
-
-	private volatile @Nullable Thread drainer;
 
 	/**
 	 * Creates a dispatcher.
@@ -92,7 +95,6 @@ public final class SignalDispatcher {
 	 */
 	private void drain() {
 		while (!this.deliveries.isEmpty() && this.draining.compareAndSet(false, true)) {
-			this.drainer = Thread.currentThread();
 			try {
 				Integer signum;
 				while ((signum = this.deliveries.poll()) != null) {
@@ -100,7 +102,6 @@ public final class SignalDispatcher {
 				}
 			}
 			finally {
-				this.drainer = null;
 				this.draining.set(false);
 			}
 		}
@@ -117,15 +118,6 @@ public final class SignalDispatcher {
 				this.wakeUp.notifyAll();
 			}
 		}
-	}
-
-	/**
-	 * Returns whether the calling thread is running a handler of this dispatcher.
-	 * @return {@code true} inside a handler
-	 */
-	public boolean isDispatchThread() {
-		Thread current = Thread.currentThread();
-		return current == this.thread || current == this.drainer;
 	}
 
 	private void run() {
@@ -156,8 +148,7 @@ public final class SignalDispatcher {
 			this.handler.accept(signum);
 		}
 		catch (Throwable ex) {
-			System.err.println("daemoniker: the handler of SIG" + SignalNumbers.name(signum) + " failed: " + ex);
-			ex.printStackTrace();
+			logger.log(Level.ERROR, "the handler of SIG" + SignalNumbers.name(signum) + " failed", ex);
 		}
 	}
 

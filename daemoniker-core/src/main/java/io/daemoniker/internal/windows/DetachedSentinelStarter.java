@@ -15,8 +15,8 @@ import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 
-import io.daemoniker.internal.signal.Sentinel;
-import io.daemoniker.internal.signal.SentinelStarter;
+import io.daemoniker.internal.sentinel.Sentinel;
+import io.daemoniker.internal.sentinel.SentinelStarter;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 
 /**
  * Picks the Java launcher that runs the daemon on Windows: {@code javaw.exe}, which has
@@ -28,7 +28,7 @@ public record WindowsJava(Path executable, boolean console, Optional<String> not
 	 * Picks the launcher from a Java home.
 	 * @param javaHome the {@code java.home} of this JVM
 	 * @return the launcher
-	 * @throws StartupError if the Java home has neither launcher
+	 * @throws StartupException if the Java home has neither launcher
 	 */
 	public static WindowsJava in(Path javaHome) {
 		Path bin = javaHome.resolve("bin");
@@ -41,7 +41,7 @@ public record WindowsJava(Path executable, boolean console, Optional<String> not
 			return new WindowsJava(java, true, Optional.of("there is no javaw.exe in " + bin
 					+ ", so the daemon runs under java.exe with a console that has no window"));
 		}
-		throw new StartupError("cannot start the daemon: neither javaw.exe nor java.exe is in " + bin);
+		throw new StartupException("cannot start the daemon: neither javaw.exe nor java.exe is in " + bin);
 	}
 
 	/**

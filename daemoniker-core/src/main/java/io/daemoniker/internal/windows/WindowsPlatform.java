@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
@@ -22,6 +23,7 @@ import com.sun.jna.ptr.IntByReference;
 
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.SignalNotDeliveredException;
+import io.daemoniker.internal.platform.SignalSource;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -166,6 +168,26 @@ public final class WindowsPlatform implements Platform {
 	 * Probes the lock; Windows cannot name its holder.
 	 * @return {@link Platform#UNNAMED_HOLDER} when locked, or empty
 	 */
+	@Override
+	public SignalSource signalSource(Path pidFile) {
+		return WindowsSignals.source(pidFile);
+	}
+
+	@Override
+	public boolean pidFileNamesSentinel() {
+		return true;
+	}
+
+	@Override
+	public Path nullDevice() {
+		return Path.of("NUL");
+	}
+
+	@Override
+	public Optional<String> standardOutputOf(long pid) {
+		return Optional.empty();
+	}
+
 	@Override
 	public OptionalLong lockHolder(Path file) throws IOException {
 		return WindowsLockProbe.holderOf(file);

@@ -7,15 +7,18 @@ package io.daemoniker.internal.windows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.IntStream;
 
+import io.daemoniker.HandledSignal;
 import io.daemoniker.SignalError;
+import io.daemoniker.SignalHandler1;
 import io.daemoniker.internal.pidfile.PidFileLock;
-import io.daemoniker.internal.signal.JvmSentinel;
-import io.daemoniker.internal.signal.SentinelExitCodes;
-import io.daemoniker.internal.signal.SentinelSignalSource;
-import io.daemoniker.internal.signal.SentinelStarter;
-import io.daemoniker.internal.signal.SignalNumbers;
-import io.daemoniker.internal.signal.SignalSource;
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.platform.SignalSource;
+import io.daemoniker.internal.sentinel.JvmSentinel;
+import io.daemoniker.internal.sentinel.SentinelExitCodes;
+import io.daemoniker.internal.sentinel.SentinelSignalSource;
+import io.daemoniker.internal.sentinel.SentinelStarter;
 
 /**
  * Signals on Windows: a sentinel process whose PID the PID file names, ended by senders
@@ -45,10 +48,12 @@ public final class WindowsSignals {
 			.orElseThrow(() -> new SignalError(
 					"on Windows, signals reach a daemon through its PID file, and this " + "process does not hold "
 							+ pidFile.toAbsolutePath() + ": handle signals after daemonize() took the PID file"));
-		int sigint = SignalNumbers.require("INT");
-		SentinelExitCodes exitCodes = new SentinelExitCodes(sigint, SignalNumbers.require("TERM"),
-				SignalNumbers.require("ABRT"), SignalNumbers.require("HUP"), SignalNumbers.require("USR1"),
-				SignalNumbers.require("KILL"));
+		// Every handled signal, and KILL, which ends the daemon at once as on Unix.
+		SentinelExitCodes exitCodes = new SentinelExitCodes(HandledSignal.INT.signum(),
+				IntStream
+					.concat(IntStream.of(SignalHandler1.supportedSignals()),
+							IntStream.of(SignalNumbers.require("KILL")))
+					.toArray());
 		return new SentinelSignalSource(starter(), held::write, ProcessHandle.current().pid(), exitCodes);
 	}
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +28,7 @@ class DaemonSpawnerSpecTests {
 
 	@Test
 	void shieldingEveryDescriptorAShellCanNameIsRefused() {
-		assertThatExceptionOfType(StartupError.class).isThrownBy(() -> spec(Set.of(3, 4, 5, 6, 7, 8, 9)).spareFd())
+		assertThatExceptionOfType(StartupException.class).isThrownBy(() -> spec(Set.of(3, 4, 5, 6, 7, 8, 9)).spareFd())
 			.withMessageContaining("3 to 9");
 	}
 

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -132,7 +132,7 @@ class JavaCommandLineTests {
 
 	@Test
 	void unreadableArgumentFileIsNamed(@TempDir Path directory) {
-		assertThatExceptionOfType(StartupError.class)
+		assertThatExceptionOfType(StartupException.class)
 			.isThrownBy(() -> JavaCommandLine.forDaemon("/usr/bin/java", List.of("@missing.args", "Main"), directory,
 					MARKER, false))
 			.withMessageContaining(directory.resolve("missing.args").toString());

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
-import io.daemoniker.StartupError;
+import io.daemoniker.StartupException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -153,7 +153,7 @@ class PosixSpawnSpawnerTests {
 
 	@Test
 	void shieldingADescriptorThatIsNotOpenIsRefused() {
-		assertThatExceptionOfType(StartupError.class)
+		assertThatExceptionOfType(StartupException.class)
 			.isThrownBy(() -> spawn(new PosixSpawnSpawner(), Set.of(987), "true"))
 			.withMessageContaining("descriptor 987")
 			.withMessageContaining("not open");

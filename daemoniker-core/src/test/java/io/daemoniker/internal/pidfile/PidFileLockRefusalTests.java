@@ -21,11 +21,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.daemoniker.AlreadyRunningError;
+import io.daemoniker.AlreadyRunningException;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
-import io.daemoniker.PidFileError;
+import io.daemoniker.PidFileException;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.support.DirectorySnapshot;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ class PidFileLockRefusalTests {
 		Path pidFile = this.directory.resolve("app.pid");
 		Files.createLink(pidFile, log);
 		DirectorySnapshot before = DirectorySnapshot.of(this.directory);
-		assertThatExceptionOfType(PidFileError.class)
+		assertThatExceptionOfType(PidFileException.class)
 			.isThrownBy(() -> PidFileLock.acquire(pidFile, 42, Map.of("stdout", log)))
 			.withMessageContaining(pidFile.toString())
 			.withMessageContaining("same file as the daemon's stdout");
@@ -109,7 +109,7 @@ class PidFileLockRefusalTests {
 	void aNewPidFileThatALogLinksToIsRemovedAgainWhenRefused() throws Throwable {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path log = Files.createSymbolicLink(this.directory.resolve("app.log"), pidFile);
-		assertThatExceptionOfType(PidFileError.class)
+		assertThatExceptionOfType(PidFileException.class)
 			.isThrownBy(() -> PidFileLock.acquire(pidFile, 42, Map.of("stderr", log)))
 			.withMessageContaining("same file as the daemon's stderr");
 		assertThat(pidFile).doesNotExist();
@@ -157,14 +157,15 @@ class PidFileLockRefusalTests {
 						try {
 							lock = PidFileLock.acquire(pidFile, 42);
 						}
-						catch (AlreadyRunningError ex) {
+						catch (AlreadyRunningException ex) {
 							continue;
 						}
 						wins.incrementAndGet();
 						if (holders.incrementAndGet() != 1) {
 							violations.add("two holders at once");
 						}
-						if (!Files.isRegularFile(pidFile) || !lock.isHeld()) {
+						if (!Files.isRegularFile(pidFile)
+								|| PidFileLock.heldByThisProcess(pidFile).orElse(null) != lock) {
 							violations.add("the held file was removed under its holder");
 						}
 						holders.decrementAndGet();
@@ -203,7 +204,7 @@ class PidFileLockRefusalTests {
 		setUp.accept(pidFile);
 		DirectorySnapshot before = DirectorySnapshot.of(this.directory);
 		assertTimeoutPreemptively(HANG_GUARD, () -> {
-			assertThatExceptionOfType(PidFileError.class).isThrownBy(() -> PidFileLock.acquire(pidFile, 42))
+			assertThatExceptionOfType(PidFileException.class).isThrownBy(() -> PidFileLock.acquire(pidFile, 42))
 				.withMessageContaining(pidFile.toString())
 				.withMessageContaining(what);
 			DaemonStatus status = new PidFileInspector(Platform.current()).inspect(pidFile);

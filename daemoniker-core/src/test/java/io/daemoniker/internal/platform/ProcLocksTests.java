@@ -34,6 +34,16 @@ class ProcLocksTests {
 	}
 
 	@Test
+	void splitsLinesAtRunsOfSpacesAndTabsAndFindsDevicesPastByte255() {
+		assertThat(ProcLocks.fields("  1: FLOCK\t ADVISORY  WRITE 7 103:02:9 0 EOF  ")).containsExactly("1:", "FLOCK",
+				"ADVISORY", "WRITE", "7", "103:02:9", "0", "EOF");
+		assertThat(ProcLocks.fields("")).isEmpty();
+		long device = (0x103L << 8) | 0x02;
+		assertThat(ProcLocks.holderOf(List.of("1: FLOCK  ADVISORY  WRITE 7 103:02:9 0 EOF"), device, 9))
+			.isEqualTo(LockHolder.process(7));
+	}
+
+	@Test
 	void namesTheHolderOfAnFlockLockAndDescribesOtherKinds() {
 		long device = (0xfeL << 8);
 		List<String> lines = List.of("1: FLOCK  ADVISORY  WRITE 77 fe:00:10 0 EOF",

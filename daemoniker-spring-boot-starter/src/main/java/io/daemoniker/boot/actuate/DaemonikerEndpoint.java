@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
+import io.daemoniker.HandledSignal;
 import io.daemoniker.boot.ManagedDaemon;
 
 import org.springframework.boot.actuate.endpoint.Access;
@@ -87,8 +88,7 @@ public class DaemonikerEndpoint {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidEndpointRequestException(ex.getMessage(), "unsupported signal");
 		}
-		return new MessageDescriptor(
-				"Sent SIG" + name.toUpperCase(Locale.ROOT).replaceFirst("^SIG", "") + " to pid " + this.daemon.pid());
+		return new MessageDescriptor("Sent " + HandledSignal.named(name).signalName() + " to pid " + this.daemon.pid());
 	}
 
 	/**

@@ -8,9 +8,9 @@ import java.nio.file.Path;
 
 import io.daemoniker.Daemoniker;
 import io.daemoniker.RunMode;
-import io.daemoniker.Supervision;
 import io.daemoniker.boot.ManagedDaemon;
 import io.daemoniker.boot.OnSignal;
+import io.daemoniker.systemd.Supervision;
 
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -467,12 +467,12 @@ public class DaemonikerProperties {
 		private final Watchdog watchdog = new Watchdog();
 
 		/**
-		 * While the application starts, how much more time to ask systemd for
-		 * (EXTEND_TIMEOUT_USEC=) whenever the start has made progress (more beans
-		 * initialized) in the last third of it, so that a slow start outlives
-		 * TimeoutStartSec= and a stuck one does not. Off when not set.
+		 * While the application starts under systemd, how much more time to ask for
+		 * (EXTEND_TIMEOUT_USEC=) whenever the start has made progress (a bean
+		 * initialized, an event published) in the last third of it, so that a slow start
+		 * outlives TimeoutStartSec= and a stuck one does not. 0 turns it off.
 		 */
-		private @Nullable Duration extendStartTimeout;
+		private Duration extendStartTimeout = Duration.ofSeconds(30);
 
 		/**
 		 * Creates the settings with their defaults.
@@ -482,19 +482,19 @@ public class DaemonikerProperties {
 
 		/**
 		 * Returns how much more time a start that makes progress asks for.
-		 * @return the extension, or {@code null} when off
+		 * @return the extension, {@link Duration#ZERO} when off
 		 */
-		public @Nullable Duration getExtendStartTimeout() {
+		public Duration getExtendStartTimeout() {
 			return this.extendStartTimeout;
 		}
 
 		/**
 		 * Sets how much more time a start that makes progress asks for.
-		 * @param extendStartTimeout the extension, 1 second or more, or {@code null} for
-		 * none
+		 * @param extendStartTimeout the extension, 1 second or more, or
+		 * {@link Duration#ZERO} (or {@code null}) for none
 		 */
 		public void setExtendStartTimeout(@Nullable Duration extendStartTimeout) {
-			this.extendStartTimeout = extendStartTimeout;
+			this.extendStartTimeout = (extendStartTimeout != null) ? extendStartTimeout : Duration.ZERO;
 		}
 
 		/**

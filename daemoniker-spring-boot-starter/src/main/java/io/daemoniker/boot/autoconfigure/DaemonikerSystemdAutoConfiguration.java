@@ -4,11 +4,10 @@
  */
 package io.daemoniker.boot.autoconfigure;
 
-import java.time.Duration;
 import java.util.Map;
 
-import io.daemoniker.SystemdNotifier;
 import io.daemoniker.boot.WatchdogHealthCheck;
+import io.daemoniker.systemd.SystemdNotifier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -23,10 +22,11 @@ import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the notifications to systemd, active while
- * {@code daemoniker.pid-file} is set: status lines, {@code STOPPING=1} when the context
- * begins to close, and {@code WATCHDOG=1} keep-alives while the application is healthy.
- * They go to the socket in {@code NOTIFY_SOCKET}; without it nothing is sent.
- * {@code READY=1} itself is sent when the application is ready, by the early listener.
+ * {@code daemoniker.pid-file} is set: status lines, {@code EXTEND_TIMEOUT_USEC=} while a
+ * start makes progress, {@code STOPPING=1} when the context begins to close, and
+ * {@code WATCHDOG=1} keep-alives while the application is healthy. They go to the socket
+ * in {@code NOTIFY_SOCKET}; without it nothing is sent. {@code READY=1} itself is sent
+ * when the application is ready, by the early listener.
  */
 @AutoConfiguration(after = DaemonikerAutoConfiguration.class)
 @ConditionalOnPidFile
@@ -60,8 +60,8 @@ public final class DaemonikerSystemdAutoConfiguration {
 	}
 
 	@Bean
-	static StartTimeoutExtension daemonikerStartTimeoutExtension() {
-		return new StartTimeoutExtension();
+	static StartTimeoutExtension daemonikerStartTimeoutExtension(Environment environment) {
+		return StartTimeoutExtension.from(environment);
 	}
 
 	@Bean
@@ -72,11 +72,7 @@ public final class DaemonikerSystemdAutoConfiguration {
 		WatchdogHealthCheck check = properties.getSystemd().getWatchdog().isEnabled() ? healthCheck.getIfAvailable()
 				: null;
 		SystemdNotifications notifications = new SystemdNotifications(notifier, context, environment, check);
-		Duration extension = properties.getSystemd().getExtendStartTimeout();
-		if (extension != null) {
-			startTimeout.start(notifier, extension);
-			notifications.endsStartWith(startTimeout);
-		}
+		notifications.endsStartWith(startTimeout);
 		if (notifier.isEnabled()) {
 			// A reload on SIGHUP (Type=notify-reload's signal, or ExecReload= sending
 			// HUP) is reported as RELOADING=1 ... READY=1.

@@ -29,7 +29,7 @@ final class DaemonizeOptionsMapper {
 	/**
 	 * The shortest extension worth asking systemd for: it is asked for every third of it.
 	 */
-	private static final Duration SHORTEST_EXTENSION = Duration.ofMillis(300);
+	private static final Duration SHORTEST_EXTENSION = Duration.ofSeconds(1);
 
 	private DaemonizeOptionsMapper() {
 	}
@@ -82,11 +82,22 @@ final class DaemonizeOptionsMapper {
 
 	private static void checkStarterOnly(DaemonikerProperties properties) {
 		shutdownSignalNumbers(properties);
-		Duration extension = properties.getSystemd().getExtendStartTimeout();
-		if (extension != null && (extension.isNegative() || extension.compareTo(SHORTEST_EXTENSION) < 0)) {
+		startTimeoutExtension(properties.getSystemd());
+	}
+
+	/**
+	 * Returns the start timeout extension, refused with the property's name when it is
+	 * neither 0 nor 1 second or more.
+	 * @param systemd the systemd settings
+	 * @return the extension, {@link Duration#ZERO} when off
+	 */
+	static Duration startTimeoutExtension(DaemonikerProperties.Systemd systemd) {
+		Duration extension = systemd.getExtendStartTimeout();
+		if (extension.isNegative() || (!extension.isZero() && extension.compareTo(SHORTEST_EXTENSION) < 0)) {
 			throw new IllegalArgumentException("daemoniker.systemd.extend-start-timeout \"" + extension
-					+ "\" is too short; use 1s or more, or leave it unset");
+					+ "\" is out of range; use 1s or more, or 0 to turn it off");
 		}
+		return extension;
 	}
 
 	private static int octal(String umask) {

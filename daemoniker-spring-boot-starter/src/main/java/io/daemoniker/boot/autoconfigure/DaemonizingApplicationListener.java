@@ -18,7 +18,7 @@ import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.DaemonizeResult;
 import io.daemoniker.Daemonizer;
 import io.daemoniker.RunMode;
-import io.daemoniker.Supervision;
+import io.daemoniker.systemd.Supervision;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

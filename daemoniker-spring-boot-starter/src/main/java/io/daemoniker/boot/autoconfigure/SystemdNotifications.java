@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.daemoniker.DaemonikerException;
-import io.daemoniker.SystemdNotifier;
-import io.daemoniker.SystemdWatchdog;
 import io.daemoniker.boot.WatchdogHealthCheck;
+import io.daemoniker.systemd.Supervision;
+import io.daemoniker.systemd.SystemdNotifier;
+import io.daemoniker.systemd.SystemdReadiness;
+import io.daemoniker.systemd.SystemdWatchdog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -31,16 +33,14 @@ import org.springframework.core.env.Environment;
  * sends when the starter reports readiness: a {@code STATUS=} line while the context
  * starts (with {@code MAINPID=} when this JVM is not the process systemd started), one
  * when it is ready (with the web server's port), {@code STOPPING=1} as soon as the
- * context begins to close, and {@code WATCHDOG=1} keep-alives from readiness until then
- * while the {@link WatchdogHealthCheck} says the application is healthy. Systemd arms its
- * watchdog only between readiness and {@code STOPPING=1}, which is when keep-alives are
- * sent. Does nothing, and loads no native code, when systemd does not ask for
- * notifications.
+ * context begins to close (through the core's {@link SystemdReadiness}, which sends it
+ * once for the whole process), and {@code WATCHDOG=1} keep-alives from readiness until
+ * then while the {@link WatchdogHealthCheck} says the application is healthy. Systemd
+ * arms its watchdog only between readiness and {@code STOPPING=1}, which is when
+ * keep-alives are sent. Does nothing, and loads no native code, when systemd does not ask
+ * for notifications.
  */
 final class SystemdNotifications implements GenericApplicationListener, ReloadObserver {
-
-	/** Set by systemd (since v248) to the PID of the process it started. */
-	static final String SYSTEMD_EXEC_PID = "SYSTEMD_EXEC_PID";
 
 	private static final Log logger = LogFactory.getLog(SystemdNotifications.class);
 
@@ -55,6 +55,8 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 	private final long pid;
 
 	private boolean ready;
+
+	private boolean mainPidSent;
 
 	private boolean closed;
 
@@ -82,10 +84,11 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 		if (notifier.isEnabled()) {
 			List<String> starting = new ArrayList<>();
 			starting.add("STATUS=Starting " + applicationName() + " (pid " + this.pid + ")");
-			if (isNotSystemdsProcess()) {
+			if (Supervision.of(variables(Supervision.SYSTEMD_EXEC_PID), this.pid).isStartedThroughAnotherProcess()) {
 				// Started through a wrapper that did not exec: systemd must learn which
 				// process to watch (and the unit needs NotifyAccess=all).
 				starting.add("MAINPID=" + this.pid);
+				this.mainPidSent = true;
 			}
 			send(starting.toArray(String[]::new));
 		}
@@ -193,31 +196,20 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 		if (this.watchdog != null) {
 			this.watchdog.close();
 		}
-		// Keep a start-up failure's status, which the core has sent, when never ready.
-		if (this.ready) {
-			send("STOPPING=1", "STATUS=Stopping " + applicationName());
-		}
-		else {
-			send("STOPPING=1");
-		}
+		// The core's readiness sends STOPPING=1 once for the whole process: now, before
+		// the web server drains its requests, and not again when the JVM exits. A start
+		// that never got ready keeps the start-up failure's status, which the core sent.
+		SystemdReadiness.of(this.notifier).stopping(this.ready ? "Stopping " + applicationName() : null);
 	}
 
 	private @Nullable SystemdWatchdog startWatchdog(WatchdogHealthCheck check) {
-		Map<String, String> variables = new LinkedHashMap<>();
-		for (String name : List.of(SystemdWatchdog.WATCHDOG_USEC, SystemdWatchdog.WATCHDOG_PID)) {
-			String value = this.environment.getProperty(name);
-			if (value != null) {
-				variables.put(name, value);
-			}
-		}
-		if (isNotSystemdsProcess() && isMeantForSystemdsProcess(variables.get(SystemdWatchdog.WATCHDOG_PID))) {
-			// The watchdog was meant for the wrapper that systemd started, and MAINPID=
-			// has made this JVM the main process in its place: systemd now expects the
-			// keep-alives from here (and accepts them, with NotifyAccess=all).
-			variables.remove(SystemdWatchdog.WATCHDOG_PID);
-		}
+		Map<String, String> variables = variables(SystemdWatchdog.WATCHDOG_USEC, SystemdWatchdog.WATCHDOG_PID,
+				Supervision.SYSTEMD_EXEC_PID);
 		try {
-			SystemdWatchdog started = SystemdWatchdog.start(this.notifier, check::isHealthy, variables, this.pid);
+			// With MAINPID= sent, the watchdog meant for the wrapper is this JVM's.
+			SystemdWatchdog started = this.mainPidSent
+					? SystemdWatchdog.startAsMainProcess(this.notifier, check::isHealthy, variables, this.pid)
+					: SystemdWatchdog.start(this.notifier, check::isHealthy, variables, this.pid);
 			if (started.isActive()) {
 				logger.info("Feeding systemd's watchdog every " + started.period().orElseThrow().toMillis()
 						+ " ms while the application is healthy");
@@ -242,22 +234,18 @@ final class SystemdNotifications implements GenericApplicationListener, ReloadOb
 		return this.watchdog != null && this.watchdog.isActive();
 	}
 
-	private boolean isNotSystemdsProcess() {
-		String execPid = this.environment.getProperty(SYSTEMD_EXEC_PID);
-		if (execPid == null || execPid.isBlank()) {
-			return false;
+	/**
+	 * Reads systemd's variables from the environment, where tests can set them too.
+	 */
+	private Map<String, String> variables(String... names) {
+		Map<String, String> variables = new LinkedHashMap<>();
+		for (String name : names) {
+			String value = this.environment.getProperty(name);
+			if (value != null) {
+				variables.put(name, value);
+			}
 		}
-		try {
-			return Long.parseLong(execPid.strip()) != this.pid;
-		}
-		catch (NumberFormatException ex) {
-			return false;
-		}
-	}
-
-	private boolean isMeantForSystemdsProcess(@Nullable String watchdogPid) {
-		String execPid = this.environment.getProperty(SYSTEMD_EXEC_PID);
-		return watchdogPid != null && execPid != null && watchdogPid.strip().equals(execPid.strip());
+		return variables;
 	}
 
 	private String applicationName() {

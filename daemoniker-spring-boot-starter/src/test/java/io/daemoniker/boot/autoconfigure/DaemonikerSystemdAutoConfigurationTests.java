@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.daemoniker.support.DatagramReceiver;
-import io.daemoniker.SystemdNotifier;
 import io.daemoniker.boot.WatchdogHealthCheck;
+import io.daemoniker.support.DatagramReceiver;
+import io.daemoniker.systemd.SystemdNotifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,6 +107,48 @@ class DaemonikerSystemdAutoConfigurationTests {
 			assertThat(this.systemd.await(10)).isEqualTo("STOPPING=1\nSTATUS=Stopping notified\n");
 			assertThat(this.systemd.receive()).isEmpty();
 		});
+	}
+
+	@Test
+	void startTimeoutIsExtendedByDefaultFromTheFirstBeanUntilReadiness() {
+		runner().withPropertyValues("NOTIFY_SOCKET=" + this.systemd.address()).run((context) -> {
+			// The post-processor is made before any other bean, the status line with the
+			// notifications' bean.
+			assertThat(this.systemd.await(10)).isEqualTo("EXTEND_TIMEOUT_USEC=30000000\n");
+			assertThat(this.systemd.await(10)).startsWith("STATUS=Starting notified");
+			StartTimeoutExtension extension = context.getBean(StartTimeoutExtension.class);
+			assertThat(extension.isExtending()).isTrue();
+			ready(context);
+			assertThat(extension.isExtending()).isFalse();
+			assertThat(this.systemd.await(10)).startsWith("STATUS=Ready");
+		});
+	}
+
+	@Test
+	void startTimeoutExtensionOfZeroIsOff() {
+		runner()
+			.withPropertyValues("NOTIFY_SOCKET=" + this.systemd.address(), "daemoniker.systemd.extend-start-timeout=0")
+			.run((context) -> {
+				assertThat(this.systemd.await(10)).startsWith("STATUS=Starting notified");
+				assertThat(context.getBean(StartTimeoutExtension.class).isExtending()).isFalse();
+			});
+	}
+
+	@Test
+	void startTimeoutExtensionBelowASecondFailsTheStartNamingTheProperty() {
+		runner()
+			.withPropertyValues("NOTIFY_SOCKET=" + this.systemd.address(),
+					"daemoniker.systemd.extend-start-timeout=500ms")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("daemoniker.systemd.extend-start-timeout \"PT0.5S\" is out of range; "
+						+ "use 1s or more, or 0 to turn it off"));
+	}
+
+	@Test
+	void startTimeoutExtensionIsOffWithoutNotifySocket() {
+		runner().run((context) -> assertThat(context.getBean(StartTimeoutExtension.class).isExtending()).isFalse());
 	}
 
 	@Test

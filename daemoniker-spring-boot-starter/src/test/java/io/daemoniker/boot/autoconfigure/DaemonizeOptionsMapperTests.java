@@ -101,7 +101,7 @@ class DaemonizeOptionsMapperTests {
 		assertRefused((properties) -> properties.setShutdownSignals(List.of("TERM", "KILL")),
 				"daemoniker.shutdown-signals: ");
 		assertRefused((properties) -> properties.getSystemd().setExtendStartTimeout(Duration.ofMillis(10)),
-				"daemoniker.systemd.extend-start-timeout \"PT0.01S\" is too short");
+				"daemoniker.systemd.extend-start-timeout \"PT0.01S\" is out of range");
 	}
 
 	private static void assertRefused(java.util.function.Consumer<DaemonikerProperties> setting, String message) {

@@ -7,8 +7,8 @@ package io.daemoniker.boot.autoconfigure;
 import java.time.Duration;
 import java.util.Map;
 
-import io.daemoniker.SystemdNotifier;
 import io.daemoniker.support.DatagramReceiver;
+import io.daemoniker.systemd.SystemdNotifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -74,7 +74,8 @@ final class SystemdHost {
 		Path cli = Path
 			.of(System.getProperty("daemoniker.test.cli", root + "/daemoniker-core/target/daemoniker-cli.jar"));
 		Path plainJar = root.resolve("examples/plain-daemon/target/plain-daemon.jar");
-		for (Path jar : new Path[] { springJar, cli, plainJar }) {
+		Path command = root.resolve("daemoniker-distribution/src/bin/daemoniker");
+		for (Path jar : new Path[] { springJar, cli, plainJar, command }) {
 			if (!Files.isRegularFile(jar)) {
 				skip(jar + " is not built; build the whole reactor (mvn verify from the top)");
 			}
@@ -83,11 +84,18 @@ final class SystemdHost {
 		long started = System.nanoTime();
 		boolean built = rootFs.ensureBuilt(work.resolve("mmdebstrap.log"));
 		long rootFsMillis = (System.nanoTime() - started) / 1_000_000;
+		// The daemoniker command as the distribution archive lays it out, at the path the
+		// guide's units call it by.
 		NspawnContainer container = NspawnContainer.boot(rootFs,
-				Map.of("/opt/plain-daemon/plain-daemon.jar", plainJar, "/opt/plain-daemon/daemoniker-cli.jar", cli,
-						"/opt/spring-daemon/spring-daemon.jar", springJar, "/opt/spring-daemon/daemoniker-cli.jar",
+				Map.of("/opt/plain-daemon/plain-daemon.jar", plainJar, "/opt/spring-daemon/spring-daemon.jar",
+						springJar, "/opt/daemoniker/bin/daemoniker", command, "/opt/daemoniker/lib/daemoniker-cli.jar",
 						cli),
 				work);
+		Result link = container.exec("ln", "-s", "/opt/daemoniker/bin/daemoniker", "/usr/local/bin/daemoniker");
+		if (link.exitCode() != 0) {
+			container.close();
+			throw new IllegalStateException("cannot link /usr/local/bin/daemoniker in the container: " + link);
+		}
 		long bootMillis = (System.nanoTime() - started) / 1_000_000 - rootFsMillis;
 		System.out.println("systemd container: root file system " + (built ? "built" : "cached") + " in " + rootFsMillis
 				+ " ms (" + rootFs + "), booted in " + bootMillis + " ms, " + container + ", "

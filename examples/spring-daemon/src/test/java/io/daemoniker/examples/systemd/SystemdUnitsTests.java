@@ -244,6 +244,29 @@ class SystemdUnitsTests {
 	}
 
 	@Test
+	void springNotifyReloadUnitUnderSystemd252RunsAsSimpleAndCannotBeReloaded() {
+		// systemd 252 does not know Type=notify-reload: what the guide says it does then.
+		String unit = install("spring-notify-reload-unit");
+		this.systemd.addSystemUser("spring-daemon");
+		// systemd loads the unit file when it is first asked about it, and logs then.
+		assertThat(this.systemd.show(unit, "Type")).containsEntry("Type", "simple");
+		assertThat(this.systemd.container().exec("journalctl", "--no-pager", "-b").stdout())
+			.contains("Failed to parse service type, ignoring: notify-reload");
+		Result start = this.systemd.systemctl("start", unit);
+		assertThat(start.exitCode()).as(start + this.systemd.journal(unit)).isZero();
+		// Type=simple does not wait for READY=1; the application sends it all the same.
+		await().atMost(java.time.Duration.ofMinutes(3))
+			.untilAsserted(() -> assertThat(this.systemd.show(unit, "StatusText")).containsEntry("StatusText",
+					"Ready: spring-daemon, listening on port 8080"));
+		Result reload = this.systemd.systemctl("reload", unit);
+		assertThat(reload.exitCode()).as(reload.toString()).isNotZero();
+		assertThat(reload.stderr()).contains("not applicable");
+		Result stop = this.systemd.systemctl("stop", unit);
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(this.systemd.show(unit)).containsEntry("Result", "success");
+	}
+
+	@Test
 	void springForkingUnit() {
 		String unit = install("spring-forking-unit");
 		Result start = this.systemd.systemctl("start", unit);
@@ -289,6 +312,123 @@ class SystemdUnitsTests {
 		assertThat(stop.exitCode()).as(stop.toString()).isZero();
 		assertThat(this.systemd.show(unit)).containsEntry("ActiveState", "inactive").containsEntry("Result", "success");
 		assertThat(this.systemd.journal(unit)).contains("destroying beans after 0 reloads").doesNotContain("SIGKILL");
+	}
+
+	@Test
+	void springNotifyUnitOutlivesTimeoutStartSecWhileItsStartMakesProgressAndNotWhenStuck() {
+		this.systemd.addSystemUser("spring-daemon");
+		// 32 beans that take two seconds each: a start of more than 64 s, under a
+		// TimeoutStartSec= of 45 s (which covers the JVM's start and Spring's until its
+		// first beans, on a loaded machine too), asking for 10 s more every third of that
+		// in which a bean was initialized. The stuck start's 21st bean never returns.
+		String slow = startTimeoutUnit("spring-slow", 32, false, "10s");
+		String stuck = startTimeoutUnit("spring-stuck", 20, true, "10s");
+		String unextended = startTimeoutUnit("spring-unextended", 32, false, "0");
+		Result start = this.systemd.systemctl("start", "--no-block", slow, stuck, unextended);
+		assertThat(start.exitCode()).as(start.toString()).isZero();
+
+		this.systemd.awaitState(slow, "active", "running");
+		Map<String, String> ready = this.systemd.show(slow, "Result", "StatusText", "ExecMainStartTimestampMonotonic",
+				"ActiveEnterTimestampMonotonic");
+		assertThat(ready).containsEntry("Result", "success")
+			.containsEntry("StatusText", "Ready: spring-daemon, listening on port 8081");
+		assertThat(seconds(ready, "ExecMainStartTimestampMonotonic", "ActiveEnterTimestampMonotonic"))
+			.as("a start longer than TimeoutStartSec=")
+			.isGreaterThan(45);
+		assertThat(this.systemd.journal(slow)).doesNotContain("timed out");
+
+		for (String failing : new String[] { stuck, unextended }) {
+			this.systemd.awaitState(failing, "failed", "failed");
+			Map<String, String> failed = this.systemd.show(failing, "Result", "ActiveEnterTimestampMonotonic",
+					"ExecMainStartTimestampMonotonic", "ExecMainExitTimestampMonotonic");
+			assertThat(failed).as(this.systemd.journal(failing))
+				.containsEntry("Result", "timeout")
+				.containsEntry("ActiveEnterTimestampMonotonic", "0");
+			assertThat(this.systemd.journal(failing)).contains("start operation timed out. Terminating.");
+		}
+		// Spring's shutdown waits for a start that is under way, so a start stuck in a
+		// bean
+		// does not end on SIGTERM: systemd's SIGKILL after TimeoutStopSec= ends it.
+		assertThat(this.systemd.journal(stuck)).contains("State 'stop-sigterm' timed out. Killing.");
+		// Without the extension the start timed out at TimeoutStartSec=. The stuck start
+		// was extended while its first 20 beans came (40 s), then no more: it timed out
+		// one extension (10 s) or more after its last progress, so at 50 s or later.
+		assertThat(timedOutAfter(unextended)).isGreaterThanOrEqualTo(45);
+		assertThat(timedOutAfter(stuck)).isGreaterThanOrEqualTo(49);
+
+		Result stop = this.systemd.systemctl("stop", slow);
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(this.systemd.show(slow)).containsEntry("Result", "success");
+	}
+
+	/**
+	 * Installs the guide's Spring notify unit under another name, with a start of slow
+	 * beans (an XML bean file that the application loads beside its own classes), a
+	 * TimeoutStartSec= of 45 s, and a start timeout extension. The beans are plain ones
+	 * that sleep while they are initialized, as a slow {@code @PostConstruct} does, and
+	 * not factory beans, which a context may create before its post-processors to learn
+	 * what they make.
+	 */
+	private String startTimeoutUnit(String name, int slowBeans, boolean stuck, String extension) {
+		StringBuilder beans = new StringBuilder("""
+				<?xml version="1.0" encoding="UTF-8"?>
+				<beans xmlns="http://www.springframework.org/schema/beans"
+					xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+					xsi:schemaLocation="http://www.springframework.org/schema/beans
+						https://www.springframework.org/schema/beans/spring-beans.xsd">
+				""");
+		for (int i = 0; i <= slowBeans; i++) {
+			if (i < slowBeans || stuck) {
+				beans.append("<bean id=\"slow")
+					.append(i)
+					.append("\" class=\"")
+					.append("org.springframework.beans.factory.config.MethodInvokingBean\">")
+					.append("<property name=\"staticMethod\" value=\"java.lang.Thread.sleep\"/>")
+					.append("<property name=\"arguments\"><list><value type=\"long\">")
+					.append((i < slowBeans) ? 2000 : 3_600_000)
+					.append("</value></list></property></bean>\n");
+			}
+		}
+		beans.append("</beans>\n");
+		this.systemd.container().write("/etc/" + name + "/beans.xml", beans.toString());
+		int port = 8081 + this.installed.size();
+		String unit = this.systemd.installUnit(name + ".service", this.systemd.snippet("spring-notify-unit"));
+		this.installed.add(unit);
+		this.systemd.dropIn(unit,
+				"""
+						[Service]
+						RuntimeDirectory=
+						RuntimeDirectory=%1$s
+						ExecStart=
+						ExecStart=/usr/bin/java -jar /opt/spring-daemon/spring-daemon.jar --daemoniker.pid-file=/run/%1$s/app.pid --daemoniker.mode=foreground --server.port=%2$d --spring.main.sources=file:/etc/%1$s/beans.xml --daemoniker.systemd.extend-start-timeout=%3$s
+						TimeoutStartSec=45s
+						TimeoutStopSec=10s
+						Restart=no
+						"""
+					.formatted(name, port, extension));
+		return unit;
+	}
+
+	/**
+	 * How many seconds after its process started systemd said a unit's start timed out,
+	 * from the journal's monotonic time stamps, which are on systemd's own clock.
+	 */
+	private double timedOutAfter(String unit) {
+		long started = Long.parseLong(
+				this.systemd.show(unit, "ExecMainStartTimestampMonotonic").get("ExecMainStartTimestampMonotonic"));
+		String line = this.systemd.container()
+			.exec("journalctl", "--no-pager", "-o", "short-monotonic", "-u", unit)
+			.stdout()
+			.lines()
+			.filter((entry) -> entry.contains("start operation timed out"))
+			.reduce((first, last) -> last)
+			.orElseThrow(() -> new AssertionError(unit + " did not time out:\n" + this.systemd.journal(unit)));
+		double at = Double.parseDouble(line.substring(line.indexOf('[') + 1, line.indexOf(']')).strip());
+		return at - started / 1e6;
+	}
+
+	private static long seconds(Map<String, String> timestamps, String from, String to) {
+		return (Long.parseLong(timestamps.get(to)) - Long.parseLong(timestamps.get(from))) / 1_000_000;
 	}
 
 	/**

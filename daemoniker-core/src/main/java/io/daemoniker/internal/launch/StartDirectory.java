@@ -1,0 +1,98 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The launcher's private directory for one start that the shell prepares: it holds the
+ * launch request, written before anything starts, and the FIFO through which the daemon
+ * confirms, which the intermediate shell makes. Made with mode {@code 0700} in the
+ * temporary directory, and only where that directory cannot be used against it: one that
+ * others may write in must have the sticky bit, or another user could rename the private
+ * directory away and put one of their own in its place.
+ */
+final class StartDirectory implements AutoCloseable {
+
+	static final String REQUEST = "request";
+
+	static final String STATUS = "status";
+
+	private static final int OTHERS_WRITE = 0002;
+
+	private static final int STICKY = 01000;
+
+	private final Path path;
+
+	private StartDirectory(Path path) {
+		this.path = path;
+	}
+
+	/**
+	 * Makes the directory in the temporary directory and writes the request into it.
+	 * @param temporary the temporary directory
+	 * @param request the encoded launch request
+	 * @return the directory, or empty where none can be made safely (the start is then
+	 * prepared by the daemon itself)
+	 */
+	static Optional<StartDirectory> create(Path temporary, byte[] request) {
+		Path made = null;
+		try {
+			if (!isSafeParent(temporary)) {
+				return Optional.empty();
+			}
+			made = Files.createTempDirectory(temporary, "daemoniker-",
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			Files.write(made.resolve(REQUEST), request, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+					LinkOption.NOFOLLOW_LINKS);
+			return Optional.of(new StartDirectory(made));
+		}
+		catch (IOException | UnsupportedOperationException | SecurityException ex) {
+			if (made != null) {
+				new StartDirectory(made).close();
+			}
+			return Optional.empty();
+		}
+	}
+
+	private static boolean isSafeParent(Path temporary) throws IOException {
+		Map<String, Object> attributes = Files.readAttributes(temporary, "unix:mode");
+		int mode = ((Number) attributes.get("mode")).intValue();
+		return (mode & OTHERS_WRITE) == 0 || (mode & STICKY) != 0;
+	}
+
+	Path path() {
+		return this.path;
+	}
+
+	Path status() {
+		return this.path.resolve(STATUS);
+	}
+
+	/**
+	 * Removes the request, the FIFO and the directory, whichever are still there. The
+	 * daemon removes the request as soon as it has read it.
+	 */
+	@Override
+	public void close() {
+		for (Path file : new Path[] { this.path.resolve(REQUEST), status(), this.path }) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				// A directory that is not empty holds something this start did not put
+				// there: it is left as it is.
+			}
+		}
+	}
+
+}

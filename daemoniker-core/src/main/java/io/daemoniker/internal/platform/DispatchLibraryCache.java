@@ -1,0 +1,275 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A copy of JNA's native library ({@code libjnidispatch.so}) kept between JVM starts, so
+ * that JNA can load it through {@code jna.boot.library.path} instead of extracting it
+ * from its jar to a new temporary file on every start (which also costs the JVM's first
+ * {@code SecureRandom}, for the temporary file's name).
+ * <p>
+ * A library is code this process will run, so the copy is used only where no other user
+ * can have put it or can change it: a directory of its own under the user's cache
+ * directory ({@code $XDG_CACHE_HOME}, else {@code ~/.cache}), created with mode
+ * {@code 0700}, named after JNA's version and the library's checksum. Before each use the
+ * directory and the file must be owned by this process's user and writable by no one
+ * else, every directory above them must be owned by this user or root and be writable by
+ * no one else or be sticky (as {@code /tmp} is), none of them may be a symbolic link, and
+ * the file's bytes must be exactly those in JNA's jar. When anything is off, no copy is
+ * offered and JNA does what it always does.
+ */
+final class DispatchLibraryCache {
+
+	private static final String FILE_NAME = "libjnidispatch.so";
+
+	private static final int GROUP_OR_OTHER_WRITE = 0022;
+
+	private static final int STICKY = 01000;
+
+	private DispatchLibraryCache() {
+	}
+
+	/**
+	 * Returns the directory that holds a verified copy of JNA's native library for this
+	 * platform, making the copy first if there is none.
+	 * @param resource the library's resource path in JNA's jar, such as
+	 * {@code com/sun/jna/linux-x86-64/libjnidispatch.so}
+	 * @param version JNA's version
+	 * @param loader the class loader that loads JNA
+	 * @param environment the environment, for {@code XDG_CACHE_HOME}
+	 * @return the directory, or empty when no copy can be used safely
+	 */
+	static Optional<Path> directoryFor(String resource, String version, ClassLoader loader,
+			Map<String, String> environment) {
+		try {
+			byte[] library = read(resource, loader);
+			if (library == null || !version.matches("[0-9A-Za-z.+_-]{1,40}")) {
+				return Optional.empty();
+			}
+			Optional<Integer> uid = currentUid();
+			Optional<Path> base = cacheBase(environment);
+			// The cache directory may be made, but not the home directory above it: a
+			// system user's home is often a placeholder such as /nonexistent.
+			if (uid.isEmpty() || base.isEmpty() || base.get().getParent() == null
+					|| !Files.isDirectory(base.get().getParent(), LinkOption.NOFOLLOW_LINKS)) {
+				return Optional.empty();
+			}
+			CRC32 checksum = new CRC32();
+			checksum.update(library);
+			Path directory = base.get()
+				.resolve("daemoniker")
+				.resolve("jna-" + version + "-" + Long.toHexString(checksum.getValue()));
+			return verifiedOrCreated(directory, library, uid.get()) ? Optional.of(directory) : Optional.empty();
+		}
+		catch (IOException | RuntimeException ex) {
+			// Any doubt: JNA extracts its library as it always does.
+			return Optional.empty();
+		}
+	}
+
+	private static byte @Nullable [] read(String resource, ClassLoader loader) throws IOException {
+		try (InputStream in = loader.getResourceAsStream(resource)) {
+			return (in != null) ? in.readAllBytes() : null;
+		}
+	}
+
+	/**
+	 * The owner of this process's {@code /proc} entry, which is its effective user ID.
+	 */
+	static Optional<Integer> currentUid() throws IOException {
+		Path self = Path.of("/proc/self");
+		if (!Files.isDirectory(self)) {
+			return Optional.empty();
+		}
+		return Optional.of((Integer) Files.getAttribute(self, "unix:uid"));
+	}
+
+	static Optional<Path> cacheBase(Map<String, String> environment) {
+		String xdg = environment.get("XDG_CACHE_HOME");
+		// The specification ignores a relative XDG_CACHE_HOME.
+		if (xdg != null && xdg.startsWith("/")) {
+			return Optional.of(Path.of(xdg));
+		}
+		String home = System.getProperty("user.home");
+		if (home == null || !home.startsWith("/")) {
+			return Optional.empty();
+		}
+		return Optional.of(Path.of(home, ".cache"));
+	}
+
+	private static boolean verifiedOrCreated(Path directory, byte[] library, int uid) throws IOException {
+		Path file = directory.resolve(FILE_NAME);
+		if (!directory.equals(directory.toAbsolutePath().normalize()) || !privateDirectory(directory, uid)) {
+			return false;
+		}
+		if (!holds(file, library, uid)) {
+			write(file, library);
+		}
+		return holds(file, library, uid);
+	}
+
+	/**
+	 * Makes sure that a directory is this user's alone, creating what is missing of it
+	 * with mode {@code 0700}, but only below directories that nobody else can change:
+	 * nothing is created where a symbolic link or another user's directory leads.
+	 */
+	private static boolean privateDirectory(Path directory, int uid) throws IOException {
+		Deque<Path> missing = new ArrayDeque<>();
+		Path existing = directory;
+		while (existing != null && Attributes.of(existing).isEmpty()) {
+			missing.push(existing);
+			existing = existing.getParent();
+		}
+		if (existing == null) {
+			return false;
+		}
+		if (missing.isEmpty()) {
+			return isTrustedDirectory(directory, uid);
+		}
+		if (!othersCannotChange(existing, uid)) {
+			return false;
+		}
+		while (!missing.isEmpty()) {
+			Path next = missing.pop();
+			try {
+				Files.createDirectory(next,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+			}
+			catch (FileAlreadyExistsException ex) {
+				// Made by another start at the same moment: checked like one made here.
+			}
+			if (!isPrivate(Attributes.of(next), uid)) {
+				return false;
+			}
+		}
+		return isTrustedDirectory(directory, uid);
+	}
+
+	/**
+	 * Checks a directory, which must be this user's alone, and every directory above it,
+	 * without following symbolic links.
+	 */
+	static boolean isTrustedDirectory(Path directory, int uid) throws IOException {
+		return isPrivate(Attributes.of(directory), uid) && directory.getParent() != null
+				&& othersCannotChange(directory.getParent(), uid);
+	}
+
+	private static boolean isPrivate(Optional<Attributes> attributes, int uid) {
+		return attributes.isPresent() && attributes.get().isDirectory() && attributes.get().uid() == uid
+				&& (attributes.get().mode() & 0077) == 0;
+	}
+
+	/**
+	 * Returns whether no other user can replace or add entries in a directory or in any
+	 * directory above it: each is a real directory, owned by this user or root, and
+	 * writable by no one else, or sticky (as {@code /tmp} is), where others cannot rename
+	 * or remove what is not theirs.
+	 */
+	private static boolean othersCannotChange(Path directory, int uid) throws IOException {
+		for (Path above = directory; above != null; above = above.getParent()) {
+			Optional<Attributes> attributes = Attributes.of(above);
+			if (attributes.isEmpty() || !attributes.get().isDirectory()) {
+				return false;
+			}
+			int mode = attributes.get().mode();
+			boolean owner = attributes.get().uid() == uid || attributes.get().uid() == 0;
+			if (!owner || ((mode & GROUP_OR_OTHER_WRITE) != 0 && (mode & STICKY) == 0)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Returns whether a file is a regular file of this user that no one else may write,
+	 * with exactly the library's bytes.
+	 */
+	private static boolean holds(Path file, byte[] library, int uid) throws IOException {
+		Optional<Attributes> attributes = Attributes.of(file);
+		if (attributes.isEmpty() || !attributes.get().isRegular() || attributes.get().uid() != uid
+				|| (attributes.get().mode() & GROUP_OR_OTHER_WRITE) != 0 || attributes.get().size() != library.length) {
+			return false;
+		}
+		byte[] present;
+		try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+			present = in.readNBytes(library.length + 1);
+		}
+		return Arrays.equals(present, library);
+	}
+
+	/**
+	 * Writes the library beside its final name and renames it into place, so that no
+	 * start ever loads a half-written copy.
+	 */
+	private static void write(Path file, byte[] library) throws IOException {
+		Path partial = file.resolveSibling(FILE_NAME + "." + ProcessHandle.current().pid() + ".partial");
+		Files.deleteIfExists(partial);
+		try (SeekableByteChannel out = Files.newByteChannel(partial,
+				Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
+			ByteBuffer bytes = ByteBuffer.wrap(library);
+			while (bytes.hasRemaining()) {
+				out.write(bytes);
+			}
+		}
+		try {
+			Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.deleteIfExists(partial);
+		}
+	}
+
+	/**
+	 * What {@code lstat} says about a path.
+	 */
+	private record Attributes(int uid, int mode, long size) {
+
+		static Optional<Attributes> of(Path path) throws IOException {
+			Map<String, Object> values;
+			try {
+				values = Files.readAttributes(path, "unix:uid,mode,size", LinkOption.NOFOLLOW_LINKS);
+			}
+			catch (NoSuchFileException ex) {
+				return Optional.empty();
+			}
+			return Optional.of(new Attributes((Integer) values.get("uid"), (Integer) values.get("mode"),
+					(Long) values.get("size")));
+		}
+
+		boolean isDirectory() {
+			return (this.mode & 0170000) == 0040000;
+		}
+
+		boolean isRegular() {
+			return (this.mode & 0170000) == 0100000;
+		}
+
+	}
+
+}

@@ -1,0 +1,158 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.platform;
+
+import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.sun.jna.NativeLibrary;
+
+/**
+ * Spares a JVM the parts of loading JNA that need not happen on every start, by the
+ * system properties that JNA documents, set before JNA's {@code Native} class is first
+ * used. Every class that binds C functions calls {@link #prepare()} first.
+ * <ul>
+ * <li>JNA extracts its native library from its jar to a new temporary file on every
+ * start: {@code jna.boot.library.path} names a verified copy kept by
+ * {@link DispatchLibraryCache} instead (Linux only).</li>
+ * <li>JNA's {@code NativeLibrary} runs {@code /sbin/ldconfig -p} as a child process on
+ * Linux to learn where libraries live, unless {@code jna.platform.library.path} is set.
+ * Setting it changes where JNA looks for every library of the JVM, so only a JVM that is
+ * Daemoniker's own, the {@code daemoniker} command, sets it ({@link #ownJvm()}); a
+ * daemon's JVM is the application's.</li>
+ * <li>The C library is opened by its exact name, {@code libc.so.6}, which the process has
+ * loaded already, rather than searched for as {@code c}; where there is no
+ * {@code libc.so.6} (musl), by JNA's name for it.</li>
+ * </ul>
+ * Nothing is changed when the user has set any of JNA's own properties for its native
+ * library, when JNA is loaded already, or when {@code -Ddaemoniker.jna.cache=false} is
+ * given: JNA then behaves as it always does, and so it does when anything here fails.
+ */
+public final class JnaLoading {
+
+	/** The property that turns the cached copy of JNA's library off. */
+	static final String CACHE_PROPERTY = "daemoniker.jna.cache";
+
+	private static final String[] JNA_LOAD_PROPERTIES = { "jna.boot.library.path", "jna.boot.library.name",
+			"jna.nounpack", "jna.noclasspath", "jna.tmpdir", "jna.nosys", "jnidispatch.path" };
+
+	private static final String GLIBC = "libc.so.6";
+
+	private static boolean prepared;
+
+	private static volatile boolean ownJvm;
+
+	private static volatile String cLibrary;
+
+	private JnaLoading() {
+	}
+
+	/**
+	 * Prepares JNA's load, once per JVM; does nothing after the first call. Costs a read
+	 * of JNA's library from its jar, so only classes that are about to bind C functions
+	 * call it.
+	 */
+	public static synchronized void prepare() {
+		if (prepared) {
+			return;
+		}
+		prepared = true;
+		if (OperatingSystem.current() != OperatingSystem.LINUX || "false".equals(System.getProperty(CACHE_PROPERTY))
+				|| "true".equals(System.getProperty("jna.loaded"))) {
+			return;
+		}
+		if (ownJvm && System.getProperty("jna.platform.library.path") == null) {
+			standardLibraryDirectories()
+				.ifPresent((directories) -> System.setProperty("jna.platform.library.path", directories));
+		}
+		for (String property : JNA_LOAD_PROPERTIES) {
+			if (System.getProperty(property) != null) {
+				return;
+			}
+		}
+		ClassLoader loader = NativeLibrary.class.getClassLoader();
+		String resource = "com/sun/jna/" + com.sun.jna.Platform.RESOURCE_PREFIX + "/libjnidispatch.so";
+		DispatchLibraryCache.directoryFor(resource, jnaVersion(loader), loader, System.getenv())
+			.ifPresent((directory) -> System.setProperty("jna.boot.library.path", directory.toString()));
+	}
+
+	/**
+	 * Tells that this JVM runs Daemoniker's own code only, where JNA's library search may
+	 * be narrowed to the system's standard directories, which spares the
+	 * {@code ldconfig -p} child process. Call it from {@code main}; it costs nothing
+	 * until something binds C functions.
+	 */
+	public static void ownJvm() {
+		ownJvm = true;
+	}
+
+	/**
+	 * The directories JNA itself would search before it asks {@code ldconfig} for more:
+	 * the multiarch ones, then the generic ones, those that exist.
+	 */
+	private static Optional<String> standardLibraryDirectories() {
+		String arch = System.getProperty("os.arch", "");
+		String multiarch = switch (arch) {
+			case "amd64", "x86_64" -> "x86_64-linux-gnu";
+			case "aarch64" -> "aarch64-linux-gnu";
+			default -> null;
+		};
+		if (multiarch == null) {
+			return Optional.empty();
+		}
+		String bits = arch.contains("64") ? "64" : "";
+		List<String> existing = new ArrayList<>();
+		for (String directory : new String[] { "/usr/lib/" + multiarch, "/lib/" + multiarch, "/usr/lib" + bits,
+				"/lib" + bits, "/usr/lib", "/lib" }) {
+			if (!existing.contains(directory) && Files.isDirectory(Path.of(directory))) {
+				existing.add(directory);
+			}
+		}
+		return existing.isEmpty() ? Optional.empty() : Optional.of(String.join(":", existing));
+	}
+
+	/**
+	 * Returns the name to open the C library by.
+	 * @return {@code libc.so.6} where that opens, else JNA's name for the C library
+	 */
+	public static String cLibrary() {
+		String name = cLibrary;
+		if (name == null) {
+			prepare();
+			name = com.sun.jna.Platform.C_LIBRARY_NAME;
+			if (OperatingSystem.current() == OperatingSystem.LINUX) {
+				try {
+					NativeLibrary.getInstance(GLIBC);
+					name = GLIBC;
+				}
+				catch (UnsatisfiedLinkError ex) {
+					// Not glibc: JNA finds the C library by its own search.
+				}
+			}
+			cLibrary = name;
+		}
+		return name;
+	}
+
+	/**
+	 * Reads JNA's version from its {@code Version} interface without initializing any
+	 * class that loads native code.
+	 */
+	private static String jnaVersion(ClassLoader loader) {
+		try {
+			Field version = Class.forName("com.sun.jna.Version", false, loader).getDeclaredField("VERSION");
+			version.setAccessible(true);
+			return (String) version.get(null);
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return "unknown";
+		}
+	}
+
+}
