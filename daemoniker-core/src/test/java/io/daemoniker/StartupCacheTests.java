@@ -221,6 +221,27 @@ class StartupCacheTests extends RealDaemonTests {
 		stop(two);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "17", "25" })
+	void aRestartedDaemonGetsTheCacheAgainAndIsNoTrainingRun(String jdk) throws Exception {
+		String java = java(jdk);
+		// A daemon that records: the old daemon's exit makes the cache, which the new
+		// launcher gives to the new daemon instead of copying the old one's options.
+		long before = start(java, this.jar, this.pidFile, "beside");
+		Daemons.Result restart = this.daemons.run(List.of(java, "-cp", classPath(this.jar),
+				"io.daemoniker.cli.DaemonikerCli", "restart", this.pidFile.toString()), this.directory);
+		assertThat(restart.exitCode()).as(restart.toString()).isZero();
+		long after = Daemons.pidIn(this.pidFile);
+		assertThat(after).isNotEqualTo(before);
+		Path cache = onlyCache();
+		assertMapped(after, cache);
+		// The cache's options once, from the new launcher, not copied from the old
+		// daemon.
+		String commandLine = commandLine(after);
+		assertThat(commandLine.indexOf(cache.toString())).isEqualTo(commandLine.lastIndexOf(cache.toString()));
+		stop(after);
+	}
+
 	/**
 	 * Starts and stops the daemon until its cache exists: once on JDK 17, twice on JDK
 	 * 25.

@@ -57,9 +57,15 @@ record DaemonProcess(long pid, List<String> command, Path directory, Map<String,
 		List<String> command = new ArrayList<>();
 		Optional<Path> directory = Optional.empty();
 		boolean marked = false;
-		for (String argument : daemonCommand) {
+		for (int i = 0; i < daemonCommand.size(); i++) {
+			String argument = daemonCommand.get(i);
 			if (argument.startsWith(MARKER_OPTION)) {
 				marked = true;
+			}
+			else if (i > 0 && !marked) {
+				// The start-up cache's options, which the launcher puts before its
+				// marker:
+				// the next launcher chooses them again.
 			}
 			else if (argument.startsWith(DIRECTORY_OPTION) && directory.isEmpty()) {
 				directory = Optional.of(Path.of(argument.substring(DIRECTORY_OPTION.length())));

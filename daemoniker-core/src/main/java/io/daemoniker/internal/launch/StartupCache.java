@@ -4,7 +4,6 @@
  */
 package io.daemoniker.internal.launch;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,15 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 import io.daemoniker.DaemonizeOptions;
 
@@ -88,7 +81,7 @@ final class StartupCache {
 		if (jvmOptions.stream().anyMatch((option) -> OWN_CHOICES.stream().anyMatch(option::startsWith))) {
 			return commandLine;
 		}
-		Optional<Path> directoryOnClassPath = classPathFiles().stream().filter(Files::isDirectory).findFirst();
+		Optional<Path> directoryOnClassPath = CacheKey.classPathFiles().stream().filter(Files::isDirectory).findFirst();
 		if (directoryOnClassPath.isPresent()) {
 			// The JVM would refuse to write the archive, and end with status 1.
 			note("no start-up cache: the class path holds the directory " + directoryOnClassPath.get()
@@ -97,17 +90,17 @@ final class StartupCache {
 		}
 		Path configured = options.startupCacheDirectory();
 		Path directory = (configured != null) ? workingDirectory.resolve(configured) : pidFile.getParent();
-		Optional<String> refusal = refusal(directory);
+		Optional<String> refusal = CacheTrust.refusal(directory);
 		if (refusal.isPresent()) {
 			note("no start-up cache: " + refusal.get());
 			return commandLine;
 		}
 		String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
-		StartupCache cache = new StartupCache(directory.resolve(name + "-" + key(jvmOptions)),
+		StartupCache cache = new StartupCache(directory.resolve(name + "-" + CacheKey.of(jvmOptions)),
 				Runtime.version().feature(), new CacheJvm(options.jvmOptions()));
 		Optional<String> foreign = cache.files()
 			.stream()
-			.map(StartupCache::foreign)
+			.map(CacheTrust::foreign)
 			.flatMap(Optional::stream)
 			.findFirst();
 		if (foreign.isPresent()) {
@@ -123,28 +116,6 @@ final class StartupCache {
 
 	private List<Path> files() {
 		return List.of(file(CDS_SUFFIX), file(AOT_SUFFIX), file(AOT_CONFIGURATION_SUFFIX));
-	}
-
-	/**
-	 * Returns why a file in the cache's place is not the cache's: it is left alone.
-	 */
-	private static Optional<String> foreign(Path file) {
-		try {
-			PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class,
-					LinkOption.NOFOLLOW_LINKS);
-			String user = System.getProperty("user.name");
-			if (!attributes.isRegularFile()) {
-				return Optional.of(file + " is not a regular file; remove it to have the cache made again");
-			}
-			if (!attributes.owner().getName().equals(user)) {
-				return Optional.of(file + " belongs to " + attributes.owner().getName() + ", not to " + user
-						+ "; remove it to have the cache made again");
-			}
-			return Optional.empty();
-		}
-		catch (IOException ex) {
-			return Optional.empty();
-		}
 	}
 
 	private List<String> jvmOptions() {
@@ -261,117 +232,6 @@ final class StartupCache {
 
 	private static String fingerprint(BasicFileAttributes attributes) {
 		return attributes.size() + " " + attributes.lastModifiedTime().toMillis() + " " + attributes.fileKey();
-	}
-
-	/**
-	 * Returns why the cache may not be kept in this directory: only a directory of this
-	 * user's that no one else can write in keeps a file that the daemon's JVM maps into
-	 * its memory.
-	 */
-	private static Optional<String> refusal(Path directory) {
-		try {
-			PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class);
-			if (!attributes.isDirectory()) {
-				return Optional.of(directory + " is not a directory");
-			}
-			String user = System.getProperty("user.name");
-			if (!attributes.owner().getName().equals(user)) {
-				return Optional.of(directory + " belongs to " + attributes.owner().getName() + ", not to " + user);
-			}
-			if (attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
-					|| attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE)) {
-				return Optional.of(directory + " can be written by others; name a directory of your own");
-			}
-			if (!Files.isWritable(directory)) {
-				return Optional.of(directory + " cannot be written");
-			}
-			return Optional.empty();
-		}
-		catch (UnsupportedOperationException ex) {
-			return Optional.of("no POSIX file attributes for " + directory);
-		}
-		catch (IOException ex) {
-			return Optional.of("cannot read " + directory + ": " + ex.getMessage());
-		}
-	}
-
-	/**
-	 * Returns a digest of what makes an archive usable: the JVM, the daemon's JVM options
-	 * and the files of the class path, with those named by a jar's {@code Class-Path}.
-	 */
-	private static String key(List<String> jvmOptions) {
-		List<String> parts = new ArrayList<>();
-		parts.add(System.getProperty("java.home"));
-		parts.add(System.getProperty("java.vm.version"));
-		parts.add(System.getProperty("java.vm.vendor"));
-		for (String option : jvmOptions) {
-			// The marker differs on every start, and the launch directory is not the
-			// JVM's business.
-			if (!option.startsWith(Launcher.MARKER_OPTION_PREFIX)
-					&& !option.startsWith("-D" + Launcher.LAUNCH_DIRECTORY_PROPERTY + "=")) {
-				parts.add(option);
-			}
-		}
-		classPathFiles().forEach((path) -> parts.add(stamp(path)));
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (String part : parts) {
-				digest.update(part.getBytes(StandardCharsets.UTF_8));
-				digest.update((byte) 0);
-			}
-			return HexFormat.of().formatHex(digest.digest(), 0, 8);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-		}
-	}
-
-	/**
-	 * Returns the files of this JVM's class path, which the daemon shares, with those
-	 * that a jar's {@code Class-Path} names.
-	 */
-	private static List<Path> classPathFiles() {
-		List<Path> files = new ArrayList<>();
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			if (!entry.isEmpty()) {
-				Path path = Path.of(entry).toAbsolutePath();
-				files.add(path);
-				files.addAll(manifestClassPath(path));
-			}
-		}
-		return files;
-	}
-
-	private static String stamp(Path path) {
-		try {
-			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-			return path + " " + attributes.size() + " " + attributes.lastModifiedTime().toMillis();
-		}
-		catch (IOException ex) {
-			return path + " absent";
-		}
-	}
-
-	private static List<Path> manifestClassPath(Path path) {
-		List<Path> named = new ArrayList<>();
-		if (!Files.isRegularFile(path)) {
-			return named;
-		}
-		try (JarFile jar = new JarFile(path.toFile())) {
-			Manifest manifest = jar.getManifest();
-			String classPath = (manifest != null) ? manifest.getMainAttributes().getValue("Class-Path") : null;
-			if (classPath != null) {
-				for (String entry : classPath.trim().split("\\s+")) {
-					if (!entry.isEmpty() && !entry.contains(":")) {
-						named.add(path.resolveSibling(entry));
-					}
-				}
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			// Not a jar: the JVM cannot archive its classes either.
-		}
-		return named;
 	}
 
 	private static void note(String text) {

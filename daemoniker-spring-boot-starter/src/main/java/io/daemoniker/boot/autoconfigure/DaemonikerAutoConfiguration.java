@@ -59,7 +59,7 @@ public final class DaemonikerAutoConfiguration {
 	}
 
 	private static Path pidFile(DaemonikerProperties properties) {
-		return PidFileLocation.resolve(Path.of(String.valueOf(properties.getPidFile())));
+		return PidFileLocation.held(Path.of(String.valueOf(properties.getPidFile())));
 	}
 
 	@Bean

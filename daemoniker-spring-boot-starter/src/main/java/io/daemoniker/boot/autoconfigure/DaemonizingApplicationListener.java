@@ -7,11 +7,11 @@ package io.daemoniker.boot.autoconfigure;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.daemoniker.DaemonHandle;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
 import io.daemoniker.DaemonizeOptions;
@@ -206,7 +206,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			startedEarlyWith = null;
 			DaemonikerProperties properties = bind(environment);
 			checkStartedWith(early, properties);
-			remember(environment, pidFile(properties), RunMode.DAEMON, properties);
+			remember(environment, properties);
 			return;
 		}
 		if (System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
@@ -222,13 +222,13 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		Path pidFile = pidFile(properties);
 		if (Daemoniker.isDaemon()) {
 			completeDaemon(pidFile, properties);
-			remember(environment, pidFile, RunMode.DAEMON, properties);
+			remember(environment, properties);
 			return;
 		}
 		RunMode mode = properties.getMode().resolve(Supervision.detect());
 		if (mode == RunMode.FOREGROUND) {
 			runInForeground(pidFile, properties);
-			remember(environment, pidFile, mode, properties);
+			remember(environment, properties);
 			return;
 		}
 		launch(pidFile, options(properties, RunMode.DAEMON));
@@ -331,11 +331,13 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		return PidFileLocation.resolve(Objects.requireNonNull(properties.getPidFile(), PID_FILE_PROPERTY));
 	}
 
-	private static void remember(ConfigurableEnvironment environment, Path pidFile, RunMode mode,
-			DaemonikerProperties properties) {
+	/**
+	 * Sets {@code spring.main.keep-alive} for the rest of the start, and for any later
+	 * application in this JVM. The PID file and the mode need no such setting: the core's
+	 * {@link DaemonHandle} holds them.
+	 */
+	private static void remember(ConfigurableEnvironment environment, DaemonikerProperties properties) {
 		Map<String, Object> settings = new LinkedHashMap<>();
-		settings.put(PID_FILE_PROPERTY, pidFile.toString());
-		settings.put("daemoniker.mode", mode.name().toLowerCase(Locale.ROOT));
 		if (properties.isKeepAlive() && !environment.containsProperty(KEEP_ALIVE_PROPERTY)) {
 			// A service runs until it is stopped, even with no thread of its own left:
 			// Spring Boot's keep-alive thread ends when the context closes.

@@ -90,7 +90,6 @@ class DaemonizingApplicationListenerTests {
 			ManagedDaemon daemon = context.getBean(ManagedDaemon.class);
 			assertThat(daemon.mode()).isEqualTo(RunMode.FOREGROUND);
 			assertThat(daemon.pidFile()).isEqualTo(pidFile);
-			assertThat(context.getEnvironment().getProperty("daemoniker.mode")).isEqualTo("foreground");
 			// A service runs until stopped, even with no thread of its own.
 			assertThat(context.getEnvironment().getProperty("spring.main.keep-alive")).isEqualTo("true");
 			Reloads reloads = context.getBean(Reloads.class);
