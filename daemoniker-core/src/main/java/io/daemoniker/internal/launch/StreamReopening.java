@@ -24,8 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class StreamReopening {
 
-	private static final Logger logger = System.getLogger(StreamReopening.class.getName());
-
 	private static final Path NULL_DEVICE = Platform.current().nullDevice();
 
 	private StreamReopening() {
@@ -48,14 +46,14 @@ final class StreamReopening {
 					reopen(stdout, stderr);
 				}
 				catch (IOException ex) {
-					logger.log(Level.WARNING, "on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
+					logger().log(Level.WARNING, "on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
 							+ "; still writing to the previous files");
 				}
 			});
 		}
 		catch (SignalError ex) {
 			// A daemon that cannot reopen its logs (under -Xrs, say) still runs.
-			logger.log(Level.WARNING,
+			logger().log(Level.WARNING,
 					"the log files will not be reopened on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage());
 		}
 	}
@@ -66,6 +64,15 @@ final class StreamReopening {
 
 	private static @Nullable Path fileOrNull(@Nullable Path target) {
 		return (target == null || NULL_DEVICE.equals(target)) ? null : target;
+	}
+
+	/**
+	 * Looks the logger up when there is something to log: creating it finds and starts
+	 * the JDK's logging back end, a cost that a daemon which never logs here should not
+	 * pay on its way to "ready".
+	 */
+	private static Logger logger() {
+		return System.getLogger(StreamReopening.class.getName());
 	}
 
 }

@@ -27,8 +27,6 @@ import io.daemoniker.internal.platform.SignalSource;
  */
 public final class SentinelSignalSource implements SignalSource {
 
-	private static final Logger logger = System.getLogger(SentinelSignalSource.class.getName());
-
 	private final Map<Integer, IntConsumer> handlers = new ConcurrentHashMap<>();
 
 	private final Set<Integer> ignored = ConcurrentHashMap.newKeySet();
@@ -45,7 +43,7 @@ public final class SentinelSignalSource implements SignalSource {
 	public SentinelSignalSource(SentinelStarter starter, LongConsumer publisher, long ownPid,
 			SentinelExitCodes exitCodes) {
 		this.watcher = new SentinelWatcher(starter, publisher, ownPid, exitCodes, this::route,
-				(line) -> logger.log(Level.WARNING, line));
+				(line) -> logger().log(Level.WARNING, line));
 	}
 
 	@Override
@@ -84,6 +82,15 @@ public final class SentinelSignalSource implements SignalSource {
 					"daemoniker-exit-on-SIG" + SignalNumbers.name(signum));
 			exit.start();
 		}
+	}
+
+	/**
+	 * Looks the logger up when there is something to log: creating it finds and starts
+	 * the JDK's logging back end, a cost that a daemon which never logs here should not
+	 * pay on its way to "ready".
+	 */
+	private static Logger logger() {
+		return System.getLogger(SentinelSignalSource.class.getName());
 	}
 
 }

@@ -24,8 +24,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class BuiltInSignalActions {
 
-	private static final Logger logger = System.getLogger(BuiltInSignalActions.class.getName());
-
 	private static final Map<Integer, List<Runnable>> ACTIONS = new ConcurrentHashMap<>();
 
 	private static final Map<Integer, Boolean> INSTALLED = new ConcurrentHashMap<>();
@@ -69,10 +67,19 @@ public final class BuiltInSignalActions {
 				action.run();
 			}
 			catch (RuntimeException ex) {
-				logger.log(Level.WARNING, "the built-in action for SIG" + SignalNumbers.name(signum) + " failed", ex);
+				logger().log(Level.WARNING, "the built-in action for SIG" + SignalNumbers.name(signum) + " failed", ex);
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Looks the logger up when there is something to log: creating it finds and starts
+	 * the JDK's logging back end, a cost that a daemon which never logs here should not
+	 * pay on its way to "ready".
+	 */
+	private static Logger logger() {
+		return System.getLogger(BuiltInSignalActions.class.getName());
 	}
 
 }

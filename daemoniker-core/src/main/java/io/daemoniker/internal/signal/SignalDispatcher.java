@@ -27,8 +27,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SignalDispatcher {
 
-	private static final Logger logger = System.getLogger(SignalDispatcher.class.getName());
-
 	private final Queue<Integer> deliveries = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean draining = new AtomicBoolean();
@@ -148,8 +146,17 @@ public final class SignalDispatcher {
 			this.handler.accept(signum);
 		}
 		catch (Throwable ex) {
-			logger.log(Level.ERROR, "the handler of SIG" + SignalNumbers.name(signum) + " failed", ex);
+			logger().log(Level.ERROR, "the handler of SIG" + SignalNumbers.name(signum) + " failed", ex);
 		}
+	}
+
+	/**
+	 * Looks the logger up when there is something to log: creating it finds and starts
+	 * the JDK's logging back end, a cost that a daemon which never logs here should not
+	 * pay on its way to "ready".
+	 */
+	private static Logger logger() {
+		return System.getLogger(SignalDispatcher.class.getName());
 	}
 
 }
