@@ -45,7 +45,14 @@ public final class PlainDaemon {
 				// Runs once, in the launcher, before the daemon exists.
 				System.out.println("starting daemon, logging to " + log.toAbsolutePath());
 			}
-			DaemonizeOptions options = DaemonizeOptions.builder().chdir(Path.of("/")).stdout(log).stderr(log).build();
+			// Readiness is confirmed once the signal handlers are in place: a supervisor
+			// that hears of it may signal at once (systemd's ExecReload=, for one).
+			DaemonizeOptions options = DaemonizeOptions.builder()
+				.chdir(Path.of("/"))
+				.stdout(log)
+				.stderr(log)
+				.manualReadiness(true)
+				.build();
 			DaemonizeResult result = daemonizer.daemonize(pidFile, options, args[1]);
 			if (result.isParent()) {
 				// Runs in the launcher once the daemon has confirmed its start-up.
@@ -94,6 +101,7 @@ public final class PlainDaemon {
 		signals.setSighup((signum) -> System.out.println("received SIGHUP"));
 		signals.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("daemon stopping")));
+		Daemoniker.notifyReady();
 		while (true) {
 			try {
 				signals.awaitSignal();
