@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Objects;
 
 import io.daemoniker.internal.launch.ArgsCodec;
-import io.daemoniker.internal.launch.DaemonSide;
-import io.daemoniker.internal.launch.ForegroundSide;
-import io.daemoniker.internal.launch.Launcher;
+import io.daemoniker.internal.launch.daemon.DaemonSide;
+import io.daemoniker.internal.launch.daemon.ForegroundSide;
+import io.daemoniker.internal.launch.launcher.Launcher;
 import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.pidfile.PidFileLock;

@@ -14,7 +14,7 @@ import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 
-import io.daemoniker.internal.launch.JavaCommandLine;
+import io.daemoniker.internal.launch.commandline.JavaCommandLine;
 
 /**
  * Starts the daemon JVM on Windows: detached from the launcher's console
