@@ -137,7 +137,7 @@ public final class JavaCommandLine {
 	 * number of arguments when none is
 	 * @throws StartupException if an {@code @argfile} cannot be read
 	 */
-	public static int firstApplicationArgument(List<String> arguments, Path directory) {
+	static int firstApplicationArgument(List<String> arguments, Path directory) {
 		Builder builder = new Builder(directory,
 				new RelativePaths(directory.toString(), OperatingSystem.current() == OperatingSystem.WINDOWS));
 		builder.process(arguments);

@@ -69,6 +69,17 @@ public final class ProcessArguments {
 	}
 
 	/**
+	 * Returns the arguments of this JVM on Windows, from {@code GetCommandLineW}, with
+	 * the application arguments that the Java launcher expanded as wildcards expanded the
+	 * same way ({@link ApplicationWildcards}).
+	 * @return the arguments after the program name, {@code @argfiles} unexpanded; empty
+	 * if the command line holds none
+	 */
+	public static List<String> currentOnWindows() {
+		return ApplicationWildcards.currentArguments();
+	}
+
+	/**
 	 * Splits the contents of {@code /proc/PID/cmdline}: each argument, the executable
 	 * first, ends with a NUL byte.
 	 * @param cmdline the file's bytes

@@ -250,7 +250,7 @@ public final class Launcher {
 			WindowsJava java = WindowsJava.in(Path.of(System.getProperty("java.home")));
 			java.note().ifPresent((note) -> System.err.println("daemoniker: " + note));
 			executable = java.executable().toString();
-			arguments = WindowsLaunch.currentArguments();
+			arguments = ProcessArguments.currentOnWindows();
 			if (arguments.isEmpty()) {
 				throw new StartupException("cannot start the daemon: GetCommandLineW holds no arguments for this JVM, "
 						+ "and a daemon started without them would not run this program");

@@ -2,7 +2,7 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker.internal.windows;
+package io.daemoniker.internal.launch.commandline;
 
 import java.io.File;
 import java.nio.file.DirectoryStream;
@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import io.daemoniker.internal.windows.WindowsCommandLine;
+import io.daemoniker.internal.windows.WindowsLaunch;
 
 /**
  * Expands wildcards in application arguments as the Java launcher does on Windows, where
@@ -26,6 +29,42 @@ import java.util.List;
 final class ApplicationWildcards {
 
 	private ApplicationWildcards() {
+	}
+
+	/**
+	 * Returns the arguments this JVM was started with on Windows, from
+	 * {@code GetCommandLineW}, with the application arguments that the Java launcher
+	 * expanded as wildcards expanded the same way, in this JVM's working directory.
+	 * @return the arguments after the program name, {@code @argfiles} unexpanded
+	 */
+	static List<String> currentArguments() {
+		List<WindowsCommandLine.Argument> all = WindowsLaunch.currentCommandLine();
+		return all.isEmpty() ? List.of()
+				: expandApplicationArguments(all.subList(1, all.size()), Path.of(System.getProperty("user.dir")));
+	}
+
+	/**
+	 * Expands the wildcards of application arguments given on the command line, as the
+	 * Java launcher does; options and arguments from {@code @argfiles} are never
+	 * expanded.
+	 * @param arguments the arguments after the program name
+	 * @param workingDirectory the launcher's working directory
+	 * @return the arguments as the Java launcher passed them on
+	 */
+	static List<String> expandApplicationArguments(List<WindowsCommandLine.Argument> arguments, Path workingDirectory) {
+		List<String> texts = new ArrayList<>();
+		arguments.forEach((argument) -> texts.add(argument.text()));
+		int first = JavaCommandLine.firstApplicationArgument(texts, workingDirectory);
+		List<String> expanded = new ArrayList<>(texts.subList(0, first));
+		for (WindowsCommandLine.Argument argument : arguments.subList(first, arguments.size())) {
+			if (argument.wildcard()) {
+				expanded.addAll(expand(argument.text(), workingDirectory));
+			}
+			else {
+				expanded.add(argument.text());
+			}
+		}
+		return List.copyOf(expanded);
 	}
 
 	/**

@@ -2,12 +2,13 @@
  * Copyright 2026 the Daemoniker authors.
  * Licensed under the Apache License, Version 2.0.
  */
-package io.daemoniker.internal.windows;
+package io.daemoniker.internal.launch.commandline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.daemoniker.internal.windows.WindowsCommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,14 +46,15 @@ class ApplicationWildcardsTests {
 		Files.writeString(this.directory.resolve("java.args"), "-Dfrom=file Main *.txt\n");
 		List<WindowsCommandLine.Argument> line = WindowsCommandLine
 			.parse("javaw.exe -Dglob=*.txt -cp lib/* Main *.txt \"*.txt\" *.none");
-		assertThat(WindowsLaunch.expandApplicationWildcards(line.subList(1, line.size()), this.directory))
+		assertThat(ApplicationWildcards.expandApplicationArguments(line.subList(1, line.size()), this.directory))
 			.containsExactly("-Dglob=*.txt", "-cp", "lib/*", "Main", "a.txt", "*.txt", "*.none");
 		// The main class in an argfile: its arguments stay, the ones after it expand.
 		List<WindowsCommandLine.Argument> withArgFile = WindowsCommandLine.parse("javaw.exe @java.args *.txt");
-		assertThat(WindowsLaunch.expandApplicationWildcards(withArgFile.subList(1, withArgFile.size()), this.directory))
+		assertThat(ApplicationWildcards.expandApplicationArguments(withArgFile.subList(1, withArgFile.size()),
+				this.directory))
 			.containsExactly("@java.args", "a.txt");
 		List<WindowsCommandLine.Argument> jar = WindowsCommandLine.parse("javaw.exe -jar app*.jar *.txt");
-		assertThat(WindowsLaunch.expandApplicationWildcards(jar.subList(1, jar.size()), this.directory))
+		assertThat(ApplicationWildcards.expandApplicationArguments(jar.subList(1, jar.size()), this.directory))
 			.containsExactly("-jar", "app*.jar", "a.txt");
 	}
 
