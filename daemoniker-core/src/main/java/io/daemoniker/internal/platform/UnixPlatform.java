@@ -7,7 +7,6 @@ package io.daemoniker.internal.platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -185,11 +184,11 @@ final class UnixPlatform implements Platform {
 	}
 
 	@Override
-	public Optional<String> otherLocks(Path file, long holder) throws IOException {
+	public Optional<String> otherLocks(FileStat file, long holder) throws IOException {
 		if (this.os != OperatingSystem.LINUX) {
 			return Optional.empty();
 		}
-		return ProcLocks.otherThanFlockOf(FileStat.of(file, LinkOption.NOFOLLOW_LINKS), holder);
+		return ProcLocks.otherThanFlockOf(file, holder);
 	}
 
 	/**
