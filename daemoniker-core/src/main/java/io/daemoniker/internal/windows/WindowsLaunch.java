@@ -45,7 +45,10 @@ public final class WindowsLaunch {
 	 * Returns the arguments this JVM was started with, from {@code GetCommandLineW}
 	 * ({@code ProcessHandle.Info.arguments()} is empty on Windows), split as the Java
 	 * launcher split them, with application arguments that it expanded as wildcards
-	 * expanded the same way.
+	 * expanded the same way. Split by {@link WindowsCommandLine}, not by
+	 * {@code CommandLineToArgvW}: {@code main} received what the Java launcher's rules
+	 * made of the line, which differ from Windows' own on runs of quotes, and only those
+	 * rules tell which arguments the launcher took for wildcards.
 	 * @return the arguments after the program name, {@code @argfiles} unexpanded
 	 */
 	public static List<String> currentArguments() {
