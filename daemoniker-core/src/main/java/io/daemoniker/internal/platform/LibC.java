@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The C library of Linux and macOS: every C function that Daemoniker calls on Unix is
- * bound here, and nowhere else. Its constants are in {@link LinuxConstants} and
- * {@link MacOsConstants} ({@link UnixConstants} for the running system's), error numbers
- * are put into words by the C library itself ({@link #describe}), and JNA's platform
- * library gives the types it has ({@link Resource.Rlimit}).
+ * bound here, but for macOS's {@code sysctl}, which JNA's platform library binds
+ * ({@code SystemB}, for the JVM's own command line). Its constants are in
+ * {@link LinuxConstants} and {@link MacOsConstants} ({@link UnixConstants} for the
+ * running system's), error numbers are put into words by the C library itself
+ * ({@link #describe}), and JNA's platform library gives the types it has
+ * ({@link Resource.Rlimit}).
  * <p>
  * The binding has the shape it has for three reasons:
  * <ul>
@@ -376,33 +378,93 @@ public final class LibC {
 			NativeBindings.require(FAILURE, purpose);
 		}
 
+		/**
+		 * Starts a process ({@code posix_spawn(3)}).
+		 * @return {@code 0} or an error number
+		 */
 		public static native int posix_spawn(IntByReference pid, String path, Pointer fileActions, Pointer attributes,
 				Pointer argv, Pointer envp);
 
+		/**
+		 * {@code posix_spawnattr_init(3)}.
+		 * @return {@code 0} or an error number
+		 */
 		public static native int posix_spawnattr_init(Pointer attributes);
 
+		/**
+		 * {@code posix_spawnattr_destroy(3)}.
+		 * @return {@code 0} or an error number
+		 */
 		public static native int posix_spawnattr_destroy(Pointer attributes);
 
+		/**
+		 * {@code posix_spawnattr_setflags(3)}.
+		 * @return {@code 0} or an error number
+		 */
 		public static native int posix_spawnattr_setflags(Pointer attributes, short flags);
 
+		/**
+		 * {@code posix_spawnattr_setsigdefault(3)}.
+		 * @return {@code 0} or an error number
+		 */
 		public static native int posix_spawnattr_setsigdefault(Pointer attributes, Pointer signals);
 
+		/**
+		 * {@code posix_spawnattr_setsigmask(3)}.
+		 * @return {@code 0} or an error number
+		 */
 		public static native int posix_spawnattr_setsigmask(Pointer attributes, Pointer signals);
 
+		/**
+		 * {@code posix_spawn_file_actions_init(3)}.
+		 * @return {@code 0} or an error number
+		 */
 		public static native int posix_spawn_file_actions_init(Pointer fileActions);
 
+		/**
+		 * {@code posix_spawn_file_actions_destroy(3)}.
+		 * @return {@code 0} or an error number
+		 */
 		public static native int posix_spawn_file_actions_destroy(Pointer fileActions);
 
+		/**
+		 * {@code posix_spawn_file_actions_adddup2(3)}.
+		 * @return {@code 0} or an error number
+		 */
 		public static native int posix_spawn_file_actions_adddup2(Pointer fileActions, int fd, int newFd);
 
+		/**
+		 * {@code posix_spawn_file_actions_addclose(3)}.
+		 * @return {@code 0} or an error number
+		 */
 		public static native int posix_spawn_file_actions_addclose(Pointer fileActions, int fd);
 
+		/**
+		 * {@code sigemptyset(3)}.
+		 * @return {@code 0}
+		 * @throws LastErrorException if it fails
+		 */
 		public static native int sigemptyset(Pointer set) throws LastErrorException;
 
+		/**
+		 * {@code sigaddset(3)}.
+		 * @return {@code 0}
+		 * @throws LastErrorException if it fails
+		 */
 		public static native int sigaddset(Pointer set, int signum) throws LastErrorException;
 
+		/**
+		 * {@code waitid(2)}.
+		 * @return {@code 0}
+		 * @throws LastErrorException if it fails
+		 */
 		public static native int waitid(int idType, int id, Pointer info, int options) throws LastErrorException;
 
+		/**
+		 * {@code waitpid(2)}.
+		 * @return the PID, or {@code 0} with {@code WNOHANG} while it runs
+		 * @throws LastErrorException if it fails
+		 */
 		public static native int waitpid(int pid, IntByReference status, int options) throws LastErrorException;
 
 	}
