@@ -283,11 +283,11 @@ public final class Benchmark {
 			System.out.println("SKIPPED: " + jar + " does not exist; build it first (mvn -B -DskipTests package)");
 			return;
 		}
-		Set<String> variants = Set
-			.of(this.options
-				.getOrDefault("spring-variants",
-						"fg,daemon,daemon-cache,fg-starter,exploded,exploded-nostarter,exploded-cache")
-				.split(","));
+		Set<String> variants = Set.of(
+				this.options
+					.getOrDefault("spring-variants",
+							"fg,daemon,daemon-cache,fg-starter,exploded,exploded-nostarter,exploded-cache")
+					.split(","));
 		// Another build of the same application, for a before-and-after comparison in one
 		// interleaved run.
 		Path baselineJar = this.options.containsKey("spring-baseline-jar")
@@ -655,7 +655,8 @@ public final class Benchmark {
 		milestones.put("logback", " ch.qos.logback.");
 		milestones.put("starter listener", ".DaemonizingApplicationListener ");
 		milestones.put("starter properties", ".DaemonikerProperties ");
-		milestones.put("Spring Boot's Binder (absent: not loaded)", " org.springframework.boot.context.properties.bind.Binder ");
+		milestones.put("Spring Boot's Binder (absent: not loaded)",
+				" org.springframework.boot.context.properties.bind.Binder ");
 		milestones.put("ProcessImpl (spawn of the daemon)", " java.lang.ProcessImpl ");
 		milestones.put("last class loaded (about exit)", null);
 		for (Map.Entry<String, String> milestone : milestones.entrySet()) {
