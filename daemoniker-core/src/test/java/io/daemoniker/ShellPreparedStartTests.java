@@ -56,9 +56,12 @@ class ShellPreparedStartTests extends RealDaemonTests {
 		long pid = Daemons.pidIn(this.pidFile);
 		assertThat(startVariable(pid)).hasValueSatisfying((value) -> assertThat(value).contains(" prepared 1 "));
 		assertThat(Daemoniker.status(this.pidFile).pid()).hasValue(pid);
-		List<String> fds = Proc.fds(pid);
-		assertThat(fds).filteredOn((fd) -> fd.endsWith(" -> " + this.pidFile)).hasSize(1);
-		assertThat(fds).noneMatch((fd) -> fd.contains("pipe:") || fd.contains(this.temporary.toString()));
+		// The daemon closes the FIFO right after the line that its launcher may already
+		// have read and exited on: give it that instant.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(Proc.fds(pid))
+				.noneMatch((fd) -> fd.contains("pipe:") || fd.contains(this.temporary.toString())));
+		assertThat(Proc.fds(pid)).filteredOn((fd) -> fd.endsWith(" -> " + this.pidFile)).hasSize(1);
 		assertThat(mapsJna(pid)).as("JNA's native library is mapped").isFalse();
 		assertThat(entries(this.temporary)).as("the start's private directory is gone").isEmpty();
 	}
