@@ -22,6 +22,10 @@ import org.jspecify.annotations.Nullable;
  * doubles, byte arrays, and lists and string-keyed maps of these. Nothing is deserialized
  * by class name, so the channel cannot be used to make the daemon instantiate arbitrary
  * classes.
+ * <p>
+ * Public for the facade and the launcher's {@code Launcher}, which check the arguments
+ * before anything starts, and the daemon's {@code DaemonSide} and {@code PreparedStart},
+ * which read the request within its limits.
  */
 public final class ArgsCodec {
 

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  * What the launcher tells the daemon on its standard input: the paths it resolved against
  * its own working directory (the daemon runs in another one), whether the daemon confirms
  * start-up itself later, and the arguments to hand back from {@code daemonize}.
+ * <p>
+ * Public for the two sides of a start: the launcher's {@code Launcher} encodes it, and
+ * the daemon's {@code DaemonSide} decodes it.
  *
  * @param pidFile absolute path of the PID file
  * @param stdin absolute path standard input reads from

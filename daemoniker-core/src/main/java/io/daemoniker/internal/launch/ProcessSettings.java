@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * What the daemon (or a process in the foreground) does to itself once it holds its PID
  * file: prevent core dumps, switch to another user, and which signal reopens its standard
  * streams.
+ * <p>
+ * Public for the facade's {@code LaunchSpecs}, which makes them from the options, the
+ * launcher, which checks them and sends them in the request, and the daemon's and the
+ * foreground's sides, which apply them.
  *
  * @param user user to switch to, or {@code null}
  * @param group group to switch to, or {@code null}

@@ -26,6 +26,9 @@ import io.daemoniker.internal.platform.OperatingSystem;
  * marker that tells the daemon what it is goes in front, a debugger agent that would
  * fight the launcher for its port is dropped, and the application arguments are dropped
  * on request.
+ * <p>
+ * Public for the launcher's {@code Launcher}, which builds it, and the start-up cache's
+ * {@code StartupCache}, which adds its options to it.
  */
 public final class JavaCommandLine {
 

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The daemon's side of daemonization: it reads the launch request, takes the PID file,
  * redirects its standard streams and confirms start-up to the launcher.
+ * <p>
+ * Public for the facade: {@code Daemoniker.start} becomes the daemon through it, and the
+ * {@code DaemonHandle} wraps it.
  */
 public final class DaemonSide {
 

@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * supervisor: no relaunch and no redirection (the supervisor owns the standard streams),
  * but the PID file is taken and locked, the process settings apply, and readiness goes to
  * systemd when it asks for it.
+ * <p>
+ * Public for the facade: {@code Daemoniker.start} runs in the foreground through it, and
+ * the {@code DaemonHandle} wraps it.
  */
 public final class ForegroundSide {
 

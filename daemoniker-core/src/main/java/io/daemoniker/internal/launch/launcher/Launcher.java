@@ -49,6 +49,8 @@ import org.jspecify.annotations.Nullable;
  * The launcher's side of daemonization: it checks what it can before starting anything,
  * starts the daemon JVM from this JVM's own command line, passes it the launch request,
  * copies what it prints while it starts, and waits for it to confirm start-up.
+ * <p>
+ * Public for the facade's {@code Daemoniker.start}.
  */
 public final class Launcher {
 
