@@ -46,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  * are the exceptions, bound directly because they are called on Linux only, whose ABIs
  * pass integer variadic arguments as fixed ones.</li>
  * </ul>
- * Loading this class loads JNA: keep it off the paths that can do without.
+ * Loading this class loads JNA: keep it off the paths that can do without. Public for the
+ * {@code posix_spawn} spawner ({@code internal.launch.spawn}).
  */
 public final class LibC {
 
