@@ -184,6 +184,14 @@ final class UnixPlatform implements Platform {
 	}
 
 	@Override
+	public LockHolder lockHolderOf(Path file, FileStat checked, long named) throws IOException {
+		if (this.os == OperatingSystem.LINUX) {
+			return ProcLocks.holderOf(file, checked, named);
+		}
+		return fcntlLockHolder(file);
+	}
+
+	@Override
 	public Optional<String> otherLocks(FileStat file, long holder) throws IOException {
 		if (this.os != OperatingSystem.LINUX) {
 			return Optional.empty();

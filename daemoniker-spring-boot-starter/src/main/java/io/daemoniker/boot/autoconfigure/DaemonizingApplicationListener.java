@@ -92,6 +92,9 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 */
 	private static volatile @Nullable DaemonikerProperties startedEarlyWith;
 
+	/** The environment that {@link #startedEarlyWith} was read from. */
+	private static volatile @Nullable ConfigurableEnvironment startedEarlyFrom;
+
 	/**
 	 * Creates the listener; called by Spring Boot.
 	 */
@@ -104,6 +107,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	static void reset() {
 		keepAlive = false;
 		startedEarlyWith = null;
+		startedEarlyFrom = null;
 		System.clearProperty(HANDLED_PROPERTY);
 	}
 
@@ -155,7 +159,9 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		}
 		DaemonikerProperties properties;
 		try {
-			properties = bind(early);
+			// Plainly given values need no Binder, whose conversion service would be most
+			// of the launcher's work before the daemon starts.
+			properties = PlainBinding.read(early, classLoader).orElseGet(() -> bind(early));
 		}
 		catch (IllegalStateException ex) {
 			// Reported once the environment is prepared, as any invalid configuration.
@@ -164,6 +170,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		if (Daemoniker.isDaemon()) {
 			System.setProperty(HANDLED_PROPERTY, "true");
 			startedEarlyWith = properties;
+			startedEarlyFrom = early;
 			// The core's daemonize tells the launcher and ends the daemon if it fails.
 			Daemoniker.daemonize(pidFile(properties), options(properties, RunMode.DAEMON));
 			return;
@@ -200,9 +207,12 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			return;
 		}
 		DaemonikerProperties early = startedEarlyWith;
-		if (early != null) {
+		ConfigurableEnvironment earlyEnvironment = startedEarlyFrom;
+		if (early != null && earlyEnvironment != null) {
 			startedEarlyWith = null;
+			startedEarlyFrom = null;
 			DaemonikerProperties properties = bind(environment);
+			checkReadAsBound(early, earlyEnvironment);
 			checkStartedWith(early, properties);
 			keepAlive(application, properties);
 			return;
@@ -229,6 +239,21 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			return;
 		}
 		launch(pidFile, options(properties, RunMode.DAEMON));
+	}
+
+	/**
+	 * Fails the daemon's start if the launcher's reading of the early properties (see
+	 * {@link PlainBinding}) is not what Spring Boot's binding makes of the same sources:
+	 * the daemon would run with settings other than those configured.
+	 */
+	private static void checkReadAsBound(DaemonikerProperties early, ConfigurableEnvironment earlyEnvironment) {
+		List<String> differences = LaunchSettings.differences(early, bind(earlyEnvironment));
+		if (!differences.isEmpty()) {
+			throw new IllegalStateException("daemoniker: the launcher read " + String.join(", ", differences)
+					+ " otherwise than Spring Boot binds " + ((differences.size() == 1) ? "it" : "them") + "; give "
+					+ ((differences.size() == 1) ? "its value" : "their values")
+					+ " in a plainer form, or name the PID file in a configuration file");
+		}
 	}
 
 	/**
