@@ -28,9 +28,9 @@ import org.jspecify.annotations.Nullable;
  * <li>JNA's direct mapping ({@code Native.register}) is the cheapest call, but it binds
  * every native method of a class at once, in the class's initializer, and fails for the
  * whole class when one function is missing. The functions of this class itself are the
- * ones in every Unix C library that the short-lived paths call ({@code stop},
- * {@code send}, and the daemon when it takes its PID file with native calls), so that
- * those pay for binding only these.</li>
+ * descriptor, signal and error functions that every Unix C library has and that the
+ * short-lived paths call ({@code stop}, {@code send}, and the daemon when it takes its
+ * PID file with native calls), so that those pay for binding only these.</li>
  * <li>Every other function is in a nested class, grouped as the C headers group them and
  * bound when the group is first used, with {@link NativeBindings}: binding costs about a
  * tenth of a millisecond per function, which a {@code stop} should not pay for
@@ -46,7 +46,8 @@ import org.jspecify.annotations.Nullable;
  * are the exceptions, bound directly because they are called on Linux only, whose ABIs
  * pass integer variadic arguments as fixed ones.</li>
  * </ul>
- * Loading this class loads JNA: keep it off the paths that can do without.
+ * Loading this class loads JNA: keep it off the paths that can do without. Public for the
+ * {@code posix_spawn} spawner ({@code internal.launch.spawn}).
  */
 public final class LibC {
 

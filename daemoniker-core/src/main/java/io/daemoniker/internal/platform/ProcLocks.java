@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * Finds the locks on a file in Linux's {@code /proc/locks}, which lists every lock with
  * its kind, its mode, the process that took it and the file's device and inode, and the
  * locks that one of this process's descriptors holds, which
- * {@code /proc/self/fdinfo/<fd>} lists in the same format, after {@code lock:}. Reading
+ * {@code /proc/self/fdinfo/<fd>} lists in the same format, after {@code lock:} (public
+ * for the daemon's check of the lock it inherited, in {@code internal.pidfile}). Reading
  * it needs no native code, never opens the locked file, and is allowed to every user, so
  * that {@code status} run by another user still learns who holds a PID file.
  * <p>

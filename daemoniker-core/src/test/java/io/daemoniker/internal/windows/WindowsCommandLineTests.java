@@ -51,7 +51,8 @@ class WindowsCommandLineTests {
 
 	@Test
 	void runsOfQuotesFollowTheJavaLauncherNotCommandLineToArgvW() {
-		// CommandLineToArgvW splits each of these differently.
+		// Runs of quotes, where CommandLineToArgvW's rules part from the Java launcher's:
+		// what the Java launcher makes of them, whatever Windows' own splitter does.
 		assertThat(args("\"a b c\"\"")).containsExactly("a b c\"");
 		assertThat(args("\"\"a b c\"\"")).containsExactly("a", "b", "c");
 		assertThat(args("\"\"\"a b c\"\"\"")).containsExactly("\"a b c\"");
