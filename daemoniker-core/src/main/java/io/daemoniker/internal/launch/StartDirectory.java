@@ -10,26 +10,25 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.daemoniker.internal.platform.DirectoryTrust;
 
 /**
  * The launcher's private directory for one start that the shell prepares: it holds the
  * launch request, written before anything starts, and the FIFO through which the daemon
  * confirms, which the intermediate shell makes. Made with mode {@code 0700} in the
- * temporary directory, and only where that directory cannot be used against it: one that
- * others may write in must have the sticky bit, or another user could rename the private
- * directory away and put one of their own in its place.
+ * temporary directory, and only where no other user can change that directory or any
+ * above it ({@link DirectoryTrust}): one that others may write in must have the sticky
+ * bit, or another user could rename the private directory away and put one of their own
+ * in its place.
  */
 final class StartDirectory implements AutoCloseable {
 
 	static final String REQUEST = "request";
 
 	static final String STATUS = "status";
-
-	private static final int OTHERS_WRITE = 0002;
-
-	private static final int STICKY = 01000;
 
 	private final Path path;
 
@@ -65,9 +64,8 @@ final class StartDirectory implements AutoCloseable {
 	}
 
 	private static boolean isSafeParent(Path temporary) throws IOException {
-		Map<String, Object> attributes = Files.readAttributes(temporary, "unix:mode");
-		int mode = ((Number) attributes.get("mode")).intValue();
-		return (mode & OTHERS_WRITE) == 0 || (mode & STICKY) != 0;
+		OptionalLong uid = DirectoryTrust.effectiveUid();
+		return uid.isPresent() && DirectoryTrust.othersCannotChange(temporary.toRealPath(), uid.getAsLong());
 	}
 
 	Path path() {

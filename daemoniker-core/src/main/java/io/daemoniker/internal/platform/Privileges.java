@@ -5,11 +5,11 @@
 package io.daemoniker.internal.platform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
@@ -49,18 +49,15 @@ public final class Privileges {
 		return System.getProperty("user.name", "?") + " (uid " + effectiveUid() + ")";
 	}
 
-	private static long effectiveUid() {
-		if (OperatingSystem.current() == OperatingSystem.LINUX) {
-			try {
-				for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
-					if (line.startsWith("Uid:")) {
-						return Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
-					}
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				// Ask the C library instead.
-			}
+	/**
+	 * Returns this process's effective user ID: from {@code /proc} on Linux, so that no
+	 * native code is loaded, else from the C library.
+	 * @return the user ID
+	 */
+	public static long effectiveUid() {
+		OptionalLong fromProc = DirectoryTrust.effectiveUid();
+		if (fromProc.isPresent()) {
+			return fromProc.getAsLong();
 		}
 		OpsLibC.require("tell which user this process runs as");
 		return Integer.toUnsignedLong(OpsLibC.geteuid());

@@ -411,8 +411,9 @@ public class DaemonikerProperties {
 		private boolean enabled;
 
 		/**
-		 * Directory for the cache, which must be writable for the daemon's user alone.
-		 * Beside the PID file when not set.
+		 * Directory for the cache, which must be writable for the daemon's user alone,
+		 * below directories that belong to that user or root and that no one else can
+		 * write in unless they are sticky. Beside the PID file when not set.
 		 */
 		private @Nullable Path directory;
 
