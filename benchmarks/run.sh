@@ -20,6 +20,8 @@
 #   --settle-ms N        wait after readiness before reading VmRSS (default 2000)
 #   --parts LIST         any of plain,signals,spring (default all three)
 #   --spring-jar PATH    the spring-daemon jar (default examples/spring-daemon/target/spring-daemon.jar)
+#   --spring-baseline-jar PATH  another build of the spring-daemon jar, whose launcher is run
+#                        interleaved with the others (before and after a change, in one run)
 #   --spring-variants L  any of fg,daemon,daemon-cache,fg-starter,exploded,exploded-nostarter,
 #                        exploded-cache (default all)
 #

@@ -288,6 +288,10 @@ public final class Benchmark {
 					.getOrDefault("spring-variants",
 							"fg,daemon,daemon-cache,fg-starter,exploded,exploded-nostarter,exploded-cache")
 					.split(","));
+		// Another build of the same application, for a before-and-after comparison in one
+		// interleaved run.
+		Path baselineJar = this.options.containsKey("spring-baseline-jar")
+				? require(Path.of(this.options.get("spring-baseline-jar"))) : null;
 		Path exploded = this.work.resolve("spring-exploded");
 		if (variants.contains("exploded") || variants.contains("exploded-nostarter")
 				|| variants.contains("exploded-cache")) {
@@ -316,6 +320,9 @@ public final class Benchmark {
 			}
 			if (variants.contains("daemon")) {
 				springDaemon(record, jar, cliJar, settleMs);
+			}
+			if (baselineJar != null) {
+				springBaselineDaemon(record, baselineJar, cliJar);
 			}
 			if (variants.contains("daemon-cache")) {
 				springCachedDaemon(record, jar, cliJar, "daemon-cache");
@@ -349,6 +356,8 @@ public final class Benchmark {
 		line("  of which launcher start -> daemon JVM exists (10 ms ticks)", "spring-before-daemon");
 		line("  of which daemon JVM exists -> launcher exit 0", "spring-daemon-own");
 		line("daemon: launcher start -> GET / 200", "spring-daemon-200");
+		line("baseline jar's daemon: launcher start -> launcher exit 0", "spring-launcher-baseline");
+		line("  of which launcher start -> daemon JVM exists (10 ms ticks)", "spring-before-daemon-baseline");
 		line("daemon with start-up cache: launcher start -> launcher exit 0", "spring-daemon-cache");
 		line("CLI stop of the idle daemon", "spring-stop");
 		line("extracted layout, all jars, starter inactive: -> 200", "spring-exploded");
@@ -428,6 +437,8 @@ public final class Benchmark {
 	 */
 	private void springRatios() {
 		goal("RATIO Spring launcher until ready / foreground until ready", "spring-launcher", "spring-fg", 1.05);
+		goal("RATIO baseline jar's Spring launcher until ready / foreground until ready", "spring-launcher-baseline",
+				"spring-fg", 1.05);
 		goal("RATIO Spring launcher with start-up cache / foreground without it", "spring-daemon-cache", "spring-fg",
 				0.6);
 		goal("RATIO extracted layout: launcher with start-up cache / foreground without it", "spring-exploded-cache",
@@ -589,6 +600,33 @@ public final class Benchmark {
 	}
 
 	/**
+	 * Starts the daemon from the baseline jar ({@code --spring-baseline-jar}), as
+	 * {@link #springDaemon} does, and records only the launcher's times.
+	 */
+	private void springBaselineDaemon(boolean record, Path jar, Path cliJar) throws Exception {
+		int n = next();
+		int port = freePort();
+		Path pidFile = this.work.resolve("spring-baseline-" + n + ".pid");
+		Path log = this.work.resolve("spring-baseline-" + n + ".log");
+		List<String> command = List.of(this.java, "-jar", jar.toString(), "--daemoniker.pid-file=" + pidFile,
+				"--daemoniker.stdout=" + log, "--server.port=" + port, "--server.address=127.0.0.1");
+		Path output = this.work.resolve("spring-baseline-launcher-" + n + ".out");
+		long start = System.nanoTime();
+		Process process = start(command, output);
+		long launcherTicks = startTicks(process.pid());
+		long launcher = awaitLauncher(process, start, output);
+		long pid = daemonPid(pidFile);
+		long beforeDaemon = (startTicks(pid) - launcherTicks) * 10 * 1_000_000L;
+		awaitHttp(port, null, log);
+		run(List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
+		awaitGone(pid);
+		if (record) {
+			add("spring-launcher-baseline", launcher);
+			add("spring-before-daemon-baseline", beforeDaemon);
+		}
+	}
+
+	/**
 	 * Starts the daemon once more with {@code -Xlog:class+load}, and reads from the
 	 * launcher's log when (JVM uptime) it reached the main class, the starter's listener,
 	 * the starter's properties and the spawn of the daemon: where the launcher spends its
@@ -617,6 +655,8 @@ public final class Benchmark {
 		milestones.put("logback", " ch.qos.logback.");
 		milestones.put("starter listener", ".DaemonizingApplicationListener ");
 		milestones.put("starter properties", ".DaemonikerProperties ");
+		milestones.put("Spring Boot's Binder (absent: not loaded)",
+				" org.springframework.boot.context.properties.bind.Binder ");
 		milestones.put("ProcessImpl (spawn of the daemon)", " java.lang.ProcessImpl ");
 		milestones.put("last class loaded (about exit)", null);
 		for (Map.Entry<String, String> milestone : milestones.entrySet()) {

@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import io.daemoniker.internal.launch.DaemonSide;
-import io.daemoniker.internal.launch.ForegroundSide;
+import io.daemoniker.internal.launch.daemon.DaemonSide;
+import io.daemoniker.internal.launch.daemon.ForegroundSide;
 import org.jspecify.annotations.Nullable;
 
 /**

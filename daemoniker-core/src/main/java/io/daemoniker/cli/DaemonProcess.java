@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.daemoniker.DaemonikerException;
-import io.daemoniker.internal.launch.Launcher;
+import io.daemoniker.internal.launch.DaemonProperties;
 
 /**
  * How a running daemon was started, read from {@code /proc} before it is stopped, so that
@@ -33,9 +33,9 @@ import io.daemoniker.internal.launch.Launcher;
  */
 record DaemonProcess(long pid, List<String> command, Path directory, Map<String, String> environment) {
 
-	private static final String MARKER_OPTION = "-D" + Launcher.MARKER_PROPERTY + "=";
+	private static final String MARKER_OPTION = "-D" + DaemonProperties.MARKER_PROPERTY + "=";
 
-	private static final String DIRECTORY_OPTION = "-D" + Launcher.LAUNCH_DIRECTORY_PROPERTY + "=";
+	private static final String DIRECTORY_OPTION = "-D" + DaemonProperties.LAUNCH_DIRECTORY_PROPERTY + "=";
 
 	/**
 	 * Reads how a daemon was started.

@@ -34,7 +34,7 @@ public final class ArgsCodec {
 	 * The most bytes that a string, a byte array, or the whole launch request takes once
 	 * encoded; also the most elements of a list or map.
 	 */
-	static final int MAX_LENGTH = 64 * 1024 * 1024;
+	public static final int MAX_LENGTH = 64 * 1024 * 1024;
 
 	private static final byte NULL = 0;
 

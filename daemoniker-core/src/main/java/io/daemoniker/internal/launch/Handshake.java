@@ -21,15 +21,19 @@ import java.util.HexFormat;
  * PREFIX ready PID       the daemon confirmed start-up
  * PREFIX failed MESSAGE  the daemon gave up; MESSAGE has its line breaks escaped
  * </pre>
+ * <p>
+ * Public for the two sides of the exchange: the launcher's {@code Launcher} and
+ * {@code StartupWatch}, which make the token and read the lines, and the daemon's
+ * {@code DaemonSide}, which writes them.
  */
-final class Handshake {
+public final class Handshake {
 
 	private static final Path URANDOM = Path.of("/dev/urandom");
 
 	private Handshake() {
 	}
 
-	static String newToken() {
+	public static String newToken() {
 		byte[] bytes = new byte[12];
 		// Reading the kernel's generator directly spares the launcher the set-up of a
 		// SecureRandom, some 20 ms of every start; elsewhere SecureRandom does the same
@@ -45,19 +49,19 @@ final class Handshake {
 		return HexFormat.of().formatHex(bytes);
 	}
 
-	static String prefix(String token) {
+	public static String prefix(String token) {
 		return "\u0001daemoniker:" + token;
 	}
 
-	static String ready(String token, long pid) {
+	public static String ready(String token, long pid) {
 		return prefix(token) + " ready " + pid;
 	}
 
-	static String failed(String token, String message) {
+	public static String failed(String token, String message) {
 		return prefix(token) + " failed " + message.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "");
 	}
 
-	static String unescape(String message) {
+	public static String unescape(String message) {
 		StringBuilder out = new StringBuilder();
 		for (int i = 0; i < message.length(); i++) {
 			char ch = message.charAt(i);

@@ -13,7 +13,9 @@ import java.io.UTFDataFormatException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -50,11 +52,23 @@ public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, 
 	}
 
 	/**
+	 * Returns the stream targets by stream name.
+	 * @return {@code stdin}, {@code stdout} and {@code stderr} with their files
+	 */
+	public Map<String, Path> streams() {
+		Map<String, Path> streams = new LinkedHashMap<>();
+		streams.put("stdin", this.stdin);
+		streams.put("stdout", this.stdout);
+		streams.put("stderr", this.stderr);
+		return streams;
+	}
+
+	/**
 	 * Encodes the request, as the daemon reads it on its standard input.
 	 * @return the bytes
 	 * @throws IllegalArgumentException if the request is too large to pass
 	 */
-	byte[] encode() {
+	public byte[] encode() {
 		try {
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 			DataOutputStream out = new DataOutputStream(bytes);
@@ -85,7 +99,7 @@ public record LaunchRequest(Path pidFile, Path stdin, Path stdout, Path stderr, 
 		}
 	}
 
-	static LaunchRequest decode(InputStream input) throws IOException {
+	public static LaunchRequest decode(InputStream input) throws IOException {
 		DataInputStream in = new DataInputStream(input);
 		int version = in.readInt();
 		if (version != VERSION) {

@@ -23,12 +23,16 @@ import io.daemoniker.internal.platform.DirectoryTrust;
  * above it ({@link DirectoryTrust}): one that others may write in must have the sticky
  * bit, or another user could rename the private directory away and put one of their own
  * in its place.
+ * <p>
+ * Public for the three parties of such a start: the launcher's {@code Launcher} makes it,
+ * the spawner's {@code ShellStart} hands it to the shell, and the daemon's
+ * {@code PreparedStart} reads the request from it.
  */
-final class StartDirectory implements AutoCloseable {
+public final class StartDirectory implements AutoCloseable {
 
-	static final String REQUEST = "request";
+	public static final String REQUEST = "request";
 
-	static final String STATUS = "status";
+	public static final String STATUS = "status";
 
 	private final Path path;
 
@@ -43,7 +47,7 @@ final class StartDirectory implements AutoCloseable {
 	 * @return the directory, or empty where none can be made safely (the start is then
 	 * prepared by the daemon itself)
 	 */
-	static Optional<StartDirectory> create(Path temporary, byte[] request) {
+	public static Optional<StartDirectory> create(Path temporary, byte[] request) {
 		Path made = null;
 		try {
 			if (!isSafeParent(temporary)) {
@@ -68,11 +72,11 @@ final class StartDirectory implements AutoCloseable {
 		return uid.isPresent() && DirectoryTrust.othersCannotChange(temporary.toRealPath(), uid.getAsLong());
 	}
 
-	Path path() {
+	public Path path() {
 		return this.path;
 	}
 
-	Path status() {
+	public Path status() {
 		return this.path.resolve(STATUS);
 	}
 

@@ -164,12 +164,12 @@ public interface Platform {
 	 * Describes the locks on a file other than the exclusive {@code flock} lock that a
 	 * process holds on it, where the platform can list them: a daemon that has just taken
 	 * its PID file must not share it with a program that took another kind of lock.
-	 * @param file the file
+	 * @param file the file, as {@code fstat} described it on the locked descriptor
 	 * @param holder the process that holds the {@code flock} lock
 	 * @return what other locks are held, or empty when none are or they cannot be listed
-	 * @throws IOException if the file cannot be inspected
+	 * @throws IOException if the locks cannot be listed
 	 */
-	default Optional<String> otherLocks(Path file, long holder) throws IOException {
+	default Optional<String> otherLocks(FileStat file, long holder) throws IOException {
 		return Optional.empty();
 	}
 

@@ -14,8 +14,6 @@ import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 
-import io.daemoniker.internal.launch.JavaCommandLine;
-
 /**
  * Starts the daemon JVM on Windows: detached from the launcher's console
  * ({@code DETACHED_PROCESS}, or a console without a window for {@code java.exe}), in a
@@ -42,40 +40,17 @@ public final class WindowsLaunch {
 	}
 
 	/**
-	 * Returns the arguments this JVM was started with, from {@code GetCommandLineW}
+	 * Returns the command line this JVM was started with, from {@code GetCommandLineW}
 	 * ({@code ProcessHandle.Info.arguments()} is empty on Windows), split as the Java
-	 * launcher split them, with application arguments that it expanded as wildcards
-	 * expanded the same way.
-	 * @return the arguments after the program name, {@code @argfiles} unexpanded
+	 * launcher split it. Split by {@link WindowsCommandLine}, not by
+	 * {@code CommandLineToArgvW}: {@code main} received what the Java launcher's rules
+	 * made of the line, which differ from Windows' own on runs of quotes, and only those
+	 * rules tell which arguments the launcher took for wildcards.
+	 * @return the arguments, the program name first, {@code @argfiles} unexpanded and
+	 * wildcards not yet expanded
 	 */
-	public static List<String> currentArguments() {
-		List<WindowsCommandLine.Argument> all = WindowsCommandLine.parse(Win32.commandLine());
-		return all.isEmpty() ? List.of()
-				: expandApplicationWildcards(all.subList(1, all.size()), Path.of(System.getProperty("user.dir")));
-	}
-
-	/**
-	 * Expands the wildcards of application arguments given on the command line, as the
-	 * Java launcher does; options and arguments from {@code @argfiles} are never
-	 * expanded.
-	 * @param arguments the arguments after the program name
-	 * @param workingDirectory the launcher's working directory
-	 * @return the arguments as the Java launcher passed them on
-	 */
-	static List<String> expandApplicationWildcards(List<WindowsCommandLine.Argument> arguments, Path workingDirectory) {
-		List<String> texts = new ArrayList<>();
-		arguments.forEach((argument) -> texts.add(argument.text()));
-		int first = JavaCommandLine.firstApplicationArgument(texts, workingDirectory);
-		List<String> expanded = new ArrayList<>(texts.subList(0, first));
-		for (WindowsCommandLine.Argument argument : arguments.subList(first, arguments.size())) {
-			if (argument.wildcard()) {
-				expanded.addAll(ApplicationWildcards.expand(argument.text(), workingDirectory));
-			}
-			else {
-				expanded.add(argument.text());
-			}
-		}
-		return List.copyOf(expanded);
+	public static List<WindowsCommandLine.Argument> currentCommandLine() {
+		return WindowsCommandLine.parse(Win32.commandLine());
 	}
 
 	/**

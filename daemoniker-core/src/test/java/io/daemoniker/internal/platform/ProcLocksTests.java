@@ -79,6 +79,27 @@ class ProcLocksTests {
 	}
 
 	@Test
+	@EnabledOnOs(OS.LINUX)
+	void tellsWhichDescriptorHoldsAnFlockLockOfThisProcess(@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("locked");
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				FileLock lock = channel.lock()) {
+			// A POSIX lock of the JDK's own, on a descriptor of its own: not an flock
+			// lock.
+			int fd = LibC.open(file.toString(), UnixConstants.O_RDONLY | UnixConstants.O_CLOEXEC, 0);
+			try {
+				assertThat(ProcLocks.holdsOwnFlock(fd)).isFalse();
+				LibC.flock(fd, UnixConstants.LOCK_EX | UnixConstants.LOCK_NB);
+				assertThat(ProcLocks.holdsOwnFlock(fd)).isTrue();
+			}
+			finally {
+				LibC.close(fd);
+			}
+			assertThat(ProcLocks.holdsOwnFlock(fd)).isFalse();
+		}
+	}
+
+	@Test
 	void readsTheLockLinesOfAnFdinfoFile() {
 		String fdinfo = "pos:\t0\nflags:\t0100000\nmnt_id:\t25\nino:\t9\n"
 				+ "lock:\t1: FLOCK  ADVISORY  WRITE 7 fe:00:9 0 EOF\nlock:\t2: POSIX  ADVISORY  READ 7 fe:00:9 0 EOF";

@@ -27,7 +27,7 @@ class WindowsClassesOnLinuxTests {
 	private static final List<String> CLASSES = List.of("WindowsPlatform", "WindowsLaunch", "WindowsSignals",
 			"WindowsJava", "WindowsLockProbe", "WindowsCommandLine", "Win32", "WindowsApi", "PipeStreams",
 			"PipeStreams$PipeInputStream", "PipeStreams$PipeOutputStream", "PipeStreams$BackgroundPipeOutputStream",
-			"DaemonConnection", "DetachedSentinelStarter", "ChannelHandles", "FileTail", "ApplicationWildcards");
+			"DaemonConnection", "DetachedSentinelStarter", "ChannelHandles", "FileTail");
 
 	@Test
 	void everyWindowsClassInitializesWithoutLoadingWindowsLibraries() throws Exception {

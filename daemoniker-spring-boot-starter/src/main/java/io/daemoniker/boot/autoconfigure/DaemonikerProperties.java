@@ -117,8 +117,8 @@ public class DaemonikerProperties {
 
 	/**
 	 * Whether the application stays up until it is stopped, even when no thread of its
-	 * own keeps the JVM alive (an application without a web server, say). Sets
-	 * 'spring.main.keep-alive' unless that is set.
+	 * own keeps the JVM alive (an application without a web server, say), as
+	 * 'spring.main.keep-alive' does; a 'spring.main.keep-alive' that is set decides.
 	 */
 	private boolean keepAlive = true;
 

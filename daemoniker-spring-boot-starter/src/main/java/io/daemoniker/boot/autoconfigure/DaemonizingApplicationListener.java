@@ -5,9 +5,7 @@
 package io.daemoniker.boot.autoconfigure;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +19,7 @@ import io.daemoniker.RunMode;
 import io.daemoniker.systemd.Supervision;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,7 +31,6 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -77,22 +75,25 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 */
 	static final String HANDLED_PROPERTY = "io.daemoniker.boot.handled";
 
-	static final String PROPERTY_SOURCE_NAME = "daemoniker";
-
 	private static final String PID_FILE_PROPERTY = "daemoniker.pid-file";
-
-	private static final String KEEP_ALIVE_PROPERTY = "spring.main.keep-alive";
 
 	/** Set by GraalVM in a native image, at build time and at run time. */
 	static final String NATIVE_IMAGE_PROPERTY = "org.graalvm.nativeimage.imagecode";
 
-	private static volatile @Nullable Map<String, Object> resolved;
+	/**
+	 * Whether the application that handled this JVM keeps alive, so that a later one (a
+	 * DevTools restart) does too.
+	 */
+	private static volatile boolean keepAlive;
 
 	/**
 	 * The properties that a daemon started at the first event was started with, until its
 	 * prepared environment is compared with them.
 	 */
 	private static volatile @Nullable DaemonikerProperties startedEarlyWith;
+
+	/** The environment that {@link #startedEarlyWith} was read from. */
+	private static volatile @Nullable ConfigurableEnvironment startedEarlyFrom;
 
 	/**
 	 * Creates the listener; called by Spring Boot.
@@ -104,8 +105,9 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 * Forgets that this JVM was handled, so that tests can run several applications.
 	 */
 	static void reset() {
-		resolved = null;
+		keepAlive = false;
 		startedEarlyWith = null;
+		startedEarlyFrom = null;
 		System.clearProperty(HANDLED_PROPERTY);
 	}
 
@@ -129,7 +131,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			onStarting(starting.getArgs(), starting.getSpringApplication().getClassLoader());
 		}
 		else if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-			onEnvironmentPrepared(prepared.getEnvironment());
+			onEnvironmentPrepared(prepared.getEnvironment(), prepared.getSpringApplication());
 		}
 		else if (event instanceof ApplicationReadyEvent) {
 			Daemoniker.notifyReady();
@@ -157,7 +159,9 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		}
 		DaemonikerProperties properties;
 		try {
-			properties = bind(early);
+			// Plainly given values need no Binder, whose conversion service would be most
+			// of the launcher's work before the daemon starts.
+			properties = PlainBinding.read(early, classLoader).orElseGet(() -> bind(early));
 		}
 		catch (IllegalStateException ex) {
 			// Reported once the environment is prepared, as any invalid configuration.
@@ -166,6 +170,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		if (Daemoniker.isDaemon()) {
 			System.setProperty(HANDLED_PROPERTY, "true");
 			startedEarlyWith = properties;
+			startedEarlyFrom = early;
 			// The core's daemonize tells the launcher and ends the daemon if it fails.
 			Daemoniker.daemonize(pidFile(properties), options(properties, RunMode.DAEMON));
 			return;
@@ -185,7 +190,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		launch(pidFile(properties), options);
 	}
 
-	private void onEnvironmentPrepared(ConfigurableEnvironment environment) {
+	private void onEnvironmentPrepared(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!StringUtils.hasText(environment.getProperty(PID_FILE_PROPERTY))) {
 			return;
 		}
@@ -202,19 +207,21 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			return;
 		}
 		DaemonikerProperties early = startedEarlyWith;
-		if (early != null) {
+		ConfigurableEnvironment earlyEnvironment = startedEarlyFrom;
+		if (early != null && earlyEnvironment != null) {
 			startedEarlyWith = null;
+			startedEarlyFrom = null;
 			DaemonikerProperties properties = bind(environment);
+			checkReadAsBound(early, earlyEnvironment);
 			checkStartedWith(early, properties);
-			remember(environment, properties);
+			keepAlive(application, properties);
 			return;
 		}
 		if (System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
 			// A later application in this JVM (a DevTools restart, say): the PID file is
-			// held already, so only the resolved settings need restoring.
-			Map<String, Object> previous = resolved;
-			if (previous != null) {
-				addResolvedSettings(environment, previous);
+			// held already, so only the keep-alive needs restoring.
+			if (keepAlive) {
+				application.setKeepAlive(true);
 			}
 			return;
 		}
@@ -222,16 +229,31 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		Path pidFile = pidFile(properties);
 		if (Daemoniker.isDaemon()) {
 			completeDaemon(pidFile, properties);
-			remember(environment, properties);
+			keepAlive(application, properties);
 			return;
 		}
 		RunMode mode = properties.getMode().resolve(Supervision.detect());
 		if (mode == RunMode.FOREGROUND) {
 			runInForeground(pidFile, properties);
-			remember(environment, properties);
+			keepAlive(application, properties);
 			return;
 		}
 		launch(pidFile, options(properties, RunMode.DAEMON));
+	}
+
+	/**
+	 * Fails the daemon's start if the launcher's reading of the early properties (see
+	 * {@link PlainBinding}) is not what Spring Boot's binding makes of the same sources:
+	 * the daemon would run with settings other than those configured.
+	 */
+	private static void checkReadAsBound(DaemonikerProperties early, ConfigurableEnvironment earlyEnvironment) {
+		List<String> differences = LaunchSettings.differences(early, bind(earlyEnvironment));
+		if (!differences.isEmpty()) {
+			throw new IllegalStateException("daemoniker: the launcher read " + String.join(", ", differences)
+					+ " otherwise than Spring Boot binds " + ((differences.size() == 1) ? "it" : "them") + "; give "
+					+ ((differences.size() == 1) ? "its value" : "their values")
+					+ " in a plainer form, or name the PID file in a configuration file");
+		}
 	}
 
 	/**
@@ -332,23 +354,21 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	}
 
 	/**
-	 * Sets {@code spring.main.keep-alive} for the rest of the start, and for any later
-	 * application in this JVM. The PID file and the mode need no such setting: the core's
+	 * Keeps the application alive until it is stopped, as a service runs even with no
+	 * thread of its own left (Spring Boot's keep-alive thread ends when the context
+	 * closes), unless {@code daemoniker.keep-alive} is {@code false}; and any later
+	 * application in this JVM too. Set on the {@link SpringApplication} while its
+	 * environment is being prepared: Spring Boot binds {@code spring.main.*} to the
+	 * application right after this event and reads the keep-alive only when it prepares
+	 * the context, so a {@code spring.main.keep-alive} set anywhere in the environment
+	 * still decides. The PID file and the mode need no such setting: the core's
 	 * {@link DaemonHandle} holds them.
 	 */
-	private static void remember(ConfigurableEnvironment environment, DaemonikerProperties properties) {
-		Map<String, Object> settings = new LinkedHashMap<>();
-		if (properties.isKeepAlive() && !environment.containsProperty(KEEP_ALIVE_PROPERTY)) {
-			// A service runs until it is stopped, even with no thread of its own left:
-			// Spring Boot's keep-alive thread ends when the context closes.
-			settings.put(KEEP_ALIVE_PROPERTY, "true");
+	private static void keepAlive(SpringApplication application, DaemonikerProperties properties) {
+		keepAlive = properties.isKeepAlive();
+		if (keepAlive) {
+			application.setKeepAlive(true);
 		}
-		resolved = settings;
-		addResolvedSettings(environment, settings);
-	}
-
-	private static void addResolvedSettings(ConfigurableEnvironment environment, Map<String, Object> settings) {
-		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, settings));
 	}
 
 	private static void completeDaemon(Path pidFile, DaemonikerProperties properties) {

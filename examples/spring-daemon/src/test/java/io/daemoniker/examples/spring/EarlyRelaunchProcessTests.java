@@ -40,6 +40,12 @@ class EarlyRelaunchProcessTests {
 	/** Loaded by Spring Boot when it reads the configuration files. */
 	private static final String CONFIG_DATA = " org.springframework.boot.context.config.ConfigDataEnvironment ";
 
+	/**
+	 * Spring Boot's relaxed binding, which a launcher whose starter properties are all
+	 * given plainly does without.
+	 */
+	private static final String BINDER = " org.springframework.boot.context.properties.bind.Binder ";
+
 	@TempDir
 	Path directory;
 
@@ -102,6 +108,21 @@ class EarlyRelaunchProcessTests {
 	}
 
 	@Test
+	void anEarlyPropertyThatIsNotPlainIsBoundAsBefore() throws Exception {
+		Path pidFile = this.directory.resolve("indexed.pid");
+		Path log = this.directory.resolve("indexed.log");
+		int port = freePort();
+		Started started = start(List.of(), Map.of(), "--daemoniker.pid-file=" + pidFile,
+				"--daemoniker.jvm-options[0]=-Dindexed.option=set", "--daemoniker.stdout=" + log,
+				"--server.port=" + port);
+		assertThat(started.status()).as(started.stderr()).isZero();
+		assertThat(started.classesLoaded()).doesNotContain(CONFIG_DATA).contains(BINDER);
+		long pid = Daemoniker.status(pidFile).pid().orElseThrow();
+		assertThat(Files.readString(Path.of("/proc/" + pid + "/cmdline"))).contains("-Dindexed.option=set");
+		assertServing(started, pidFile, port);
+	}
+
+	@Test
 	void aBadPropertyGivenEarlyIsRefusedBeforeAnythingStarts() throws Exception {
 		Path pidFile = this.directory.resolve("bad.pid");
 		Started started = start(List.of(), Map.of("DAEMONIKER_PID_FILE", pidFile.toString()),
@@ -133,7 +154,10 @@ class EarlyRelaunchProcessTests {
 		assertThat(started.status()).as(started.stderr()).isZero();
 		assertThat(started.stdout()).isEqualTo("Started daemon: pid " + Daemoniker.status(pidFile).pid().orElseThrow()
 				+ ", PID file " + pidFile + "\n");
-		assertThat(started.classesLoaded()).as("the launcher's classes").isNotEmpty().doesNotContain(CONFIG_DATA);
+		assertThat(started.classesLoaded()).as("the launcher's classes")
+			.isNotEmpty()
+			.doesNotContain(CONFIG_DATA)
+			.doesNotContain(BINDER);
 		assertServing(started, pidFile, port);
 	}
 
