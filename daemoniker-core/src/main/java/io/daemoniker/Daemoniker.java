@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 import io.daemoniker.internal.launch.ArgsCodec;
 import io.daemoniker.internal.launch.LaunchSpec;
@@ -383,10 +384,7 @@ public final class Daemoniker {
 			try {
 				// Checked again once the process is pinned: the daemon may have exited
 				// and its PID been reused since the first check.
-				boolean sent = Platform.current().killIf(target, signum, () -> {
-					DaemonStatus status = status(pidFile);
-					return status.isRunning() && status.pid().orElse(-1) == target;
-				});
+				boolean sent = Platform.current().killIf(target, signum, new StillHolds(pidFile, target));
 				if (sent) {
 					return target;
 				}
@@ -496,6 +494,31 @@ public final class Daemoniker {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Whether a process still holds a PID file's lock, asked once the process is pinned.
+	 * A class rather than a lambda: in a JVM that runs nothing else, such as the
+	 * {@code daemoniker} command's {@code stop}, the first lambda would start the JVM's
+	 * lambda machinery.
+	 */
+	private static final class StillHolds implements BooleanSupplier {
+
+		private final Path pidFile;
+
+		private final long pid;
+
+		StillHolds(Path pidFile, long pid) {
+			this.pidFile = pidFile;
+			this.pid = pid;
+		}
+
+		@Override
+		public boolean getAsBoolean() {
+			DaemonStatus status = status(this.pidFile);
+			return status.isRunning() && status.pid().orElse(-1) == this.pid;
+		}
+
 	}
 
 }

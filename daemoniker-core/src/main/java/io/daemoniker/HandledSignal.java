@@ -4,11 +4,8 @@
  */
 package io.daemoniker;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.signal.SignalRefusals;
@@ -24,30 +21,27 @@ import io.daemoniker.internal.signal.SignalRefusals;
 public enum HandledSignal {
 
 	/** {@code SIGINT}: interrupt, as Ctrl-C sends it. */
-	INT(SIGINT.class, SIGINT::new),
+	INT(SIGINT.class),
 
 	/** {@code SIGTERM}: the request to end in an orderly way. */
-	TERM(SIGTERM.class, SIGTERM::new),
+	TERM(SIGTERM.class),
 
 	/** {@code SIGABRT}: abort. */
-	ABRT(SIGABRT.class, SIGABRT::new),
+	ABRT(SIGABRT.class),
 
 	/** {@code SIGHUP}: hang-up, by convention a request to reload configuration. */
-	HUP(SIGHUP.class, SIGHUP::new),
+	HUP(SIGHUP.class),
 
 	/** {@code SIGUSR1}: user-defined; Java daemons use it to report their state. */
-	USR1(SIGUSR1.class, SIGUSR1::new);
+	USR1(SIGUSR1.class);
 
 	private final int signum;
 
 	private final Class<? extends ReceivedSignal> exceptionType;
 
-	private final Supplier<ReceivedSignal> exception;
-
-	HandledSignal(Class<? extends ReceivedSignal> exceptionType, Supplier<ReceivedSignal> exception) {
+	HandledSignal(Class<? extends ReceivedSignal> exceptionType) {
 		this.signum = SignalNumbers.require(name());
 		this.exceptionType = exceptionType;
-		this.exception = exception;
 	}
 
 	/**
@@ -80,7 +74,16 @@ public enum HandledSignal {
 	 * @return an instance of {@link #exceptionType()}
 	 */
 	public ReceivedSignal toException() {
-		return this.exception.get();
+		// A switch, not a constructor reference per constant: this enum is initialized on
+		// the way to a daemon's "ready" and in every stop, where the JVM's first lambda
+		// would start its lambda machinery for five suppliers.
+		return switch (this) {
+			case INT -> new SIGINT();
+			case TERM -> new SIGTERM();
+			case ABRT -> new SIGABRT();
+			case HUP -> new SIGHUP();
+			case USR1 -> new SIGUSR1();
+		};
 	}
 
 	/**
@@ -89,7 +92,12 @@ public enum HandledSignal {
 	 * @return the signal, or empty when it is none of these
 	 */
 	public static Optional<HandledSignal> of(int signum) {
-		return Arrays.stream(values()).filter((signal) -> signal.signum == signum).findFirst();
+		for (HandledSignal signal : values()) {
+			if (signal.signum == signum) {
+				return Optional.of(signal);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -98,7 +106,12 @@ public enum HandledSignal {
 	 * @return the signal, or empty for {@link ReceivedSignal} itself or any other class
 	 */
 	public static Optional<HandledSignal> of(Class<? extends ReceivedSignal> type) {
-		return Arrays.stream(values()).filter((signal) -> signal.exceptionType == type).findFirst();
+		for (HandledSignal signal : values()) {
+			if (signal.exceptionType == type) {
+				return Optional.of(signal);
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**
@@ -131,7 +144,12 @@ public enum HandledSignal {
 	 * @return the numbers, in the order of this enum
 	 */
 	static int[] signums() {
-		return Arrays.stream(values()).mapToInt(HandledSignal::signum).toArray();
+		HandledSignal[] signals = values();
+		int[] signums = new int[signals.length];
+		for (int i = 0; i < signals.length; i++) {
+			signums[i] = signals[i].signum;
+		}
+		return signums;
 	}
 
 	/**
@@ -140,7 +158,11 @@ public enum HandledSignal {
 	 * @return such as {@code INT, TERM, ABRT, HUP or USR1}
 	 */
 	public static String listed(String conjunction) {
-		String all = Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+		StringBuilder names = new StringBuilder();
+		for (HandledSignal signal : values()) {
+			names.append((names.length() > 0) ? ", " : "").append(signal.name());
+		}
+		String all = names.toString();
 		int last = all.lastIndexOf(", ");
 		return all.substring(0, last) + " " + conjunction + " " + all.substring(last + 2);
 	}

@@ -66,6 +66,46 @@ class CliNativeLoadingTests extends RealDaemonTests {
 		assertThat(Files.readString(refused)).doesNotContain("com.sun.jna.Native ");
 	}
 
+	/**
+	 * The JVM's first lambda, regular expression or {@code String.format} starts
+	 * machinery that costs a short-lived JVM a good part of its start: neither
+	 * {@code status} nor the facade's part of {@code stop} uses any (JNA's own classes,
+	 * which {@code stop} loads, have lambdas of their own).
+	 */
+	@Test
+	void statusAndStopUseNoLambdaRegularExpressionOrFormatterOfTheirOwn() throws IOException {
+		Result launcher = this.daemons.launch(this.pidFile, this.log);
+		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
+		long pid = Daemons.pidIn(this.pidFile);
+		Path statusClasses = this.directory.resolve("status-classes.log");
+		Result status = cliLoggingClasses(statusClasses, "status", this.pidFile.toString());
+		assertThat(status.exitCode()).as(status.toString()).isZero();
+		assertThat(fromTheCommand(statusClasses)).doesNotContain("java.lang.invoke.LambdaMetafactory ")
+			.doesNotContain("java.util.regex.Pattern ")
+			.doesNotContain("java.util.Formatter ");
+		Path stopClasses = this.directory.resolve("stop-classes.log");
+		Result stop = cliLoggingClasses(stopClasses, "stop", this.pidFile.toString(), "--timeout", "30s");
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(stop.stdout()).isEqualTo("stopped (pid " + pid + ")" + System.lineSeparator());
+		Daemons.awaitGone(pid);
+		assertThat(Files.readAllLines(stopClasses)).filteredOn((line) -> line.contains("io.daemoniker."))
+			.noneMatch((line) -> line.contains("$$Lambda"));
+		assertThat(fromTheCommand(stopClasses)).doesNotContain("java.util.regex.Pattern ")
+			.doesNotContain("java.util.Formatter ");
+	}
+
+	/**
+	 * The class-loading log from the command's main class on: what the JVM loads for its
+	 * own start before it (a long class path's URIs parsed with a regular expression) is
+	 * not the command's.
+	 */
+	private static String fromTheCommand(Path classLog) throws IOException {
+		String log = Files.readString(classLog);
+		int main = log.indexOf("io.daemoniker.cli.DaemonikerCli ");
+		assertThat(main).as("the command's main class in " + classLog).isNotNegative();
+		return log.substring(main);
+	}
+
 	@Test
 	void stopLoadsJnasLibraryFromThePrivateCopy() throws Exception {
 		Path cache = Files.createDirectory(this.directory.resolve("cache"));

@@ -18,10 +18,10 @@ import io.daemoniker.internal.platform.ProcessExit;
  * The run that the {@code daemoniker} launch script makes once per JVM and jar, with
  * {@code -XX:ArchiveClassesAtExit}, to write the class-data archive that the command's
  * later runs start from. It takes the paths that {@code status} and {@code stop} take,
- * without touching any daemon: a {@code status} of a PID file that it writes itself in
- * the given directory and that nobody locks, the facade's status, and a process
- * descriptor of its own process (JNA and the C library, which {@code stop} binds). Not
- * API: started by the script only, which discards its output.
+ * without touching any daemon: {@code status} and {@code stop} of a PID file that it
+ * writes itself in the given directory and that nobody locks, the facade's status, and a
+ * process descriptor of its own process (JNA and the C library, which {@code stop}
+ * binds). Not API: started by the script only, which discards its output.
  */
 final class ClassDataTraining {
 
@@ -43,7 +43,11 @@ final class ClassDataTraining {
 		try (ProcessExit self = ProcessExit.pin(pid)) {
 			self.isGone();
 		}
-		new DaemonikerCli(System.out, System.err).run(List.of("status", pidFile.toString()));
+		DaemonikerCli cli = new DaemonikerCli(System.out, System.err);
+		cli.run(List.of("status", pidFile.toString()));
+		// Nobody holds the file's lock, so stop finds a stale PID file and signals
+		// nothing.
+		cli.run(List.of("stop", pidFile.toString(), "--timeout", "1s"));
 		System.exit(0);
 	}
 

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -28,6 +29,7 @@ import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
 import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.signal.SendableSignals;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code daemoniker} command: {@code status}, {@code send}, {@code stop},
@@ -239,14 +241,14 @@ public final class DaemonikerCli {
 			return printHelp("stop");
 		}
 		Path pidFile = pidFile(onlyPidFile(parsed, usage, 1).get(0));
-		Optional<Duration> killAfter = parsed.option("--kill-after").map(DurationParser::parse);
-		Optional<Duration> timeout = parsed.option("--timeout").map(DurationParser::parse);
-		if (killAfter.isPresent() && timeout.isPresent()) {
+		Duration killAfter = duration(parsed, "--kill-after", null);
+		Duration timeout = duration(parsed, "--timeout", null);
+		if (killAfter != null && timeout != null) {
 			throw new UsageException("give --timeout or --kill-after, not both: with --kill-after the wait after"
 					+ " TERM is the kill-after time");
 		}
-		Duration wait = killAfter.or(() -> timeout).orElse(DEFAULT_STOP_TIMEOUT);
-		return stopper().stop(pidFile, wait, killAfter.isPresent()).exitCode();
+		Duration wait = (killAfter != null) ? killAfter : (timeout != null) ? timeout : DEFAULT_STOP_TIMEOUT;
+		return stopper().stop(pidFile, wait, killAfter != null).exitCode();
 	}
 
 	private int forceStop(List<String> args) {
@@ -256,7 +258,7 @@ public final class DaemonikerCli {
 			return printHelp("force-stop");
 		}
 		Path pidFile = pidFile(onlyPidFile(parsed, usage, 1).get(0));
-		Duration grace = parsed.option("--kill-after").map(DurationParser::parse).orElse(DEFAULT_KILL_AFTER);
+		Duration grace = Objects.requireNonNull(duration(parsed, "--kill-after", DEFAULT_KILL_AFTER));
 		return stopper().stop(pidFile, grace, true).exitCode();
 	}
 
@@ -267,8 +269,17 @@ public final class DaemonikerCli {
 			return printHelp("restart");
 		}
 		Path pidFile = pidFile(onlyPidFile(parsed, usage, 1).get(0));
-		Duration timeout = parsed.option("--timeout").map(DurationParser::parse).orElse(DEFAULT_STOP_TIMEOUT);
+		Duration timeout = Objects.requireNonNull(duration(parsed, "--timeout", DEFAULT_STOP_TIMEOUT));
 		return new RestartCommand(this.out, this.err, this.progress).restart(pidFile, timeout);
+	}
+
+	/**
+	 * Reads a duration option, without lambdas: the JVM's first lambda starts its lambda
+	 * machinery, which would cost every {@code stop} a good part of a JVM start.
+	 */
+	private static @Nullable Duration duration(Arguments parsed, String option, @Nullable Duration absent) {
+		Optional<String> value = parsed.option(option);
+		return value.isPresent() ? DurationParser.parse(value.get()) : absent;
 	}
 
 	private StopCommand stopper() {

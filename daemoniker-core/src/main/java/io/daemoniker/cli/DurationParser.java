@@ -7,8 +7,6 @@ package io.daemoniker.cli;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads durations as people write them on a command line: {@code 500ms}, {@code 10s},
@@ -22,21 +20,22 @@ final class DurationParser {
 	 */
 	static final Duration MAX = Duration.ofHours(24);
 
-	// ASCII digits only: Java's \d is ASCII unless asked otherwise, which is what a
-	// command line means by a number. Compiled when a duration is parsed, not when the
-	// help texts are built: a status then loads no regular expression engine at all.
-	private static final String SIMPLE = "(\\d+)(ms|s|m|h)?";
-
 	private DurationParser() {
 	}
 
 	static Duration parse(String text) {
 		String value = text.trim().toLowerCase(Locale.ROOT);
-		Matcher matcher = Pattern.compile(SIMPLE).matcher(value);
+		// ASCII digits and one of the units, read by hand: a regular expression would
+		// start the JVM's regular expression engine in every stop that names a time.
+		int digits = 0;
+		while (digits < value.length() && value.charAt(digits) >= '0' && value.charAt(digits) <= '9') {
+			digits++;
+		}
+		String unit = value.substring(digits);
 		Duration duration;
-		if (matcher.matches()) {
-			String unit = (matcher.group(2) != null) ? matcher.group(2) : "s";
-			duration = simple(matcher.group(1), unit, text);
+		if (digits > 0
+				&& (unit.isEmpty() || unit.equals("ms") || unit.equals("s") || unit.equals("m") || unit.equals("h"))) {
+			duration = simple(value.substring(0, digits), unit.isEmpty() ? "s" : unit, text);
 		}
 		else {
 			try {
@@ -59,7 +58,11 @@ final class DurationParser {
 	private static Duration simple(String digits, String unit, String text) {
 		// More digits than a day has milliseconds cannot be within the limit, and a long
 		// would overflow on still longer ones.
-		if (digits.replaceFirst("^0+(?=.)", "").length() > 9) {
+		int first = 0;
+		while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+			first++;
+		}
+		if (digits.length() - first > 9) {
 			throw tooLong(text);
 		}
 		long amount = Long.parseLong(digits);

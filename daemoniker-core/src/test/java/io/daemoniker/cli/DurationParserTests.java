@@ -35,4 +35,16 @@ class DurationParserTests {
 		}
 	}
 
+	@Test
+	void leadingZerosOtherDigitsAndBareUnits() {
+		assertThat(DurationParser.parse("0010s")).isEqualTo(Duration.ofSeconds(10));
+		assertThat(DurationParser.parse(" 3M ")).isEqualTo(Duration.ofMinutes(3));
+		assertThat(DurationParser.parse("0000000000000500ms")).isEqualTo(Duration.ofMillis(500));
+		for (String bad : new String[] { "ms", "s", "\u0663s", "10sec", "1234567890ms", "99999999999999999999" }) {
+			assertThatExceptionOfType(DaemonikerCli.UsageException.class).as(bad)
+				.isThrownBy(() -> DurationParser.parse(bad))
+				.withMessageContaining("\"" + bad + "\"");
+		}
+	}
+
 }

@@ -58,8 +58,11 @@ public final class DirectoryTrust {
 		try {
 			for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
 				if (line.startsWith("Uid:")) {
-					// Real, effective, saved and file system user IDs, in that order.
-					return OptionalLong.of(Long.parseLong(line.substring(4).trim().split("\\s+")[1]));
+					// Real, effective, saved and file system user IDs, in that order;
+					// split
+					// without a regular expression, which would start the JVM's engine in
+					// every stop of the daemoniker command.
+					return OptionalLong.of(Long.parseLong(ProcLocks.fields(line.substring(4))[1]));
 				}
 			}
 		}

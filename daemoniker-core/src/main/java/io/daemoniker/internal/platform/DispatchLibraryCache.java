@@ -64,7 +64,7 @@ final class DispatchLibraryCache {
 			Map<String, String> environment) {
 		try {
 			byte[] library = read(resource, loader);
-			if (library == null || !version.matches("[0-9A-Za-z.+_-]{1,40}")) {
+			if (library == null || !isVersionName(version)) {
 				return Optional.empty();
 			}
 			OptionalLong uid = DirectoryTrust.effectiveUid();
@@ -86,6 +86,26 @@ final class DispatchLibraryCache {
 			// Any doubt: JNA extracts its library as it always does.
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * Whether a version may be part of a directory's name: 1 to 40 letters, digits and
+	 * {@code .+_-}. Checked by hand: a regular expression would start the JVM's regular
+	 * expression engine in every {@code stop}.
+	 */
+	static boolean isVersionName(String version) {
+		if (version.isEmpty() || version.length() > 40) {
+			return false;
+		}
+		for (int i = 0; i < version.length(); i++) {
+			char c = version.charAt(i);
+			boolean allowed = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '.'
+					|| c == '+' || c == '_' || c == '-';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static byte @Nullable [] read(String resource, ClassLoader loader) throws IOException {

@@ -73,14 +73,21 @@ public final class JnaLoading {
 				return;
 			}
 		}
+		// No lambdas here: in the daemoniker command's JVM this runs before any other
+		// lambda, and the first one starts the JVM's lambda machinery.
 		if (ownJvm && System.getProperty("jna.platform.library.path") == null) {
-			standardLibraryDirectories()
-				.ifPresent((directories) -> System.setProperty("jna.platform.library.path", directories));
+			Optional<String> directories = standardLibraryDirectories();
+			if (directories.isPresent()) {
+				System.setProperty("jna.platform.library.path", directories.get());
+			}
 		}
 		ClassLoader loader = NativeLibrary.class.getClassLoader();
 		String resource = "com/sun/jna/" + com.sun.jna.Platform.RESOURCE_PREFIX + "/libjnidispatch.so";
-		DispatchLibraryCache.directoryFor(resource, jnaVersion(loader), loader, System.getenv())
-			.ifPresent((directory) -> System.setProperty("jna.boot.library.path", directory.toString()));
+		Optional<Path> directory = DispatchLibraryCache.directoryFor(resource, jnaVersion(loader), loader,
+				System.getenv());
+		if (directory.isPresent()) {
+			System.setProperty("jna.boot.library.path", directory.get().toString());
+		}
 	}
 
 	/**

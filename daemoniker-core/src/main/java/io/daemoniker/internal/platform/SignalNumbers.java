@@ -4,8 +4,10 @@
  */
 package io.daemoniker.internal.platform;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -47,7 +49,11 @@ public final class SignalNumbers {
 	 * @throws IllegalArgumentException if the signal is unknown here
 	 */
 	public static int require(String name) {
-		return number(name).orElseThrow(() -> new IllegalArgumentException("unknown signal " + name));
+		OptionalInt number = number(name);
+		if (number.isEmpty()) {
+			throw new IllegalArgumentException("unknown signal " + name);
+		}
+		return number.getAsInt();
 	}
 
 	/**
@@ -78,7 +84,10 @@ public final class SignalNumbers {
 	 */
 	static Map<String, Integer> fromJdk(Map<String, Integer> table) {
 		Map<String, Integer> numbers = new LinkedHashMap<>();
-		table.forEach((name, number) -> numbers.put(name, jdkNumber(name).orElse(number)));
+		for (Map.Entry<String, Integer> entry : table.entrySet()) {
+			OptionalInt jdk = jdkNumber(entry.getKey());
+			numbers.put(entry.getKey(), jdk.isPresent() ? jdk.getAsInt() : entry.getValue());
+		}
 		return sortedByNumber(numbers);
 	}
 
@@ -136,11 +145,23 @@ public final class SignalNumbers {
 	}
 
 	private static Map<String, Integer> sortedByNumber(Map<String, Integer> table) {
+		// A stable insertion sort by hand rather than a stream with a comparator: these
+		// tables are built on the way to a daemon's "ready" and in every stop, where the
+		// JVM's first lambda costs far more than sorting twenty entries.
+		List<Map.Entry<String, Integer>> entries = new ArrayList<>(table.entrySet());
+		for (int i = 1; i < entries.size(); i++) {
+			Map.Entry<String, Integer> entry = entries.get(i);
+			int j = i - 1;
+			while (j >= 0 && entries.get(j).getValue() > entry.getValue()) {
+				entries.set(j + 1, entries.get(j));
+				j--;
+			}
+			entries.set(j + 1, entry);
+		}
 		Map<String, Integer> sorted = new LinkedHashMap<>();
-		table.entrySet()
-			.stream()
-			.sorted(Map.Entry.comparingByValue())
-			.forEach((entry) -> sorted.put(entry.getKey(), entry.getValue()));
+		for (Map.Entry<String, Integer> entry : entries) {
+			sorted.put(entry.getKey(), entry.getValue());
+		}
 		return sorted;
 	}
 
