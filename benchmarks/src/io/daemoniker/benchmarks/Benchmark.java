@@ -520,34 +520,20 @@ public final class Benchmark {
 	}
 
 	private void springDaemon(boolean record, Path jar, Path cliJar, int settleMs) throws Exception {
-		int n = next();
-		int port = freePort();
-		Path pidFile = this.work.resolve("spring-" + n + ".pid");
-		Path log = this.work.resolve("spring-" + n + ".log");
-		List<String> command = List.of(this.java, "-jar", jar.toString(), "--daemoniker.pid-file=" + pidFile,
-				"--daemoniker.stdout=" + log, "--server.port=" + port, "--server.address=127.0.0.1");
-		Path output = this.work.resolve("spring-launcher-" + n + ".out");
-		long start = System.nanoTime();
-		Process process = start(command, output);
-		long launcherTicks = startTicks(process.pid());
-		long launcher = awaitLauncher(process, start, output);
-		long pid = daemonPid(pidFile);
-		// Process start times in clock ticks (10 ms): how long the launcher ran before
-		// the daemon JVM existed.
-		long beforeDaemon = (startTicks(pid) - launcherTicks) * 10 * 1_000_000L;
-		awaitHttp(port, null, log);
-		long ready = System.nanoTime() - start;
+		SpringLaunch launch = launchSpringDaemon(jar, "spring");
+		long pid = launch.pid();
+		long ready = System.nanoTime() - launch.start();
 		Thread.sleep(settleMs);
 		long rss = rssKiB(pid);
 		long rssAfterGc = rssAfterGc(pid);
 		Map<String, Long> heap = heapInfo(pid);
 		long stop = time(false, "spring-stop",
-				List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
+				List.of(this.java, "-jar", cliJar.toString(), "stop", launch.pidFile().toString()));
 		awaitGone(pid);
 		if (record) {
-			add("spring-launcher", launcher);
-			add("spring-before-daemon", beforeDaemon);
-			add("spring-daemon-own", launcher - beforeDaemon);
+			add("spring-launcher", launch.launcher());
+			add("spring-before-daemon", launch.beforeDaemon());
+			add("spring-daemon-own", launch.launcher() - launch.beforeDaemon());
 			add("spring-daemon-200", ready);
 			add("spring-stop", stop);
 			add("rss-daemon", rss);
@@ -564,26 +550,43 @@ public final class Benchmark {
 	 * {@link #springDaemon} does, and records only the launcher's times.
 	 */
 	private void springBaselineDaemon(boolean record, Path jar, Path cliJar) throws Exception {
+		SpringLaunch launch = launchSpringDaemon(jar, "spring-baseline");
+		run(List.of(this.java, "-jar", cliJar.toString(), "stop", launch.pidFile().toString()));
+		awaitGone(launch.pid());
+		if (record) {
+			add("spring-launcher-baseline", launch.launcher());
+			add("spring-before-daemon-baseline", launch.beforeDaemon());
+		}
+	}
+
+	/**
+	 * Starts the Spring daemon from a jar and waits until it answers {@code GET /}.
+	 */
+	private SpringLaunch launchSpringDaemon(Path jar, String name) throws Exception {
 		int n = next();
 		int port = freePort();
-		Path pidFile = this.work.resolve("spring-baseline-" + n + ".pid");
-		Path log = this.work.resolve("spring-baseline-" + n + ".log");
+		Path pidFile = this.work.resolve(name + "-" + n + ".pid");
+		Path log = this.work.resolve(name + "-" + n + ".log");
 		List<String> command = List.of(this.java, "-jar", jar.toString(), "--daemoniker.pid-file=" + pidFile,
 				"--daemoniker.stdout=" + log, "--server.port=" + port, "--server.address=127.0.0.1");
-		Path output = this.work.resolve("spring-baseline-launcher-" + n + ".out");
+		Path output = this.work.resolve(name + "-launcher-" + n + ".out");
 		long start = System.nanoTime();
 		Process process = start(command, output);
 		long launcherTicks = startTicks(process.pid());
 		long launcher = awaitLauncher(process, start, output);
 		long pid = daemonPid(pidFile);
+		// Process start times in clock ticks (10 ms): how long the launcher ran before
+		// the daemon JVM existed.
 		long beforeDaemon = (startTicks(pid) - launcherTicks) * 10 * 1_000_000L;
 		awaitHttp(port, null, log);
-		run(List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
-		awaitGone(pid);
-		if (record) {
-			add("spring-launcher-baseline", launcher);
-			add("spring-before-daemon-baseline", beforeDaemon);
-		}
+		return new SpringLaunch(pidFile, pid, start, launcher, beforeDaemon);
+	}
+
+	/**
+	 * A Spring daemon started by {@link #launchSpringDaemon}: its PID file and PID, when
+	 * its launcher started (nanoTime), and the launcher's times in nanoseconds.
+	 */
+	private record SpringLaunch(Path pidFile, long pid, long start, long launcher, long beforeDaemon) {
 	}
 
 	/**
