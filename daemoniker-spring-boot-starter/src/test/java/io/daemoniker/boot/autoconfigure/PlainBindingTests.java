@@ -84,6 +84,10 @@ class PlainBindingTests {
 			.replace(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
 					new MapPropertySource(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME,
 							Map.of("daemoniker.daemon", "token", "daemoniker.launch-directory", "/srv")));
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+							Map.of("DAEMONIKER_START", "/tmp/daemoniker-start.x")));
 		assertThat(PlainBinding.read(environment, CLASS_LOADER)).isPresent();
 	}
 
