@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,6 +105,7 @@ public final class Benchmark {
 		Path plainJar = require(this.root.resolve("examples/plain-daemon/target/plain-daemon.jar"));
 		Path cliJar = require(this.root.resolve("daemoniker-core/target/daemoniker-cli.jar"));
 		String probeClassPath = this.classes + File.pathSeparator + plainJar;
+		Path script = installDistribution();
 		int warmUp = 2;
 		System.out.printf("%n== plain-daemon: %d runs (+%d warm-up), interleaved ==%n", runs, warmUp);
 		for (int i = -warmUp; i < runs; i++) {
@@ -120,10 +122,20 @@ public final class Benchmark {
 			time(record, "launcher",
 					List.of(this.java, "-jar", plainJar.toString(), pidFile.toString(), log.toString()));
 			long pid = daemonPid(pidFile);
-			time(record, "cli-status",
-					List.of(this.java, "-jar", cliJar.toString(), "status", pidFile.toString()));
+			time(record, "cli-status", List.of(this.java, "-jar", cliJar.toString(), "status", pidFile.toString()));
 			time(record, "cli-stop", List.of(this.java, "-jar", cliJar.toString(), "stop", pidFile.toString()));
 			awaitGone(pid);
+			// The same commands as a user runs them: the distribution's bin/daemoniker,
+			// with its class-data archive (made in the first warm-up round) in this run's
+			// own cache directory.
+			n = next();
+			Path scriptPidFile = this.work.resolve("plain-" + n + ".pid");
+			run(List.of(this.java, "-jar", plainJar.toString(), scriptPidFile.toString(),
+					this.work.resolve("plain-" + n + ".log").toString()));
+			long scriptPid = daemonPid(scriptPidFile);
+			time(record, "script-status", List.of(script.toString(), "status", scriptPidFile.toString()));
+			time(record, "script-stop", List.of(script.toString(), "stop", scriptPidFile.toString()));
+			awaitGone(scriptPid);
 			probeRun(record, probeClassPath, cliJar);
 			if (record) {
 				System.out.print(".");
@@ -131,6 +143,34 @@ public final class Benchmark {
 		}
 		System.out.println();
 		printPlain();
+	}
+
+	/**
+	 * Unpacks the distribution archive that the build made into this run's directory, and
+	 * gives the {@code daemoniker} script a cache directory of this run's (see
+	 * {@link #start}).
+	 * @return the script
+	 */
+	private Path installDistribution() throws Exception {
+		Path target = this.root.resolve("daemoniker-distribution/target");
+		Path archive = null;
+		try (DirectoryStream<Path> files = Files.newDirectoryStream(target, "daemoniker-*-bin.tar.gz")) {
+			for (Path file : files) {
+				archive = file;
+			}
+		}
+		if (archive == null) {
+			throw new IllegalStateException(
+					"no distribution archive in " + target + "; build first: mvn -B -DskipTests package");
+		}
+		Path into = Files.createDirectories(this.work.resolve("distribution"));
+		if (run(List.of("tar", "-xzf", archive.toString(), "-C", into.toString())) != 0) {
+			throw new IllegalStateException("cannot unpack " + archive);
+		}
+		Files.createDirectories(this.work.resolve("cli-cache"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		String name = archive.getFileName().toString();
+		return into.resolve(name.substring(0, name.length() - "-bin.tar.gz".length())).resolve("bin/daemoniker");
 	}
 
 	/**
@@ -172,9 +212,13 @@ public final class Benchmark {
 		line("ProbeDaemon launcher (same calls, timestamps)", "probe-launcher");
 		line("CLI status of the running plain daemon", "cli-status");
 		line("CLI stop of the plain daemon", "cli-stop");
+		line("bin/daemoniker status of the running plain daemon", "script-status");
+		line("bin/daemoniker stop of the plain daemon", "script-stop");
 		ratioLine("launcher / bare JVM", "launcher", 2.5);
 		ratioLine("CLI status of a running daemon / bare JVM", "cli-status", 1.5);
 		ratioLine("CLI stop of an idle plain daemon / bare JVM", "cli-stop", 3.0);
+		ratioLine("bin/daemoniker status of a running daemon / bare JVM", "script-status", 1.5);
+		ratioLine("bin/daemoniker stop of an idle plain daemon / bare JVM", "script-stop", 3.0);
 		Stats hello = Stats.of(this.samples.get("hello"));
 		Stats jna = Stats.of(this.samples.get("jna-call"));
 		System.out.printf("JNA load + libc bind costs %.1f ms over a bare JVM (median difference)%n",
@@ -239,11 +283,11 @@ public final class Benchmark {
 			System.out.println("SKIPPED: " + jar + " does not exist; build it first (mvn -B -DskipTests package)");
 			return;
 		}
-		Set<String> variants = Set
-			.of(this.options
-				.getOrDefault("spring-variants",
-						"fg,daemon,daemon-cache,fg-starter,exploded,exploded-nostarter,exploded-cache")
-				.split(","));
+		Set<String> variants = Set.of(
+				this.options
+					.getOrDefault("spring-variants",
+							"fg,daemon,daemon-cache,fg-starter,exploded,exploded-nostarter,exploded-cache")
+					.split(","));
 		// Another build of the same application, for a before-and-after comparison in one
 		// interleaved run.
 		Path baselineJar = this.options.containsKey("spring-baseline-jar")
@@ -618,7 +662,8 @@ public final class Benchmark {
 		milestones.put("logback", " ch.qos.logback.");
 		milestones.put("starter listener", ".DaemonizingApplicationListener ");
 		milestones.put("starter properties", ".DaemonikerProperties ");
-		milestones.put("Spring Boot's Binder (absent: not loaded)", " org.springframework.boot.context.properties.bind.Binder ");
+		milestones.put("Spring Boot's Binder (absent: not loaded)",
+				" org.springframework.boot.context.properties.bind.Binder ");
 		milestones.put("ProcessImpl (spawn of the daemon)", " java.lang.ProcessImpl ");
 		milestones.put("last class loaded (about exit)", null);
 		for (Map.Entry<String, String> milestone : milestones.entrySet()) {
@@ -718,10 +763,15 @@ public final class Benchmark {
 	}
 
 	private Process start(List<String> command, Path output) throws IOException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(output.toFile())
-			.redirectInput(new File("/dev/null"))
-			.start();
+			.redirectInput(new File("/dev/null"));
+		if (command.get(0).endsWith("/bin/daemoniker")) {
+			builder.environment().put("XDG_CACHE_HOME", this.work.resolve("cli-cache").toString());
+			// The JVM that the other figures use, by its installation's directory.
+			builder.environment().put("JAVA_HOME", Path.of(this.java).toRealPath().getParent().getParent().toString());
+		}
+		Process process = builder.start();
 		this.started.add(process);
 		return process;
 	}

@@ -12,6 +12,17 @@ import java.util.OptionalLong;
  * What a PID file says about its daemon, as {@link Daemoniker#status(Path)} found it. A
  * daemon counts as running only while it holds the lock on its PID file: a file that
  * exists but is not locked was left by a daemon that died, whatever PID it names.
+ * <p>
+ * A record, because a status is a value: statuses with equal components are equal, and
+ * serializers that know records (Jackson, which Spring Boot uses) write it by its
+ * components. Java makes a record's canonical constructor as visible as the record
+ * itself, and the status is made outside this package (by the PID file's inspector), so a
+ * narrower constructor would need a public factory all the same. The constructor is
+ * therefore public, though a status is meant to come from
+ * {@link Daemoniker#status(Path)}; an application may make one to test its own code with.
+ * It refuses what no PID file can be found in, so that no status contradicts itself: a
+ * {@link State#RUNNING} daemon always has its PID, {@link State#NOT_RUNNING} (no file)
+ * never has one, and a PID is always positive.
  *
  * @param pidFile the PID file that was inspected
  * @param state the state the PID file was found in
@@ -64,12 +75,31 @@ public record DaemonStatus(Path pidFile, State state, OptionalLong pid, String d
 	 * @param state the state it was found in
 	 * @param pid the PID it holds, or empty when none could be read
 	 * @param description one line for a person: the state, the PID and the path
+	 * @throws IllegalArgumentException if the values contradict each other: a running
+	 * daemon without a PID, a missing PID file with one, a PID that is not positive, or a
+	 * blank description
 	 */
 	public DaemonStatus {
 		Objects.requireNonNull(pidFile, "pidFile");
 		Objects.requireNonNull(state, "state");
 		Objects.requireNonNull(pid, "pid");
 		Objects.requireNonNull(description, "description");
+		if (pid.isPresent() && pid.getAsLong() <= 0) {
+			throw new IllegalArgumentException(
+					"a PID is positive, not " + pid.getAsLong() + "; give OptionalLong.empty() for none");
+		}
+		if (state == State.RUNNING && pid.isEmpty()) {
+			throw new IllegalArgumentException(
+					"a RUNNING status names the PID of the daemon that holds " + pidFile + "; give its PID");
+		}
+		if (state == State.NOT_RUNNING && pid.isPresent()) {
+			throw new IllegalArgumentException("a NOT_RUNNING status means that there is no PID file " + pidFile
+					+ " to hold PID " + pid.getAsLong() + "; give OptionalLong.empty(), or the state STALE");
+		}
+		if (description.isBlank()) {
+			throw new IllegalArgumentException("the description of the status of " + pidFile
+					+ " is blank; give one line that names the state, the PID and the path");
+		}
 	}
 
 	/**

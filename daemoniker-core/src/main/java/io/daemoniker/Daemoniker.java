@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Objects;
 
 import io.daemoniker.internal.launch.ArgsCodec;
+import io.daemoniker.internal.launch.LaunchSpec;
 import io.daemoniker.internal.launch.daemon.DaemonSide;
 import io.daemoniker.internal.launch.daemon.ForegroundSide;
 import io.daemoniker.internal.launch.launcher.Launcher;
-import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.pidfile.PidFileLock;
 import io.daemoniker.internal.platform.KernelPaths;
@@ -170,12 +170,13 @@ public final class Daemoniker {
 			DaemonHandle.of(side);
 			return new DaemonizeResult(false, side.request().args(), ProcessHandle.current().pid());
 		}
+		LaunchSpec spec = LaunchSpecs.of(options);
 		if (options.mode().isForeground(Supervision.detect())) {
 			ArgsCodec.check(args);
-			DaemonHandle.of(ForegroundSide.become(pidFile, ProcessSettings.from(options), options.manualReadiness()));
+			DaemonHandle.of(ForegroundSide.become(pidFile, spec.settings(), spec.manualReadiness()));
 			return new DaemonizeResult(false, Arrays.asList(args.clone()), ProcessHandle.current().pid());
 		}
-		long pid = Launcher.forOptions(options).launch(pidFile, options, args);
+		long pid = Launcher.forSpec(spec).launch(pidFile, spec, args);
 		return new DaemonizeResult(true, Arrays.asList(new @Nullable Object[args.length]), pid);
 	}
 

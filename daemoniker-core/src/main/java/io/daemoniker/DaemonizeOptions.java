@@ -593,17 +593,19 @@ public final class DaemonizeOptions {
 		 * <p>
 		 * The cache never makes a start fail. The launcher prints one line and starts the
 		 * daemon without a cache when the directory can be written by others than this
-		 * user or is not this user's, when a file in the cache's place is not a regular
-		 * file of this user's (it is left alone), or when the class path holds a
-		 * directory (which CDS cannot archive). Before any daemon maps a file that was
-		 * written since the last start, the launcher maps it in a short JVM of its own
-		 * ({@code -Xshare:on} or {@code -XX:AOTMode=on}, with the daemon's options); a
-		 * file that fails (truncated by a daemon killed while writing it, damaged, made
-		 * by another JVM) costs one line, is removed and made again. Costs: disk space
-		 * (tens of megabytes for a Spring Boot application), a longer first exit, the
-		 * short checking JVM once per new file, and on JDK 25 the making of the cache in
-		 * one launcher. Ignored in the foreground, and when a JVM option of the daemon
-		 * chooses an archive or cache already.
+		 * user or is not this user's, when a directory above it is neither this user's
+		 * nor root's or can be written by others without being sticky (another user could
+		 * then put a directory of theirs in its place), when a file in the cache's place
+		 * is not a regular file of this user's (it is left alone), or when the class path
+		 * holds a directory (which CDS cannot archive). Before any daemon maps a file
+		 * that was written since the last start, the launcher maps it in a short JVM of
+		 * its own ({@code -Xshare:on} or {@code -XX:AOTMode=on}, with the daemon's
+		 * options); a file that fails (truncated by a daemon killed while writing it,
+		 * damaged, made by another JVM) costs one line, is removed and made again. Costs:
+		 * disk space (tens of megabytes for a Spring Boot application), a longer first
+		 * exit, the short checking JVM once per new file, and on JDK 25 the making of the
+		 * cache in one launcher. Ignored in the foreground, and when a JVM option of the
+		 * daemon chooses an archive or cache already.
 		 * @param enabled {@code true} to give the daemon a start-up cache
 		 * @return this builder
 		 */

@@ -4,6 +4,7 @@
  */
 package io.daemoniker;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A daemon's own diagnostics go through {@code System.Logger}, so that they reach the
  * application's logging; with none configured, the JDK's default logging writes them,
  * with the stack trace, to the daemon's standard error, its log. A failing handler does
- * not stop the dispatch of the next signal.
+ * not stop the dispatch of the next signal. A daemon that has nothing to log starts no
+ * logging back end on its way to "ready", as its class-loading log shows.
  */
 @EnabledOnOs(OS.LINUX)
 class SignalDiagnosticsTests extends RealDaemonTests {
@@ -39,6 +41,20 @@ class SignalDiagnosticsTests extends RealDaemonTests {
 			.contains("java.lang.IllegalStateException: the USR1 handler broke on purpose")
 			.contains("\tat io.daemoniker.testapp.HandleApp");
 		assertThat(Daemoniker.stop(this.pidFile, Duration.ofSeconds(60))).isTrue();
+	}
+
+	@Test
+	void aDaemonWithNothingToLogLoadsNoLoggingOnItsWayToReady() {
+		Path classes = this.directory.resolve("daemon-classes.log");
+		Result launcher = this.daemons.launch(this.pidFile, this.log, "-Dtest.handle=HUP,USR1",
+				"-Dtest.jvmOption=-Xlog:class+load=info:file=" + classes);
+		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();
+		// The signal handling and the reopening of the log on SIGHUP are in place, and
+		// each of them would log through a DeferredLogger if anything went wrong.
+		assertThat(Daemons.read(classes)).contains("io.daemoniker.internal.launch.daemon.StreamReopening ")
+			.contains("io.daemoniker.internal.signal.SignalDispatcher ")
+			.contains("io.daemoniker.internal.logging.DeferredLogger ")
+			.doesNotContainPattern("java\\.lang\\.System\\$Logger|java\\.util\\.logging\\.|jdk\\.internal\\.logger\\.");
 	}
 
 }

@@ -148,6 +148,29 @@ class StartupCacheTests extends RealDaemonTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "17", "25" })
+	void aPrivateDirectoryBelowOneThatOthersCanWriteInGetsNoCache(String jdk) throws Exception {
+		// The directory is this user's alone, but another user could rename it away and
+		// put one of theirs, holding an archive of theirs, in its place.
+		Path shared = Files.createDirectory(this.directory.resolve("shared"));
+		Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+		Path own = Files.createDirectory(shared.resolve("own"),
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+		Daemons.Result launch = launch(java(jdk), this.jar, this.pidFile, own.toString());
+		assertThat(launch.exitCode()).as(launch.toString()).isZero();
+		assertThat(launch.stderr()).contains("no start-up cache: " + shared + " can be written by others and is not "
+				+ "sticky; keep the cache below directories that only you or root can change");
+		long daemon = Daemons.pidIn(this.pidFile);
+		assertThat(commandLine(daemon)).doesNotContain("SharedArchiveFile")
+			.doesNotContain("ArchiveClassesAtExit")
+			.doesNotContain("AOT");
+		stop(daemon);
+		try (Stream<Path> files = Files.list(own)) {
+			assertThat(files).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "17", "25" })
 	void aMissingDirectoryGetsNoCacheAndTheStartSucceeds(String jdk) throws Exception {
 		Path missing = this.directory.resolve("missing");
 		Daemons.Result launch = launch(java(jdk), this.jar, this.pidFile, missing.toString());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.daemoniker.DaemonikerException;
+import io.daemoniker.internal.logging.DeferredLogger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,7 @@ public final class SystemdReadiness {
 	private static final Map<String, SystemdReadiness> BY_SOCKET = new ConcurrentHashMap<>();
 
 	// Through System.Logger, so that an application's logging (Spring Boot's) has it.
+	private static final DeferredLogger LOGGER = DeferredLogger.of(SystemdReadiness.class);
 
 	private final SystemdNotifier notifier;
 
@@ -56,7 +58,7 @@ public final class SystemdReadiness {
 			return of(SystemdNotifier.fromEnvironment());
 		}
 		catch (IllegalArgumentException ex) {
-			logger().log(System.Logger.Level.WARNING, "not notifying systemd: " + ex.getMessage());
+			LOGGER.warning("not notifying systemd: " + ex.getMessage());
 			return of(SystemdNotifier.from(Map.of()));
 		}
 	}
@@ -175,18 +177,9 @@ public final class SystemdReadiness {
 		catch (DaemonikerException ex) {
 			// systemd may be gone already when the whole machine shuts down; its own
 			// timeouts decide then.
-			logger().log(System.Logger.Level.WARNING, ex.getMessage());
+			LOGGER.warning(ex.getMessage());
 			return false;
 		}
-	}
-
-	/**
-	 * Looks the logger up when there is something to log: creating it finds and starts
-	 * the JDK's logging back end, a cost that a daemon which never logs here should not
-	 * pay on its way to "ready".
-	 */
-	private static System.Logger logger() {
-		return System.getLogger(SystemdReadiness.class.getName());
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 
 import io.daemoniker.DaemonikerException;
+import io.daemoniker.internal.logging.DeferredLogger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,7 @@ public final class SystemdWatchdog implements AutoCloseable {
 	public static final String WATCHDOG_PID = "WATCHDOG_PID";
 
 	// Through System.Logger, so that an application's logging (Spring Boot's) has it.
+	private static final DeferredLogger LOGGER = DeferredLogger.of(SystemdWatchdog.class);
 
 	private final SystemdNotifier notifier;
 
@@ -201,7 +203,7 @@ public final class SystemdWatchdog implements AutoCloseable {
 					this.notifier.watchdog();
 				}
 				catch (DaemonikerException ex) {
-					logger().log(System.Logger.Level.WARNING, ex.getMessage());
+					LOGGER.warning(ex.getMessage());
 				}
 			}
 			try {
@@ -218,19 +220,9 @@ public final class SystemdWatchdog implements AutoCloseable {
 			return this.healthCheck.getAsBoolean();
 		}
 		catch (RuntimeException ex) {
-			logger().log(System.Logger.Level.WARNING,
-					"the watchdog's health check failed, so no keep-alive is sent: " + ex);
+			LOGGER.warning("the watchdog's health check failed, so no keep-alive is sent: " + ex);
 			return false;
 		}
-	}
-
-	/**
-	 * Looks the logger up when there is something to log: creating it finds and starts
-	 * the JDK's logging back end, a cost that a daemon which never logs here should not
-	 * pay on its way to "ready".
-	 */
-	private static System.Logger logger() {
-		return System.getLogger(SystemdWatchdog.class.getName());
 	}
 
 }

@@ -76,6 +76,12 @@ class PackageDependencyTests {
 				"launch.daemon -> launch.commandline", "launch.daemon -> launch.cache");
 	}
 
+	@Test
+	void onlyTheFacadeReadsThePublicOptions() throws Exception {
+		assertThat(jdeps("-verbose:class")).doesNotContainPattern(
+				"(?m)^\\s+io\\.daemoniker\\.internal\\.\\S+\\s+->\\s+io\\.daemoniker\\.DaemonizeOptions\\b");
+	}
+
 	/**
 	 * Returns a path of dependencies that leads from a package back to itself.
 	 * @param start the package
@@ -104,14 +110,8 @@ class PackageDependencyTests {
 	}
 
 	private static Set<String> dependencies() throws URISyntaxException {
-		Path classes = Path.of(Platform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
-		StringWriter out = new StringWriter();
-		int status = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:package", "-filter:none", "-cp",
-				classes.toString(), classes.toString());
-		assertThat(status).as(out.toString()).isZero();
 		Set<String> edges = new TreeSet<>();
-		Matcher edge = EDGE.matcher(out.toString());
+		Matcher edge = EDGE.matcher(jdeps("-verbose:package"));
 		while (edge.find()) {
 			if (!edge.group(1).equals(edge.group(2))) {
 				edges.add(edge.group(1) + " -> " + edge.group(2));
@@ -119,6 +119,16 @@ class PackageDependencyTests {
 		}
 		assertThat(edges).as("jdeps found no internal dependencies at all").isNotEmpty();
 		return edges;
+	}
+
+	private static String jdeps(String verbosity) throws URISyntaxException {
+		Path classes = Path.of(Platform.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
+		StringWriter out = new StringWriter();
+		int status = jdeps.run(new PrintWriter(out), new PrintWriter(out), verbosity, "-filter:none", "-cp",
+				classes.toString(), classes.toString());
+		assertThat(status).as(out.toString()).isZero();
+		return out.toString();
 	}
 
 }

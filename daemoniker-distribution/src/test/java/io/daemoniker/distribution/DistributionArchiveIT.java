@@ -139,6 +139,10 @@ class DistributionArchiveIT extends RealDaemonTests {
 	private Result daemoniker(Path home, List<String> args, Map<String, String> environment) {
 		List<String> command = new ArrayList<>();
 		command.add("env");
+		// The command's class-data archive goes to the test's directory, not the user's.
+		if (!environment.containsKey("XDG_CACHE_HOME")) {
+			command.add("XDG_CACHE_HOME=" + this.directory.resolve("cache"));
+		}
 		environment.forEach((name, value) -> command.add(name + "=" + value));
 		command.add(home.resolve("bin/daemoniker").toString());
 		command.addAll(args);

@@ -9,7 +9,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.StartupException;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Privileges;
@@ -32,16 +31,6 @@ public record ProcessSettings(@Nullable String user, @Nullable String group, boo
 
 	/** Settings that change nothing. */
 	public static final ProcessSettings NONE = new ProcessSettings(null, null, false, 0);
-
-	/**
-	 * Returns the settings that options ask for.
-	 * @param options the options
-	 * @return the settings
-	 */
-	public static ProcessSettings from(DaemonizeOptions options) {
-		return new ProcessSettings(options.user(), options.group(), options.preventCoreDumps(),
-				options.reopenStreamsSignal().orElse(0));
-	}
 
 	/**
 	 * Returns whether the user or group is to change.

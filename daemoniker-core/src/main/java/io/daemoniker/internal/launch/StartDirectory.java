@@ -10,16 +10,19 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.daemoniker.internal.platform.DirectoryTrust;
 
 /**
  * The launcher's private directory for one start that the shell prepares: it holds the
  * launch request, written before anything starts, and the FIFO through which the daemon
  * confirms, which the intermediate shell makes. Made with mode {@code 0700} in the
- * temporary directory, and only where that directory cannot be used against it: one that
- * others may write in must have the sticky bit, or another user could rename the private
- * directory away and put one of their own in its place.
+ * temporary directory, and only where no other user can change that directory or any
+ * above it ({@link DirectoryTrust}): one that others may write in must have the sticky
+ * bit, or another user could rename the private directory away and put one of their own
+ * in its place.
  * <p>
  * Public for the three parties of such a start: the launcher's {@code Launcher} makes it,
  * the spawner's {@code ShellStart} hands it to the shell, and the daemon's
@@ -30,10 +33,6 @@ public final class StartDirectory implements AutoCloseable {
 	public static final String REQUEST = "request";
 
 	public static final String STATUS = "status";
-
-	private static final int OTHERS_WRITE = 0002;
-
-	private static final int STICKY = 01000;
 
 	private final Path path;
 
@@ -69,9 +68,8 @@ public final class StartDirectory implements AutoCloseable {
 	}
 
 	private static boolean isSafeParent(Path temporary) throws IOException {
-		Map<String, Object> attributes = Files.readAttributes(temporary, "unix:mode");
-		int mode = ((Number) attributes.get("mode")).intValue();
-		return (mode & OTHERS_WRITE) == 0 || (mode & STICKY) != 0;
+		OptionalLong uid = DirectoryTrust.effectiveUid();
+		return uid.isPresent() && DirectoryTrust.othersCannotChange(temporary.toRealPath(), uid.getAsLong());
 	}
 
 	public Path path() {

@@ -120,8 +120,7 @@ final class GuardedRead {
 			}
 			throw new IOException("cannot read " + path + ": " + ex.getCause(), ex.getCause());
 		}
-		Optional<FileStat> after = FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS);
-		if (after.isEmpty() || !after.get().isSameFile(checked) || after.get().kind() != FileKind.REGULAR) {
+		if (!checked.isNamedBy(path)) {
 			throw new FileSystemException(path.toString(), null,
 					"was replaced by another file while it was being read; try again");
 		}

@@ -6,15 +6,14 @@ package io.daemoniker.internal.pidfile;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 
 import io.daemoniker.internal.platform.FileStat;
+import io.daemoniker.internal.platform.ProcLocks;
 import io.daemoniker.internal.platform.UnixFile;
 
 /**
@@ -53,42 +52,18 @@ final class InheritedDescriptor {
 	 * @throws IOException if {@code /proc/self/fdinfo} cannot be read
 	 */
 	static Optional<InheritedDescriptor> find(Path path) throws IOException {
-		long pid = ProcessHandle.current().pid();
-		if (holdsOwnLock(LIKELY, pid)) {
+		if (ProcLocks.holdsOwnFlock(LIKELY)) {
 			return Optional.of(new InheritedDescriptor(path, LIKELY));
 		}
 		try (DirectoryStream<Path> entries = Files.newDirectoryStream(FDINFO)) {
 			for (Path entry : entries) {
 				int fd = Integer.parseInt(entry.getFileName().toString());
-				if (fd > 2 && fd != LIKELY && holdsOwnLock(fd, pid)) {
+				if (fd > 2 && fd != LIKELY && ProcLocks.holdsOwnFlock(fd)) {
 					return Optional.of(new InheritedDescriptor(path, fd));
 				}
 			}
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * Tells whether a descriptor holds an exclusive {@code flock} lock taken by this
-	 * process, from lines such as
-	 * {@code lock:	1: FLOCK  ADVISORY  WRITE 4242 fe:00:2164245 0 EOF}.
-	 */
-	private static boolean holdsOwnLock(int fd, long pid) throws IOException {
-		String info;
-		try {
-			info = Files.readString(FDINFO.resolve(Integer.toString(fd)), StandardCharsets.US_ASCII);
-		}
-		catch (NoSuchFileException ex) {
-			return false;
-		}
-		for (String line : info.split("\n")) {
-			String[] fields = line.trim().split("\\s+");
-			if (fields.length >= 6 && "lock:".equals(fields[0]) && "FLOCK".equals(fields[2])
-					&& "WRITE".equals(fields[4]) && fields[5].equals(Long.toString(pid))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private Path reopened() {

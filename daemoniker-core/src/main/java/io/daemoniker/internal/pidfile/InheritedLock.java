@@ -6,7 +6,6 @@ package io.daemoniker.internal.pidfile;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -45,11 +44,9 @@ final class InheritedLock {
 				return Optional.empty();
 			}
 			opened = descriptor.stat();
-			Optional<FileStat> now = FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS);
-			if (now.isEmpty() || !now.get().isSameFile(opened)) {
+			if (!opened.isNamedBy(path)) {
 				// Replaced or removed since the shell opened it: the lock is on a file
-				// that
-				// the path no longer names, and only the native path can try again.
+				// that the path no longer names, and only the native path can try again.
 				descriptor.close();
 				return Optional.empty();
 			}
@@ -60,7 +57,7 @@ final class InheritedLock {
 		UnixHeldFile held = new UnixHeldFile(descriptor::replaceContent, descriptor::close, opened);
 		try {
 			UnixHeldFile.refuseUnlessRegular(path, opened.kind());
-			UnixHeldFile.refuseOtherLocks(path);
+			UnixHeldFile.refuseOtherLocks(path, opened);
 			if (!created) {
 				byte[] sample = descriptor.read(PidFileContent.SAMPLE_LENGTH);
 				long size = descriptor.stat().size();

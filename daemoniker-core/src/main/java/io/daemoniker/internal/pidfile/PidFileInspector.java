@@ -86,7 +86,8 @@ public final class PidFileInspector {
 			Optional<Long> pid = PidFileContent.parse(text);
 			// Asking who holds the lock takes no lock: a probe with tryLock would make a
 			// daemon that is starting at that moment believe the file is taken.
-			LockHolder holder = (snapshot.identity() != null) ? this.platform.lockHolderOf(path, snapshot.identity())
+			LockHolder holder = (snapshot.identity() != null)
+					? this.platform.lockHolderOf(path, snapshot.identity(), pid.orElse(-1L))
 					: this.platform.lockHolderOf(path);
 			switch (holder.state()) {
 				case NONE:

@@ -91,13 +91,12 @@ final class UnixHeldFile implements HeldFile {
 				throw lockedByAnother(path, sample, opened.size());
 			}
 			locked = true;
-			Optional<FileStat> now = FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS);
-			if (now.isEmpty() || !now.get().isSameFile(opened)) {
+			if (!opened.isNamedBy(path)) {
 				// Removed or replaced between open and lock: only a lock on the file the
 				// path names counts.
 				return retry(file);
 			}
-			refuseOtherLocks(path);
+			refuseOtherLocks(path, opened);
 			if (!created) {
 				byte[] sample = file.read(PidFileContent.SAMPLE_LENGTH);
 				long size = file.stat().size();
@@ -148,9 +147,11 @@ final class UnixHeldFile implements HeldFile {
 	/**
 	 * Refuses a file that another program holds a lock of another kind on, such as a
 	 * POSIX read lock, which {@code flock} does not conflict with on Linux.
+	 * @param path the file's path, for messages
+	 * @param locked the file that this process has just locked
 	 */
-	static void refuseOtherLocks(Path path) throws IOException {
-		Optional<String> others = Platform.current().otherLocks(path, ProcessHandle.current().pid());
+	static void refuseOtherLocks(Path path, FileStat locked) throws IOException {
+		Optional<String> others = Platform.current().otherLocks(locked, ProcessHandle.current().pid());
 		if (others.isPresent()) {
 			throw Refusals.foreignLocks(path, others.get());
 		}
@@ -191,14 +192,7 @@ final class UnixHeldFile implements HeldFile {
 			return;
 		}
 		try {
-			if (ours && FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS).map((now) -> {
-				try {
-					return now.isSameFile(file.stat());
-				}
-				catch (IOException ex) {
-					return false;
-				}
-			}).orElse(false)) {
+			if (ours && file.stat().isNamedBy(path)) {
 				Files.delete(path);
 			}
 		}
@@ -230,9 +224,7 @@ final class UnixHeldFile implements HeldFile {
 	@Override
 	public boolean isNamedBy(Path path) {
 		try {
-			return FileStat.ofIfExists(path, LinkOption.NOFOLLOW_LINKS)
-				.map((stat) -> stat.isSameFile(this.identity))
-				.orElse(false);
+			return this.identity.isNamedBy(path);
 		}
 		catch (IOException ex) {
 			return false;

@@ -12,7 +12,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -22,6 +21,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.zip.CRC32;
 
@@ -47,10 +47,6 @@ final class DispatchLibraryCache {
 
 	private static final String FILE_NAME = "libjnidispatch.so";
 
-	private static final int GROUP_OR_OTHER_WRITE = 0022;
-
-	private static final int STICKY = 01000;
-
 	private DispatchLibraryCache() {
 	}
 
@@ -71,7 +67,7 @@ final class DispatchLibraryCache {
 			if (library == null || !version.matches("[0-9A-Za-z.+_-]{1,40}")) {
 				return Optional.empty();
 			}
-			Optional<Integer> uid = currentUid();
+			OptionalLong uid = DirectoryTrust.effectiveUid();
 			Optional<Path> base = cacheBase(environment);
 			// The cache directory may be made, but not the home directory above it: a
 			// system user's home is often a placeholder such as /nonexistent.
@@ -84,7 +80,7 @@ final class DispatchLibraryCache {
 			Path directory = base.get()
 				.resolve("daemoniker")
 				.resolve("jna-" + version + "-" + Long.toHexString(checksum.getValue()));
-			return verifiedOrCreated(directory, library, uid.get()) ? Optional.of(directory) : Optional.empty();
+			return verifiedOrCreated(directory, library, uid.getAsLong()) ? Optional.of(directory) : Optional.empty();
 		}
 		catch (IOException | RuntimeException ex) {
 			// Any doubt: JNA extracts its library as it always does.
@@ -96,17 +92,6 @@ final class DispatchLibraryCache {
 		try (InputStream in = loader.getResourceAsStream(resource)) {
 			return (in != null) ? in.readAllBytes() : null;
 		}
-	}
-
-	/**
-	 * The owner of this process's {@code /proc} entry, which is its effective user ID.
-	 */
-	static Optional<Integer> currentUid() throws IOException {
-		Path self = Path.of("/proc/self");
-		if (!Files.isDirectory(self)) {
-			return Optional.empty();
-		}
-		return Optional.of((Integer) Files.getAttribute(self, "unix:uid"));
 	}
 
 	static Optional<Path> cacheBase(Map<String, String> environment) {
@@ -122,7 +107,7 @@ final class DispatchLibraryCache {
 		return Optional.of(Path.of(home, ".cache"));
 	}
 
-	private static boolean verifiedOrCreated(Path directory, byte[] library, int uid) throws IOException {
+	private static boolean verifiedOrCreated(Path directory, byte[] library, long uid) throws IOException {
 		Path file = directory.resolve(FILE_NAME);
 		if (!directory.equals(directory.toAbsolutePath().normalize()) || !privateDirectory(directory, uid)) {
 			return false;
@@ -138,20 +123,14 @@ final class DispatchLibraryCache {
 	 * with mode {@code 0700}, but only below directories that nobody else can change:
 	 * nothing is created where a symbolic link or another user's directory leads.
 	 */
-	private static boolean privateDirectory(Path directory, int uid) throws IOException {
+	private static boolean privateDirectory(Path directory, long uid) throws IOException {
 		Deque<Path> missing = new ArrayDeque<>();
 		Path existing = directory;
-		while (existing != null && Attributes.of(existing).isEmpty()) {
+		while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
 			missing.push(existing);
 			existing = existing.getParent();
 		}
-		if (existing == null) {
-			return false;
-		}
-		if (missing.isEmpty()) {
-			return isTrustedDirectory(directory, uid);
-		}
-		if (!othersCannotChange(existing, uid)) {
+		if (existing == null || (!missing.isEmpty() && !DirectoryTrust.othersCannotChange(existing, uid))) {
 			return false;
 		}
 		while (!missing.isEmpty()) {
@@ -163,56 +142,20 @@ final class DispatchLibraryCache {
 			catch (FileAlreadyExistsException ex) {
 				// Made by another start at the same moment: checked like one made here.
 			}
-			if (!isPrivate(Attributes.of(next), uid)) {
+			if (!DirectoryTrust.isPrivate(next, uid)) {
 				return false;
 			}
 		}
-		return isTrustedDirectory(directory, uid);
-	}
-
-	/**
-	 * Checks a directory, which must be this user's alone, and every directory above it,
-	 * without following symbolic links.
-	 */
-	static boolean isTrustedDirectory(Path directory, int uid) throws IOException {
-		return isPrivate(Attributes.of(directory), uid) && directory.getParent() != null
-				&& othersCannotChange(directory.getParent(), uid);
-	}
-
-	private static boolean isPrivate(Optional<Attributes> attributes, int uid) {
-		return attributes.isPresent() && attributes.get().isDirectory() && attributes.get().uid() == uid
-				&& (attributes.get().mode() & 0077) == 0;
-	}
-
-	/**
-	 * Returns whether no other user can replace or add entries in a directory or in any
-	 * directory above it: each is a real directory, owned by this user or root, and
-	 * writable by no one else, or sticky (as {@code /tmp} is), where others cannot rename
-	 * or remove what is not theirs.
-	 */
-	private static boolean othersCannotChange(Path directory, int uid) throws IOException {
-		for (Path above = directory; above != null; above = above.getParent()) {
-			Optional<Attributes> attributes = Attributes.of(above);
-			if (attributes.isEmpty() || !attributes.get().isDirectory()) {
-				return false;
-			}
-			int mode = attributes.get().mode();
-			boolean owner = attributes.get().uid() == uid || attributes.get().uid() == 0;
-			if (!owner || ((mode & GROUP_OR_OTHER_WRITE) != 0 && (mode & STICKY) == 0)) {
-				return false;
-			}
-		}
-		return true;
+		return DirectoryTrust.isPrivate(directory, uid) && directory.getParent() != null
+				&& DirectoryTrust.othersCannotChange(directory.getParent(), uid);
 	}
 
 	/**
 	 * Returns whether a file is a regular file of this user that no one else may write,
 	 * with exactly the library's bytes.
 	 */
-	private static boolean holds(Path file, byte[] library, int uid) throws IOException {
-		Optional<Attributes> attributes = Attributes.of(file);
-		if (attributes.isEmpty() || !attributes.get().isRegular() || attributes.get().uid() != uid
-				|| (attributes.get().mode() & GROUP_OR_OTHER_WRITE) != 0 || attributes.get().size() != library.length) {
+	private static boolean holds(Path file, byte[] library, long uid) throws IOException {
+		if (!DirectoryTrust.isOwnFile(file, uid) || Files.size(file) != library.length) {
 			return false;
 		}
 		byte[] present;
@@ -243,33 +186,6 @@ final class DispatchLibraryCache {
 		catch (AtomicMoveNotSupportedException ex) {
 			Files.deleteIfExists(partial);
 		}
-	}
-
-	/**
-	 * What {@code lstat} says about a path.
-	 */
-	private record Attributes(int uid, int mode, long size) {
-
-		static Optional<Attributes> of(Path path) throws IOException {
-			Map<String, Object> values;
-			try {
-				values = Files.readAttributes(path, "unix:uid,mode,size", LinkOption.NOFOLLOW_LINKS);
-			}
-			catch (NoSuchFileException ex) {
-				return Optional.empty();
-			}
-			return Optional.of(new Attributes((Integer) values.get("uid"), (Integer) values.get("mode"),
-					(Long) values.get("size")));
-		}
-
-		boolean isDirectory() {
-			return (this.mode & 0170000) == 0040000;
-		}
-
-		boolean isRegular() {
-			return (this.mode & 0170000) == 0100000;
-		}
-
 	}
 
 }

@@ -70,6 +70,21 @@ public record FileStat(long device, long inode, FileKind kind, long size) {
 	}
 
 	/**
+	 * Returns whether a path, not followed if it is a symbolic link, names this very file
+	 * now: the same device and inode, and the same type, so that an inode number given to
+	 * a new file of another type does not pass for this one. What a file checked on its
+	 * path or its descriptor is asked before it is trusted, so that one swapped in or
+	 * removed since is seen.
+	 * @param path the path
+	 * @return {@code true} if the path names this file
+	 * @throws IOException if the path cannot be inspected
+	 */
+	public boolean isNamedBy(Path path) throws IOException {
+		Optional<FileStat> now = ofIfExists(path, LinkOption.NOFOLLOW_LINKS);
+		return now.isPresent() && now.get().isSameFile(this) && now.get().kind() == this.kind;
+	}
+
+	/**
 	 * Returns whether this and another are the same file.
 	 * @param other the other
 	 * @return {@code true} if device and inode agree

@@ -15,20 +15,6 @@ import com.sun.jna.LastErrorException;
  */
 final class PidFd {
 
-	static final int EPERM = 1;
-
-	static final int ENOSYS = 38;
-
-	static final int ESRCH = 3;
-
-	private static final int EINTR = 4;
-
-	private static final short POLLIN = 1;
-
-	private static final int SYS_PIDFD_SEND_SIGNAL = 424;
-
-	private static final int SYS_PIDFD_OPEN = 434;
-
 	private static final boolean SUPPORTED_ARCHITECTURE = isSupportedArchitecture();
 
 	private static volatile boolean unavailable;
@@ -59,13 +45,14 @@ final class PidFd {
 	 */
 	static int open(long pid) throws LastErrorException {
 		try {
-			return (int) LibC.syscall(SYS_PIDFD_OPEN, pid, 0, 0, 0);
+			return (int) LibC.syscall(LinuxConstants.SYS_PIDFD_OPEN, pid, 0, 0, 0);
 		}
 		catch (LastErrorException ex) {
-			// ENOSYS before Linux 5.3; EPERM where a seccomp filter (older container
+			// LinuxConstants.ENOSYS before Linux 5.3; LinuxConstants.EPERM where a
+			// seccomp filter (older container
 			// runtimes) refuses system calls it does not know, since pidfd_open itself
 			// checks no permission.
-			if (ex.getErrorCode() == ENOSYS || ex.getErrorCode() == EPERM) {
+			if (ex.getErrorCode() == LinuxConstants.ENOSYS || ex.getErrorCode() == LinuxConstants.EPERM) {
 				unavailable = true;
 				return -1;
 			}
@@ -80,7 +67,7 @@ final class PidFd {
 	 * @throws LastErrorException with {@code ESRCH} if the process has exited
 	 */
 	static void sendSignal(int pidfd, int signum) throws LastErrorException {
-		LibC.syscall(SYS_PIDFD_SEND_SIGNAL, pidfd, signum, 0, 0);
+		LibC.syscall(LinuxConstants.SYS_PIDFD_SEND_SIGNAL, pidfd, signum, 0, 0);
 	}
 
 	/**
@@ -95,13 +82,13 @@ final class PidFd {
 		try (com.sun.jna.Memory pollfd = new com.sun.jna.Memory(8)) {
 			// struct pollfd: int fd, short events, short revents.
 			pollfd.setInt(0, pidfd);
-			pollfd.setShort(4, POLLIN);
+			pollfd.setShort(4, LinuxConstants.POLLIN);
 			pollfd.setShort(6, (short) 0);
 			try {
 				return LibC.poll(pollfd, 1, timeoutMillis) > 0;
 			}
 			catch (LastErrorException ex) {
-				if (ex.getErrorCode() == EINTR) {
+				if (ex.getErrorCode() == LinuxConstants.EINTR) {
 					return false;
 				}
 				throw ex;

@@ -145,15 +145,31 @@ public interface Platform {
 	}
 
 	/**
+	 * Tells who holds locks on the file that {@code lstat} found at a path, as
+	 * {@link #lockHolderOf(Path, FileStat)} does, given the PID that the file's content
+	 * names: where the platform can ask that process alone whether it holds the file
+	 * (Linux), that is cheaper than listing every lock of the system, and gives the same
+	 * answer when it does.
+	 * @param file the path
+	 * @param checked what {@code lstat} said about it
+	 * @param named the PID the file names, {@code -1} for none
+	 * @return who holds it
+	 * @throws IOException if the file cannot be inspected
+	 */
+	default LockHolder lockHolderOf(Path file, FileStat checked, long named) throws IOException {
+		return lockHolderOf(file, checked);
+	}
+
+	/**
 	 * Describes the locks on a file other than the exclusive {@code flock} lock that a
 	 * process holds on it, where the platform can list them: a daemon that has just taken
 	 * its PID file must not share it with a program that took another kind of lock.
-	 * @param file the file
+	 * @param file the file, as {@code fstat} described it on the locked descriptor
 	 * @param holder the process that holds the {@code flock} lock
 	 * @return what other locks are held, or empty when none are or they cannot be listed
-	 * @throws IOException if the file cannot be inspected
+	 * @throws IOException if the locks cannot be listed
 	 */
-	default Optional<String> otherLocks(Path file, long holder) throws IOException {
+	default Optional<String> otherLocks(FileStat file, long holder) throws IOException {
 		return Optional.empty();
 	}
 

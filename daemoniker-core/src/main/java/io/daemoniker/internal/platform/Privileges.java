@@ -5,11 +5,11 @@
 package io.daemoniker.internal.platform;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
@@ -26,8 +26,6 @@ import org.jspecify.annotations.Nullable;
  * JVM with its many threads needs.
  */
 public final class Privileges {
-
-	private static final int PR_SET_DUMPABLE = 4;
 
 	private Privileges() {
 	}
@@ -49,21 +47,18 @@ public final class Privileges {
 		return System.getProperty("user.name", "?") + " (uid " + effectiveUid() + ")";
 	}
 
-	private static long effectiveUid() {
-		if (OperatingSystem.current() == OperatingSystem.LINUX) {
-			try {
-				for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
-					if (line.startsWith("Uid:")) {
-						return Long.parseLong(line.substring(4).trim().split("\\s+")[1]);
-					}
-				}
-			}
-			catch (IOException | RuntimeException ex) {
-				// Ask the C library instead.
-			}
+	/**
+	 * Returns this process's effective user ID: from {@code /proc} on Linux, so that no
+	 * native code is loaded, else from the C library.
+	 * @return the user ID
+	 */
+	public static long effectiveUid() {
+		OptionalLong fromProc = DirectoryTrust.effectiveUid();
+		if (fromProc.isPresent()) {
+			return fromProc.getAsLong();
 		}
-		OpsLibC.require("tell which user this process runs as");
-		return Integer.toUnsignedLong(OpsLibC.geteuid());
+		LibC.Users.require("tell which user this process runs as");
+		return Integer.toUnsignedLong(LibC.Users.geteuid());
 	}
 
 	/**
@@ -91,13 +86,13 @@ public final class Privileges {
 	 * @throws DaemonikerException if this system's C library cannot be bound
 	 */
 	public static Credentials resolve(@Nullable String user, @Nullable String group) {
-		OpsLibC.require("look up the user and group to run the daemon as");
+		LibC.Users.require("look up the user and group to run the daemon as");
 		String name = null;
 		int uid = -1;
 		int gid = -1;
 		if (user != null) {
-			Pointer passwd = isNumeric(user) ? OpsLibC.getpwuid(Integer.parseUnsignedInt(user))
-					: OpsLibC.getpwnam(user);
+			Pointer passwd = isNumeric(user) ? LibC.Users.getpwuid(Integer.parseUnsignedInt(user))
+					: LibC.Users.getpwnam(user);
 			if (passwd == null) {
 				if (!isNumeric(user)) {
 					throw new StartupException("cannot run the daemon as user \"" + user + "\": no such user");
@@ -111,8 +106,8 @@ public final class Privileges {
 			}
 		}
 		if (group != null) {
-			Pointer entry = isNumeric(group) ? OpsLibC.getgrgid(Integer.parseUnsignedInt(group))
-					: OpsLibC.getgrnam(group);
+			Pointer entry = isNumeric(group) ? LibC.Users.getgrgid(Integer.parseUnsignedInt(group))
+					: LibC.Users.getgrnam(group);
 			if (entry == null && !isNumeric(group)) {
 				throw new StartupException("cannot run the daemon as group \"" + group + "\": no such group");
 			}
@@ -131,7 +126,7 @@ public final class Privileges {
 		}
 		int[] count = { 64 };
 		int[] groups = new int[count[0]];
-		while (OpsLibC.getgrouplist(name, gid, groups, count) < 0) {
+		while (LibC.Users.getgrouplist(name, gid, groups, count) < 0) {
 			groups = new int[Math.max(count[0], groups.length * 2)];
 			count[0] = groups.length;
 		}
@@ -153,22 +148,21 @@ public final class Privileges {
 	 * @throws DaemonikerException if this system's C library cannot be bound
 	 */
 	public static void switchTo(Credentials credentials) {
-		OpsLibC.require("switch the daemon to " + credentials);
+		LibC.Users.require("switch the daemon to " + credentials);
 		try {
-			OpsLibC.setgroups(credentials.groups().length, credentials.groups());
-			OpsLibC.setgid(credentials.gid());
+			LibC.Users.setgroups(credentials.groups().length, credentials.groups());
+			LibC.Users.setgid(credentials.gid());
 			if (credentials.uid() != -1) {
-				OpsLibC.setuid(credentials.uid());
+				LibC.Users.setuid(credentials.uid());
 			}
 		}
 		catch (LastErrorException ex) {
-			throw new StartupException("cannot switch to " + credentials + ": " + Errno.describe(ex.getErrorCode()),
-					ex);
+			throw new StartupException("cannot switch to " + credentials + ": " + LibC.describe(ex.getErrorCode()), ex);
 		}
 		if (OperatingSystem.current() == OperatingSystem.LINUX) {
 			try {
-				LinuxLibC.require("make the daemon dumpable again");
-				LinuxLibC.prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+				LibC.Linux.require("make the daemon dumpable again");
+				LibC.Linux.prctl(LinuxConstants.PR_SET_DUMPABLE, 1, 0, 0, 0);
 			}
 			catch (LastErrorException | DaemonikerException ex) {
 				// Only attaching tools suffer; the daemon runs all the same.

@@ -53,7 +53,7 @@ public final class ProcessExit implements AutoCloseable {
 			catch (LastErrorException ex) {
 				// ESRCH: it is gone already; any other error: fall back to the start
 				// time.
-				if (ex.getErrorCode() == PidFd.ESRCH) {
+				if (ex.getErrorCode() == LinuxConstants.ESRCH) {
 					return new ProcessExit(pid, -1, null, true);
 				}
 			}

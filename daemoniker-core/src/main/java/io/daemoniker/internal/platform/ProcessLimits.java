@@ -7,14 +7,12 @@ package io.daemoniker.internal.platform;
 import java.io.IOException;
 
 import com.sun.jna.LastErrorException;
+import com.sun.jna.platform.unix.Resource;
 
 /**
  * Resource limits of this process.
  */
 public final class ProcessLimits {
-
-	/** {@code RLIMIT_CORE} on Linux and on the BSDs alike. */
-	private static final int RLIMIT_CORE = 4;
 
 	private ProcessLimits() {
 	}
@@ -28,13 +26,13 @@ public final class ProcessLimits {
 	 * bound
 	 */
 	public static void disableCoreDumps() throws IOException {
-		OpsLibC.require("prevent core dumps");
+		LibC.Limits.require("prevent core dumps");
 		try {
-			// struct rlimit: rlim_t rlim_cur, rlim_max, both 64-bit on LP64 systems.
-			OpsLibC.setrlimit(RLIMIT_CORE, new long[] { 0, 0 });
+			// Both fields of a new Rlimit are 0.
+			LibC.Limits.setrlimit(UnixConstants.RLIMIT_CORE, new Resource.Rlimit());
 		}
 		catch (LastErrorException ex) {
-			throw new IOException("cannot set RLIMIT_CORE to 0: " + Errno.describe(ex.getErrorCode()), ex);
+			throw new IOException("cannot set RLIMIT_CORE to 0: " + LibC.describe(ex.getErrorCode()), ex);
 		}
 	}
 

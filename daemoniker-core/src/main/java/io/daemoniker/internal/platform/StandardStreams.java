@@ -44,8 +44,7 @@ public final class StandardStreams {
 					+ " let the application's logging rotate its own files");
 		}
 		synchronized (LOCK) {
-			UnixConstants constants = UnixConstants.forCurrent();
-			int flags = UnixConstants.O_WRONLY | constants.oCreat | constants.oAppend;
+			int flags = UnixConstants.O_WRONLY | UnixConstants.O_CREAT | UnixConstants.O_APPEND;
 			int out = -1;
 			int err = -1;
 			try {
@@ -61,7 +60,7 @@ public final class StandardStreams {
 				}
 			}
 			catch (LastErrorException ex) {
-				throw new IOException("cannot put the reopened files in place: " + Errno.describe(ex.getErrorCode()),
+				throw new IOException("cannot put the reopened files in place: " + LibC.describe(ex.getErrorCode()),
 						ex);
 			}
 			finally {
@@ -78,14 +77,18 @@ public final class StandardStreams {
 			return LibC.open(path.toString(), flags, 0666);
 		}
 		catch (LastErrorException ex) {
-			String hint = switch (ex.getErrorCode()) {
-				case UnixConstants.EACCES ->
-					"; make it writable for the user the daemon runs as, or choose another file";
-				case UnixConstants.ENOENT -> "; create its directory first";
-				case UnixConstants.EISDIR -> "; give a file, not a directory";
-				default -> "";
-			};
-			throw new IOException("cannot open " + path + ": " + Errno.describe(ex.getErrorCode()) + hint, ex);
+			int errno = ex.getErrorCode();
+			String hint = "";
+			if (errno == UnixConstants.EACCES) {
+				hint = "; make it writable for the user the daemon runs as, or choose another file";
+			}
+			else if (errno == UnixConstants.ENOENT) {
+				hint = "; create its directory first";
+			}
+			else if (errno == UnixConstants.EISDIR) {
+				hint = "; give a file, not a directory";
+			}
+			throw new IOException("cannot open " + path + ": " + LibC.describe(errno) + hint, ex);
 		}
 	}
 

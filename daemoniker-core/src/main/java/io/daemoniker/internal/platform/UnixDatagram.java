@@ -21,14 +21,6 @@ public final class UnixDatagram {
 	/** Size of {@code sun_path} in Linux's {@code struct sockaddr_un}. */
 	static final int PATH_CAPACITY = 108;
 
-	private static final int AF_UNIX = 1;
-
-	private static final int SOCK_DGRAM = 2;
-
-	private static final int SOCK_CLOEXEC = 02000000;
-
-	private static final int MSG_NOSIGNAL = 0x4000;
-
 	private UnixDatagram() {
 	}
 
@@ -45,22 +37,24 @@ public final class UnixDatagram {
 					"Unix datagram sockets are implemented for Linux only, not " + System.getProperty("os.name"));
 		}
 		byte[] sockaddr = sockaddr(address);
-		OpsLibC.require("send a datagram to " + address);
+		LibC.Sockets.require("send a datagram to " + address);
 		int fd;
 		try {
-			fd = OpsLibC.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+			fd = LibC.Sockets.socket(LinuxConstants.AF_UNIX, LinuxConstants.SOCK_DGRAM | LinuxConstants.SOCK_CLOEXEC,
+					0);
 		}
 		catch (LastErrorException ex) {
-			throw new IOException("cannot create a Unix datagram socket: " + Errno.describe(ex.getErrorCode()), ex);
+			throw new IOException("cannot create a Unix datagram socket: " + LibC.describe(ex.getErrorCode()), ex);
 		}
 		try {
-			long sent = OpsLibC.sendto(fd, payload, payload.length, MSG_NOSIGNAL, sockaddr, sockaddr.length);
+			long sent = LibC.Sockets.sendto(fd, payload, payload.length, LinuxConstants.MSG_NOSIGNAL, sockaddr,
+					sockaddr.length);
 			if (sent != payload.length) {
 				throw new IOException("sent " + sent + " of " + payload.length + " bytes to " + address);
 			}
 		}
 		catch (LastErrorException ex) {
-			throw new IOException("cannot send to " + address + ": " + Errno.describe(ex.getErrorCode()), ex);
+			throw new IOException("cannot send to " + address + ": " + LibC.describe(ex.getErrorCode()), ex);
 		}
 		finally {
 			try {
@@ -96,7 +90,7 @@ public final class UnixDatagram {
 		byte[] sockaddr = new byte[2 + pathLength];
 		// sa_family_t is an unsigned short in the machine's byte order.
 		boolean bigEndian = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.BIG_ENDIAN;
-		sockaddr[bigEndian ? 1 : 0] = AF_UNIX;
+		sockaddr[bigEndian ? 1 : 0] = LinuxConstants.AF_UNIX;
 		System.arraycopy(name, 0, sockaddr, isAbstract ? 3 : 2, name.length);
 		return sockaddr;
 	}

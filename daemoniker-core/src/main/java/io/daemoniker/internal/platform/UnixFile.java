@@ -48,8 +48,8 @@ public final class UnixFile implements AutoCloseable {
 	 * @throws IOException if it cannot be created
 	 */
 	public static UnixFile createNew(Path path, int mode) throws IOException {
-		UnixConstants c = UnixConstants.forCurrent();
-		return open(path, UnixConstants.O_RDWR | c.oCreat | c.oExcl | c.oNoFollow | c.oNonBlock | c.oCloExec, mode);
+		return open(path, UnixConstants.O_RDWR | UnixConstants.O_CREAT | UnixConstants.O_EXCL | UnixConstants.O_NOFOLLOW
+				| UnixConstants.O_NONBLOCK | UnixConstants.O_CLOEXEC, mode);
 	}
 
 	/**
@@ -63,9 +63,8 @@ public final class UnixFile implements AutoCloseable {
 	 * @throws IOException if it cannot be opened
 	 */
 	public static UnixFile openExisting(Path path, boolean write) throws IOException {
-		UnixConstants c = UnixConstants.forCurrent();
 		int access = write ? UnixConstants.O_RDWR : UnixConstants.O_RDONLY;
-		return open(path, access | c.oNoFollow | c.oNonBlock | c.oCloExec, 0);
+		return open(path, access | UnixConstants.O_NOFOLLOW | UnixConstants.O_NONBLOCK | UnixConstants.O_CLOEXEC, 0);
 	}
 
 	/**
@@ -93,23 +92,22 @@ public final class UnixFile implements AutoCloseable {
 	 * throw for it, so that callers handle both alike.
 	 */
 	static IOException failure(Path path, int errno) {
-		UnixConstants c = UnixConstants.forCurrent();
 		if (errno == UnixConstants.ENOENT) {
 			return new NoSuchFileException(path.toString());
 		}
 		if (errno == UnixConstants.EEXIST) {
 			return new FileAlreadyExistsException(path.toString());
 		}
-		if (errno == UnixConstants.EACCES || errno == 1) {
+		if (errno == UnixConstants.EACCES || errno == UnixConstants.EPERM) {
 			return new AccessDeniedException(path.toString());
 		}
-		if (errno == c.eLoop) {
+		if (errno == UnixConstants.ELOOP) {
 			return new FileSystemException(path.toString(), null, "is a symbolic link");
 		}
-		if (errno == c.eNameTooLong) {
+		if (errno == UnixConstants.ENAMETOOLONG) {
 			return new FileSystemException(path.toString(), null, "File name too long");
 		}
-		return new FileSystemException(path.toString(), null, Errno.describe(errno));
+		return new FileSystemException(path.toString(), null, LibC.describe(errno));
 	}
 
 	/**
@@ -145,7 +143,7 @@ public final class UnixFile implements AutoCloseable {
 		}
 		catch (LastErrorException ex) {
 			throw new FileSystemException(this.path.toString(), null,
-					"cannot read: " + Errno.describe(ex.getErrorCode()));
+					"cannot read: " + LibC.describe(ex.getErrorCode()));
 		}
 		return Arrays.copyOf(buffer, total);
 	}
@@ -167,7 +165,7 @@ public final class UnixFile implements AutoCloseable {
 		}
 		catch (LastErrorException ex) {
 			throw new FileSystemException(this.path.toString(), null,
-					"cannot write: " + Errno.describe(ex.getErrorCode()));
+					"cannot write: " + LibC.describe(ex.getErrorCode()));
 		}
 	}
 
@@ -182,7 +180,7 @@ public final class UnixFile implements AutoCloseable {
 		}
 		catch (LastErrorException ex) {
 			throw new FileSystemException(this.path.toString(), null,
-					"cannot set its permissions: " + Errno.describe(ex.getErrorCode()));
+					"cannot set its permissions: " + LibC.describe(ex.getErrorCode()));
 		}
 	}
 
@@ -197,11 +195,11 @@ public final class UnixFile implements AutoCloseable {
 			return true;
 		}
 		catch (LastErrorException ex) {
-			if (ex.getErrorCode() == UnixConstants.forCurrent().eWouldBlock) {
+			if (ex.getErrorCode() == UnixConstants.EWOULDBLOCK) {
 				return false;
 			}
 			throw new FileSystemException(this.path.toString(), null,
-					"cannot lock: " + Errno.describe(ex.getErrorCode()));
+					"cannot lock: " + LibC.describe(ex.getErrorCode()));
 		}
 	}
 
@@ -217,7 +215,7 @@ public final class UnixFile implements AutoCloseable {
 		}
 		catch (LastErrorException ex) {
 			throw new FileSystemException(this.path.toString(), null,
-					"cannot query its lock: " + Errno.describe(ex.getErrorCode()));
+					"cannot query its lock: " + LibC.describe(ex.getErrorCode()));
 		}
 	}
 

@@ -7,7 +7,6 @@ package io.daemoniker.internal.platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -22,10 +21,6 @@ import com.sun.jna.Memory;
  * native load, and falls back to C calls through JNA elsewhere.
  */
 final class UnixPlatform implements Platform {
-
-	private static final long SIG_IGN = 1;
-
-	private static final long SIG_DFL = 0;
 
 	private final OperatingSystem os = OperatingSystem.current();
 
@@ -43,7 +38,7 @@ final class UnixPlatform implements Platform {
 			return channel;
 		}
 		catch (LastErrorException ex) {
-			throw new IOException("cannot redirect standard streams: " + Errno.describe(ex.getErrorCode()), ex);
+			throw new IOException("cannot redirect standard streams: " + LibC.describe(ex.getErrorCode()), ex);
 		}
 		finally {
 			closeQuietly(in);
@@ -56,7 +51,7 @@ final class UnixPlatform implements Platform {
 			return LibC.open(path.toString(), flags, mode);
 		}
 		catch (LastErrorException ex) {
-			throw new IOException("cannot open " + path + ": " + Errno.describe(ex.getErrorCode()), ex);
+			throw new IOException("cannot open " + path + ": " + LibC.describe(ex.getErrorCode()), ex);
 		}
 	}
 
@@ -79,8 +74,8 @@ final class UnixPlatform implements Platform {
 			if (ignoredMask != -1 && (ignoredMask & (1L << (signum - 1))) == 0) {
 				continue;
 			}
-			long previous = LibC.signal(signum, SIG_DFL);
-			if (previous != SIG_IGN) {
+			long previous = LibC.signal(signum, UnixConstants.SIG_DFL);
+			if (previous != UnixConstants.SIG_IGN) {
 				// It was not ignored: put back whatever the JVM had installed.
 				LibC.signal(signum, previous);
 			}
@@ -112,7 +107,7 @@ final class UnixPlatform implements Platform {
 		}
 		catch (LastErrorException ex) {
 			throw new IOException(
-					"cannot send signal " + signum + " to pid " + pid + ": " + Errno.describe(ex.getErrorCode()), ex);
+					"cannot send signal " + signum + " to pid " + pid + ": " + LibC.describe(ex.getErrorCode()), ex);
 		}
 	}
 
@@ -131,7 +126,7 @@ final class UnixPlatform implements Platform {
 		}
 		catch (LastErrorException ex) {
 			throw new IOException(
-					"cannot send signal " + signum + " to pid " + pid + ": " + Errno.describe(ex.getErrorCode()), ex);
+					"cannot send signal " + signum + " to pid " + pid + ": " + LibC.describe(ex.getErrorCode()), ex);
 		}
 		if (pidfd < 0) {
 			return Platform.super.killIf(pid, signum, stillTheProcess);
@@ -144,7 +139,7 @@ final class UnixPlatform implements Platform {
 				PidFd.sendSignal(pidfd, signum);
 			}
 			catch (LastErrorException ex) {
-				if (ex.getErrorCode() != PidFd.EPERM && ex.getErrorCode() != PidFd.ENOSYS) {
+				if (ex.getErrorCode() != LinuxConstants.EPERM && ex.getErrorCode() != LinuxConstants.ENOSYS) {
 					throw ex;
 				}
 				// Refused by a filter that let pidfd_open through, or really not
@@ -155,7 +150,7 @@ final class UnixPlatform implements Platform {
 		}
 		catch (LastErrorException ex) {
 			throw new IOException(
-					"cannot send signal " + signum + " to pid " + pid + ": " + Errno.describe(ex.getErrorCode()), ex);
+					"cannot send signal " + signum + " to pid " + pid + ": " + LibC.describe(ex.getErrorCode()), ex);
 		}
 		finally {
 			PidFd.close(pidfd);
@@ -189,11 +184,19 @@ final class UnixPlatform implements Platform {
 	}
 
 	@Override
-	public Optional<String> otherLocks(Path file, long holder) throws IOException {
+	public LockHolder lockHolderOf(Path file, FileStat checked, long named) throws IOException {
+		if (this.os == OperatingSystem.LINUX) {
+			return ProcLocks.holderOf(file, checked, named);
+		}
+		return fcntlLockHolder(file);
+	}
+
+	@Override
+	public Optional<String> otherLocks(FileStat file, long holder) throws IOException {
 		if (this.os != OperatingSystem.LINUX) {
 			return Optional.empty();
 		}
-		return ProcLocks.otherThanFlockOf(FileStat.of(file, LinkOption.NOFOLLOW_LINKS), holder);
+		return ProcLocks.otherThanFlockOf(file, holder);
 	}
 
 	/**
@@ -204,7 +207,6 @@ final class UnixPlatform implements Platform {
 	 * matters: a daemon's {@code flock} lock belongs to its own open file.
 	 */
 	private static LockHolder fcntlLockHolder(Path file) throws IOException {
-		UnixConstants constants = UnixConstants.forCurrent();
 		try (UnixFile opened = UnixFile.openExisting(file, false); Memory flock = new Memory(64)) {
 			if (opened.stat().kind() != FileKind.REGULAR) {
 				throw new IOException(file + " is not a regular file");
@@ -212,13 +214,13 @@ final class UnixPlatform implements Platform {
 			flock.clear();
 			// struct flock on the BSDs: off_t l_start, off_t l_len, pid_t l_pid, short
 			// l_type, short l_whence. A zero start and length cover the whole file.
-			flock.setShort(20, (short) constants.fWrLck);
-			opened.fcntl(constants.fGetLk, flock);
-			if (flock.getShort(20) == constants.fUnlck) {
+			flock.setShort(20, (short) UnixConstants.F_WRLCK);
+			opened.fcntl(UnixConstants.F_GETLK, flock);
+			if (flock.getShort(20) == UnixConstants.F_UNLCK) {
 				return LockHolder.none();
 			}
 			int pid = flock.getInt(16);
-			if (flock.getShort(20) != constants.fWrLck) {
+			if (flock.getShort(20) != UnixConstants.F_WRLCK) {
 				return LockHolder.foreign(((pid > 0) ? "pid " + pid : "a process") + " holds a shared lock");
 			}
 			return (pid > 0) ? LockHolder.process(pid) : LockHolder.unnamedFlock();
@@ -251,7 +253,7 @@ final class UnixPlatform implements Platform {
 				}
 			}
 			catch (LastErrorException ex) {
-				throw new IOException("cannot write to the launcher: " + Errno.describe(ex.getErrorCode()), ex);
+				throw new IOException("cannot write to the launcher: " + LibC.describe(ex.getErrorCode()), ex);
 			}
 		}
 

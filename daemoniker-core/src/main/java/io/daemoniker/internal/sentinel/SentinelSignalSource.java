@@ -4,14 +4,13 @@
  */
 package io.daemoniker.internal.sentinel;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
 
+import io.daemoniker.internal.logging.DeferredLogger;
 import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.platform.SignalSource;
 
@@ -26,6 +25,8 @@ import io.daemoniker.internal.platform.SignalSource;
  * shutdown hooks, as on Unix.
  */
 public final class SentinelSignalSource implements SignalSource {
+
+	private static final DeferredLogger LOGGER = DeferredLogger.of(SentinelSignalSource.class);
 
 	private final Map<Integer, IntConsumer> handlers = new ConcurrentHashMap<>();
 
@@ -43,7 +44,7 @@ public final class SentinelSignalSource implements SignalSource {
 	public SentinelSignalSource(SentinelStarter starter, LongConsumer publisher, long ownPid,
 			SentinelExitCodes exitCodes) {
 		this.watcher = new SentinelWatcher(starter, publisher, ownPid, exitCodes, this::route,
-				(line) -> logger().log(Level.WARNING, line));
+				(line) -> LOGGER.warning(line));
 	}
 
 	@Override
@@ -82,15 +83,6 @@ public final class SentinelSignalSource implements SignalSource {
 					"daemoniker-exit-on-SIG" + SignalNumbers.name(signum));
 			exit.start();
 		}
-	}
-
-	/**
-	 * Looks the logger up when there is something to log: creating it finds and starts
-	 * the JDK's logging back end, a cost that a daemon which never logs here should not
-	 * pay on its way to "ready".
-	 */
-	private static Logger logger() {
-		return System.getLogger(SentinelSignalSource.class.getName());
 	}
 
 }

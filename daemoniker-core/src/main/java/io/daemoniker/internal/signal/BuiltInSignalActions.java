@@ -4,13 +4,12 @@
  */
 package io.daemoniker.internal.signal;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.daemoniker.internal.logging.DeferredLogger;
 import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.platform.UnixSignalSource;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * work in an application that handles no signals at all.
  */
 public final class BuiltInSignalActions {
+
+	private static final DeferredLogger LOGGER = DeferredLogger.of(BuiltInSignalActions.class);
 
 	private static final Map<Integer, List<Runnable>> ACTIONS = new ConcurrentHashMap<>();
 
@@ -67,19 +68,10 @@ public final class BuiltInSignalActions {
 				action.run();
 			}
 			catch (RuntimeException ex) {
-				logger().log(Level.WARNING, "the built-in action for SIG" + SignalNumbers.name(signum) + " failed", ex);
+				LOGGER.warning("the built-in action for SIG" + SignalNumbers.name(signum) + " failed", ex);
 			}
 		}
 		return true;
-	}
-
-	/**
-	 * Looks the logger up when there is something to log: creating it finds and starts
-	 * the JDK's logging back end, a cost that a daemon which never logs here should not
-	 * pay on its way to "ready".
-	 */
-	private static Logger logger() {
-		return System.getLogger(BuiltInSignalActions.class.getName());
 	}
 
 }

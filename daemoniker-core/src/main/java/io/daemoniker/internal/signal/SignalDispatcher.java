@@ -4,13 +4,12 @@
  */
 package io.daemoniker.internal.signal;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 
+import io.daemoniker.internal.logging.DeferredLogger;
 import io.daemoniker.internal.platform.SignalNumbers;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * waiting at once), handlers run on a dispatch thread of the dispatcher's own.
  */
 public final class SignalDispatcher {
+
+	private static final DeferredLogger LOGGER = DeferredLogger.of(SignalDispatcher.class);
 
 	private final Queue<Integer> deliveries = new ConcurrentLinkedQueue<>();
 
@@ -146,17 +147,8 @@ public final class SignalDispatcher {
 			this.handler.accept(signum);
 		}
 		catch (Throwable ex) {
-			logger().log(Level.ERROR, "the handler of SIG" + SignalNumbers.name(signum) + " failed", ex);
+			LOGGER.error("the handler of SIG" + SignalNumbers.name(signum) + " failed", ex);
 		}
-	}
-
-	/**
-	 * Looks the logger up when there is something to log: creating it finds and starts
-	 * the JDK's logging back end, a cost that a daemon which never logs here should not
-	 * pay on its way to "ready".
-	 */
-	private static Logger logger() {
-		return System.getLogger(SignalDispatcher.class.getName());
 	}
 
 }

@@ -16,9 +16,15 @@ import com.sun.jna.win32.W32APIOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code kernel32} functions that JNA's platform library does not bind, or binds
- * without the extended start-up information that limits which handles a child inherits.
- * Loaded on first use of {@link #get()}: only Windows code paths call it.
+ * What the Windows code needs of {@code kernel32} that JNA's platform library (5.19) does
+ * not have; everything else comes from its {@code Kernel32}, {@code WinBase} and
+ * {@code WinNT}. Written here because the platform library lacks them:
+ * {@code GetCommandLineW}; {@code InitializeProcThreadAttributeList},
+ * {@code UpdateProcThreadAttribute} and {@code DeleteProcThreadAttributeList};
+ * {@code PROC_THREAD_ATTRIBUTE_HANDLE_LIST}; {@code STARTUPINFOEXW}; and
+ * {@code CreateProcessW} taking one, where {@code Kernel32.CreateProcessW} takes the
+ * plain {@code STARTUPINFO} only, which cannot limit the handles a child inherits. Loaded
+ * on first use of {@link #get()}: only Windows code paths call it.
  */
 interface WindowsApi extends StdCallLibrary {
 

@@ -42,7 +42,10 @@ public final class WindowsLaunch {
 	/**
 	 * Returns the command line this JVM was started with, from {@code GetCommandLineW}
 	 * ({@code ProcessHandle.Info.arguments()} is empty on Windows), split as the Java
-	 * launcher split it.
+	 * launcher split it. Split by {@link WindowsCommandLine}, not by
+	 * {@code CommandLineToArgvW}: {@code main} received what the Java launcher's rules
+	 * made of the line, which differ from Windows' own on runs of quotes, and only those
+	 * rules tell which arguments the launcher took for wildcards.
 	 * @return the arguments, the program name first, {@code @argfiles} unexpanded and
 	 * wildcards not yet expanded
 	 */

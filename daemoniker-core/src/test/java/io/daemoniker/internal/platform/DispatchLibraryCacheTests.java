@@ -44,7 +44,7 @@ class DispatchLibraryCacheTests {
 
 	private ClassLoader loader;
 
-	private int uid;
+	private long uid;
 
 	@BeforeEach
 	void putTheLibraryOnAClassPath() throws IOException {
@@ -52,7 +52,7 @@ class DispatchLibraryCacheTests {
 		Files.createDirectories(resource.getParent());
 		Files.write(resource, LIBRARY);
 		this.loader = new URLClassLoader(new URL[] { this.jar.toUri().toURL() }, null);
-		this.uid = DispatchLibraryCache.currentUid().orElseThrow();
+		this.uid = DirectoryTrust.effectiveUid().orElseThrow();
 	}
 
 	@Test

@@ -37,25 +37,36 @@ class NativeBindingsTests {
 	@Test
 	@EnabledOnOs({ OS.LINUX, OS.MAC })
 	void thePortableBindingsBindOnLinuxAndMacOs() {
-		assertThatNoException().isThrownBy(() -> OpsLibC.require("test"));
+		assertThatNoException().isThrownBy(() -> LibC.Users.require("test"));
 		// The JDK's own answer, from its own native code.
-		assertThat(Integer.toUnsignedLong(OpsLibC.geteuid())).isEqualTo(new UnixSystem().getUid());
+		assertThat(Integer.toUnsignedLong(LibC.Users.geteuid())).isEqualTo(new UnixSystem().getUid());
 	}
 
 	@Test
 	@EnabledOnOs(OS.LINUX)
 	void linuxOnlyFunctionsBindOnLinux() {
-		assertThatNoException().isThrownBy(() -> LinuxLibC.require("test"));
+		assertThatNoException().isThrownBy(() -> LibC.Linux.require("test"));
 		// PR_GET_DUMPABLE: 0 or 1 (2 with suid_dumpable), never an error.
-		assertThat(LinuxLibC.prctl(3, 0, 0, 0, 0)).isBetween(0, 2);
+		assertThat(LibC.Linux.prctl(LinuxConstants.PR_GET_DUMPABLE, 0, 0, 0, 0)).isBetween(0, 2);
 	}
 
 	@Test
 	@EnabledOnOs(OS.MAC)
 	void theOperationsFunctionsBindOnMacOs() {
-		assertThatNoException().isThrownBy(() -> OpsLibC.require("test"));
-		assertThat(Privileges.isRoot()).isEqualTo(OpsLibC.geteuid() == 0);
-		assertThat(Privileges.currentUser()).contains("uid " + OpsLibC.geteuid());
+		assertThatNoException().isThrownBy(() -> LibC.Users.require("test"));
+		assertThat(Privileges.isRoot()).isEqualTo(LibC.Users.geteuid() == 0);
+		assertThat(Privileges.currentUser()).contains("uid " + LibC.Users.geteuid());
+	}
+
+	@Test
+	@EnabledOnOs({ OS.LINUX, OS.MAC })
+	void errorNumbersAreDescribedInTheCLibrarysOwnWords() {
+		String text = LibC.strerror(UnixConstants.ENOENT);
+		assertThat(text).isNotBlank();
+		assertThat(LibC.describe(UnixConstants.ENOENT)).isEqualTo(
+				Character.toLowerCase(text.charAt(0)) + text.substring(1) + " (errno " + UnixConstants.ENOENT + ")");
+		// A number that no system uses still gets a description and its number.
+		assertThat(LibC.describe(987654)).endsWith("(errno 987654)");
 	}
 
 	/**

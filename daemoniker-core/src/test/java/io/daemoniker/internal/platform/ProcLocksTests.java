@@ -7,16 +7,24 @@ package io.daemoniker.internal.platform;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
+
+import io.daemoniker.support.Daemons;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Finding a lock's holder in {@code /proc/locks}.
@@ -68,6 +76,84 @@ class ProcLocksTests {
 			assertThat(ProcLocks.holderOf(file)).isEqualTo(LockHolder.process(ProcessHandle.current().pid()));
 		}
 		assertThat(ProcLocks.holderOf(file)).isEqualTo(LockHolder.none());
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void tellsWhichDescriptorHoldsAnFlockLockOfThisProcess(@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("locked");
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+				FileLock lock = channel.lock()) {
+			// A POSIX lock of the JDK's own, on a descriptor of its own: not an flock
+			// lock.
+			int fd = LibC.open(file.toString(), UnixConstants.O_RDONLY | UnixConstants.O_CLOEXEC, 0);
+			try {
+				assertThat(ProcLocks.holdsOwnFlock(fd)).isFalse();
+				LibC.flock(fd, UnixConstants.LOCK_EX | UnixConstants.LOCK_NB);
+				assertThat(ProcLocks.holdsOwnFlock(fd)).isTrue();
+			}
+			finally {
+				LibC.close(fd);
+			}
+			assertThat(ProcLocks.holdsOwnFlock(fd)).isFalse();
+		}
+	}
+
+	@Test
+	void readsTheLockLinesOfAnFdinfoFile() {
+		String fdinfo = "pos:\t0\nflags:\t0100000\nmnt_id:\t25\nino:\t9\n"
+				+ "lock:\t1: FLOCK  ADVISORY  WRITE 7 fe:00:9 0 EOF\nlock:\t2: POSIX  ADVISORY  READ 7 fe:00:9 0 EOF";
+		List<String> lines = DescriptorLocks.lockLines(fdinfo);
+		assertThat(lines).containsExactly("\t1: FLOCK  ADVISORY  WRITE 7 fe:00:9 0 EOF",
+				"\t2: POSIX  ADVISORY  READ 7 fe:00:9 0 EOF");
+		assertThat(ProcLocks.holderOf(lines, 0xfeL << 8, 9)).isEqualTo(LockHolder.process(7));
+		assertThat(DescriptorLocks.lockLines("pos:\t0\nflags:\t02\n")).isEmpty();
+	}
+
+	/**
+	 * Every kind of lock another process can hold: asking that process's descriptors
+	 * first gives what {@code /proc/locks} says, whichever PID the file names.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "posix-read", "posix-write", "ofd-read", "ofd-write", "flock-shared", "flock-exclusive" })
+	@EnabledOnOs(OS.LINUX)
+	void askingTheNamedProcessFirstAgreesWithProcLocks(String kind, @TempDir Path directory) throws IOException {
+		Path file = directory.resolve("app.pid");
+		Files.writeString(file, "");
+		try (Daemons daemons = new Daemons(directory)) {
+			Process holder = locked(daemons, directory, file, kind);
+			FileStat stat = FileStat.of(file, LinkOption.NOFOLLOW_LINKS);
+			LockHolder expected = ProcLocks.holderOf(stat);
+			boolean daemonLike = kind.equals("posix-write") || kind.equals("flock-exclusive");
+			assertThat(expected.state()).isEqualTo(daemonLike ? LockHolder.State.PROCESS : LockHolder.State.FOREIGN);
+			assertThat(DescriptorLocks.holdsDaemonLock(holder.pid(), stat, "app.pid")).isEqualTo(daemonLike);
+			for (long named : new long[] { holder.pid(), ProcessHandle.current().pid(), 1, -1, 4194304 }) {
+				assertThat(ProcLocks.holderOf(file, stat, named)).as("named %d", named).isEqualTo(expected);
+			}
+		}
+	}
+
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void anExclusiveLockOnAnotherFileOfTheSameNameIsNotTheLockOfThisOne(@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("app.pid");
+		Path other = Files.createDirectory(directory.resolve("other")).resolve("app.pid");
+		Files.writeString(file, "");
+		Files.writeString(other, "");
+		try (Daemons daemons = new Daemons(directory)) {
+			Process holder = locked(daemons, directory, other, "flock-exclusive");
+			FileStat stat = FileStat.of(file, LinkOption.NOFOLLOW_LINKS);
+			assertThat(DescriptorLocks.holdsDaemonLock(holder.pid(), stat, "app.pid")).isFalse();
+			assertThat(ProcLocks.holderOf(file, stat, holder.pid())).isEqualTo(LockHolder.none());
+			assertThat(holder.isAlive()).isTrue();
+		}
+	}
+
+	private static Process locked(Daemons daemons, Path directory, Path file, String kind) {
+		Process holder = daemons.startChild("io.daemoniker.testapp.ForeignLockApp", List.of(), file.toString(), kind);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> Daemons.read(directory.resolve("child-0.out")).contains("locked " + kind));
+		return holder;
 	}
 
 }

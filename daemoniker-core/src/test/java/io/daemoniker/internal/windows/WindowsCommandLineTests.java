@@ -129,6 +129,40 @@ class WindowsCommandLineTests {
 		assertThat(List.of(Shell32Util.CommandLineToArgv(line))).as(line).isEqualTo(command);
 	}
 
+	/**
+	 * Windows' own splitter beside the Java launcher's rules on raw command lines, not
+	 * only on those that {@code join} wrote: hostile lines of blanks, quotes, backslashes
+	 * (trailing ones too), empty arguments, wildcards and characters beyond ASCII, split
+	 * the same by both wherever no two quotes meet, the one place where the rules part
+	 * (see {@link #runsOfQuotesFollowTheJavaLauncherNotCommandLineToArgvW}). The program
+	 * name is a plain one, which both take up to the first blank.
+	 */
+	@Test
+	@EnabledOnOs(OS.WINDOWS)
+	void commandLineToArgvWSplitsHostileLinesWithoutRunsOfQuotesAsTheJavaLauncherDoes() {
+		String program = "C:\\jdk\\bin\\java.exe";
+		List<String> lines = new ArrayList<>(List.of("a\\", "\"a b\\\\\"", "\"a\\\" b\"", "a\\\\ b\\\\\\", "a \"\" b",
+				"\"\" a", "a \"\"", "\"a b", "a \"", "\\\"a\\\\\"b c\"", "\t a\t\tb ", "*.txt \"*.txt\" a?b",
+				"\u00e9t\u00e9 \"\u65e5\u672c \ud83d\ude00\"", "C:\\a b\\ \"C:\\a b\\\\\" \\\\server\\share\\"));
+		Random random = new Random(20261201);
+		String[] pieces = { "a", "b", " ", "\t", "\"", "\\", "\\\\", "\\\"", "*", "?", "\u00e9", "\u65e5",
+				"\ud83d\ude00", "x y" };
+		while (lines.size() < 3000) {
+			StringBuilder line = new StringBuilder();
+			int length = random.nextInt(12);
+			for (int i = 0; i < length; i++) {
+				line.append(pieces[random.nextInt(pieces.length)]);
+			}
+			if (!line.toString().contains("\"\"")) {
+				lines.add(line.toString());
+			}
+		}
+		for (String arguments : lines) {
+			String line = program + " " + arguments;
+			assertThat(List.of(Shell32Util.CommandLineToArgv(line))).as(line).isEqualTo(WindowsCommandLine.split(line));
+		}
+	}
+
 	static List<List<String>> trickyArguments() {
 		return List.of(List.of(), List.of(""), List.of("", ""), List.of("a b"), List.of("a\tb"), List.of(" "),
 				List.of("\""), List.of("\"\""), List.of("\"\"\""), List.of("\\"), List.of("\\\\"), List.of("a\\"),

@@ -117,8 +117,8 @@ public class DaemonikerProperties {
 
 	/**
 	 * Whether the application stays up until it is stopped, even when no thread of its
-	 * own keeps the JVM alive (an application without a web server, say). Sets
-	 * 'spring.main.keep-alive' unless that is set.
+	 * own keeps the JVM alive (an application without a web server, say), as
+	 * 'spring.main.keep-alive' does; a 'spring.main.keep-alive' that is set decides.
 	 */
 	private boolean keepAlive = true;
 
@@ -411,8 +411,9 @@ public class DaemonikerProperties {
 		private boolean enabled;
 
 		/**
-		 * Directory for the cache, which must be writable for the daemon's user alone.
-		 * Beside the PID file when not set.
+		 * Directory for the cache, which must be writable for the daemon's user alone,
+		 * below directories that belong to that user or root and that no one else can
+		 * write in unless they are sticky. Beside the PID file when not set.
 		 */
 		private @Nullable Path directory;
 

@@ -5,9 +5,7 @@
 package io.daemoniker.boot.autoconfigure;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +19,7 @@ import io.daemoniker.RunMode;
 import io.daemoniker.systemd.Supervision;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,7 +31,6 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.GenericApplicationListener;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
@@ -77,16 +75,16 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 */
 	static final String HANDLED_PROPERTY = "io.daemoniker.boot.handled";
 
-	static final String PROPERTY_SOURCE_NAME = "daemoniker";
-
 	private static final String PID_FILE_PROPERTY = "daemoniker.pid-file";
-
-	private static final String KEEP_ALIVE_PROPERTY = "spring.main.keep-alive";
 
 	/** Set by GraalVM in a native image, at build time and at run time. */
 	static final String NATIVE_IMAGE_PROPERTY = "org.graalvm.nativeimage.imagecode";
 
-	private static volatile @Nullable Map<String, Object> resolved;
+	/**
+	 * Whether the application that handled this JVM keeps alive, so that a later one (a
+	 * DevTools restart) does too.
+	 */
+	private static volatile boolean keepAlive;
 
 	/**
 	 * The properties that a daemon started at the first event was started with, until its
@@ -107,7 +105,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 * Forgets that this JVM was handled, so that tests can run several applications.
 	 */
 	static void reset() {
-		resolved = null;
+		keepAlive = false;
 		startedEarlyWith = null;
 		startedEarlyFrom = null;
 		System.clearProperty(HANDLED_PROPERTY);
@@ -133,7 +131,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			onStarting(starting.getArgs(), starting.getSpringApplication().getClassLoader());
 		}
 		else if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-			onEnvironmentPrepared(prepared.getEnvironment());
+			onEnvironmentPrepared(prepared.getEnvironment(), prepared.getSpringApplication());
 		}
 		else if (event instanceof ApplicationReadyEvent) {
 			Daemoniker.notifyReady();
@@ -192,7 +190,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		launch(pidFile(properties), options);
 	}
 
-	private void onEnvironmentPrepared(ConfigurableEnvironment environment) {
+	private void onEnvironmentPrepared(ConfigurableEnvironment environment, SpringApplication application) {
 		if (!StringUtils.hasText(environment.getProperty(PID_FILE_PROPERTY))) {
 			return;
 		}
@@ -216,15 +214,14 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			DaemonikerProperties properties = bind(environment);
 			checkReadAsBound(early, earlyEnvironment);
 			checkStartedWith(early, properties);
-			remember(environment, properties);
+			keepAlive(application, properties);
 			return;
 		}
 		if (System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
 			// A later application in this JVM (a DevTools restart, say): the PID file is
-			// held already, so only the resolved settings need restoring.
-			Map<String, Object> previous = resolved;
-			if (previous != null) {
-				addResolvedSettings(environment, previous);
+			// held already, so only the keep-alive needs restoring.
+			if (keepAlive) {
+				application.setKeepAlive(true);
 			}
 			return;
 		}
@@ -232,13 +229,13 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		Path pidFile = pidFile(properties);
 		if (Daemoniker.isDaemon()) {
 			completeDaemon(pidFile, properties);
-			remember(environment, properties);
+			keepAlive(application, properties);
 			return;
 		}
 		RunMode mode = properties.getMode().resolve(Supervision.detect());
 		if (mode == RunMode.FOREGROUND) {
 			runInForeground(pidFile, properties);
-			remember(environment, properties);
+			keepAlive(application, properties);
 			return;
 		}
 		launch(pidFile, options(properties, RunMode.DAEMON));
@@ -357,23 +354,21 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	}
 
 	/**
-	 * Sets {@code spring.main.keep-alive} for the rest of the start, and for any later
-	 * application in this JVM. The PID file and the mode need no such setting: the core's
+	 * Keeps the application alive until it is stopped, as a service runs even with no
+	 * thread of its own left (Spring Boot's keep-alive thread ends when the context
+	 * closes), unless {@code daemoniker.keep-alive} is {@code false}; and any later
+	 * application in this JVM too. Set on the {@link SpringApplication} while its
+	 * environment is being prepared: Spring Boot binds {@code spring.main.*} to the
+	 * application right after this event and reads the keep-alive only when it prepares
+	 * the context, so a {@code spring.main.keep-alive} set anywhere in the environment
+	 * still decides. The PID file and the mode need no such setting: the core's
 	 * {@link DaemonHandle} holds them.
 	 */
-	private static void remember(ConfigurableEnvironment environment, DaemonikerProperties properties) {
-		Map<String, Object> settings = new LinkedHashMap<>();
-		if (properties.isKeepAlive() && !environment.containsProperty(KEEP_ALIVE_PROPERTY)) {
-			// A service runs until it is stopped, even with no thread of its own left:
-			// Spring Boot's keep-alive thread ends when the context closes.
-			settings.put(KEEP_ALIVE_PROPERTY, "true");
+	private static void keepAlive(SpringApplication application, DaemonikerProperties properties) {
+		keepAlive = properties.isKeepAlive();
+		if (keepAlive) {
+			application.setKeepAlive(true);
 		}
-		resolved = settings;
-		addResolvedSettings(environment, settings);
-	}
-
-	private static void addResolvedSettings(ConfigurableEnvironment environment, Map<String, Object> settings) {
-		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, settings));
 	}
 
 	private static void completeDaemon(Path pidFile, DaemonikerProperties properties) {

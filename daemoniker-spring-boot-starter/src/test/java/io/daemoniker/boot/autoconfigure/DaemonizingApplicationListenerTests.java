@@ -56,9 +56,13 @@ class DaemonizingApplicationListenerTests {
 	}
 
 	private ConfigurableApplicationContext run(String... args) {
+		return application().run(args);
+	}
+
+	private static SpringApplication application() {
 		SpringApplication application = new SpringApplication(TestApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		return application.run(args);
+		return application;
 	}
 
 	@Test
@@ -80,7 +84,8 @@ class DaemonizingApplicationListenerTests {
 	void foregroundModeHoldsThePidFileAndDispatchesSignalsOncePerJvm() {
 		Path pidFile = this.temp.resolve("fg.pid");
 		this.pidFiles.add(pidFile);
-		try (ConfigurableApplicationContext context = run("--daemoniker.pid-file=" + pidFile,
+		SpringApplication application = application();
+		try (ConfigurableApplicationContext context = application.run("--daemoniker.pid-file=" + pidFile,
 				"--daemoniker.mode=foreground")) {
 			long pid = ProcessHandle.current().pid();
 			assertThat(pidFile).hasContent(Long.toString(pid));
@@ -90,8 +95,10 @@ class DaemonizingApplicationListenerTests {
 			ManagedDaemon daemon = context.getBean(ManagedDaemon.class);
 			assertThat(daemon.mode()).isEqualTo(RunMode.FOREGROUND);
 			assertThat(daemon.pidFile()).isEqualTo(pidFile);
-			// A service runs until stopped, even with no thread of its own.
-			assertThat(context.getEnvironment().getProperty("spring.main.keep-alive")).isEqualTo("true");
+			// A service runs until stopped, even with no thread of its own: Spring Boot's
+			// keep-alive thread runs.
+			assertThat(application.isKeepAlive()).isTrue();
+			assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains("keep-alive");
 			Reloads reloads = context.getBean(Reloads.class);
 			// The core's send special-cases a PID file that this very process holds: it
 			// must never open it again, which would drop the lock.
@@ -102,12 +109,21 @@ class DaemonizingApplicationListenerTests {
 			assertThat(Daemoniker.status(pidFile).isRunning()).isTrue();
 			assertThat(daemon.handledSignals()).containsEntry("HUP", 2L);
 			Path second = this.temp.resolve("second.pid");
-			try (ConfigurableApplicationContext restarted = run("--daemoniker.pid-file=" + second,
+			SpringApplication later = application();
+			try (ConfigurableApplicationContext restarted = later.run("--daemoniker.pid-file=" + second,
 					"--daemoniker.mode=foreground")) {
 				assertThat(second).as("once per JVM").doesNotExist();
+				assertThat(later.isKeepAlive()).as("kept alive as the first").isTrue();
 				// As after a DevTools restart: the application that came later still sees
 				// the PID file that this JVM holds.
 				assertThat(restarted.getBean(ManagedDaemon.class).pidFile()).isEqualTo(pidFile);
+			}
+			// The user's own spring.main.keep-alive decides: Spring Boot binds it after
+			// the starter has turned the keep-alive on.
+			SpringApplication declined = application();
+			try (ConfigurableApplicationContext ignored = declined.run("--daemoniker.pid-file=" + second,
+					"--daemoniker.mode=foreground", "--spring.main.keep-alive=false")) {
+				assertThat(declined.isKeepAlive()).as("spring.main.keep-alive=false").isFalse();
 			}
 		}
 		assertThat(pidFile).as("held until the JVM exits").exists();
@@ -115,11 +131,10 @@ class DaemonizingApplicationListenerTests {
 
 	@Test
 	void withoutPidFileTheApplicationRunsAsIfTheStarterWereAbsent() {
-		try (ConfigurableApplicationContext context = run()) {
+		SpringApplication application = application();
+		try (ConfigurableApplicationContext context = application.run()) {
 			assertThat(context.getBeansOfType(ManagedDaemon.class)).isEmpty();
-			assertThat(context.getEnvironment()
-				.getPropertySources()
-				.contains(DaemonizingApplicationListener.PROPERTY_SOURCE_NAME)).isFalse();
+			assertThat(application.isKeepAlive()).isFalse();
 			assertThat(System.getProperty(DaemonizingApplicationListener.HANDLED_PROPERTY)).isNull();
 		}
 	}

@@ -12,10 +12,14 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Optional;
 
+import io.daemoniker.internal.platform.DirectoryTrust;
+import io.daemoniker.internal.platform.Privileges;
+
 /**
  * Decides whether a start-up cache may be kept in a directory, and whether a file in its
  * place is its own: a daemon's JVM maps the file into its memory, so it must come from
- * this user alone.
+ * this user alone, in a directory that no other user can replace (the rules of
+ * {@link DirectoryTrust}).
  */
 final class CacheTrust {
 
@@ -65,6 +69,17 @@ final class CacheTrust {
 			}
 			if (!Files.isWritable(directory)) {
 				return Optional.of(directory + " cannot be written");
+			}
+			// Whoever can change a directory above could swap this one for theirs between
+			// the check and the daemon's start. A symbolic link to it (/var/run to /run)
+			// is fine: the way that counts is the one to the real directory.
+			Path parent = directory.toRealPath().getParent();
+			if (parent != null) {
+				Optional<String> above = DirectoryTrust.whoCanChange(parent, Privileges.effectiveUid());
+				if (above.isPresent()) {
+					return Optional
+						.of(above.get() + "; keep the cache below directories that only you or root can change");
+				}
 			}
 			return Optional.empty();
 		}

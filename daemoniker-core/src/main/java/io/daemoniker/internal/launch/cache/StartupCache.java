@@ -16,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.daemoniker.DaemonizeOptions;
+import io.daemoniker.internal.launch.LaunchSpec;
 import io.daemoniker.internal.launch.commandline.JavaCommandLine;
 
 /**
  * The daemon's start-up cache: a dynamic CDS archive that the daemon's own runs make (see
- * {@link DaemonizeOptions.Builder#startupCache(boolean)}). This class chooses the file
+ * {@code DaemonizeOptions.Builder.startupCache(boolean)}). This class chooses the file
  * and the JVM options that make or use it, and decides in the launcher, before the daemon
  * starts, whether an archive found there may be used.
  * <p>
@@ -68,17 +68,17 @@ public final class StartupCache {
 	}
 
 	/**
-	 * Adds the options of the start-up cache to the daemon's command line, when the
-	 * options ask for one and it can be had safely.
+	 * Adds the options of the start-up cache to the daemon's command line, when the start
+	 * asks for one and it can be had safely.
 	 * @param commandLine the daemon's command line
 	 * @param pidFile the absolute PID file
 	 * @param workingDirectory the launcher's working directory
-	 * @param options the options
+	 * @param spec what the start asks for
 	 * @return the command line, with the cache's options after the executable
 	 */
 	public static JavaCommandLine apply(JavaCommandLine commandLine, Path pidFile, Path workingDirectory,
-			DaemonizeOptions options) {
-		if (!options.startupCache()) {
+			LaunchSpec spec) {
+		if (!spec.startupCache()) {
 			return commandLine;
 		}
 		List<String> jvmOptions = commandLine.command().subList(1, commandLine.applicationArgumentsStart());
@@ -92,7 +92,7 @@ public final class StartupCache {
 					+ ", which a CDS archive cannot hold; package the classes in a jar");
 			return commandLine;
 		}
-		Path configured = options.startupCacheDirectory();
+		Path configured = spec.startupCacheDirectory();
 		Path directory = (configured != null) ? workingDirectory.resolve(configured) : pidFile.getParent();
 		Optional<String> refusal = CacheTrust.refusal(directory);
 		if (refusal.isPresent()) {
@@ -101,7 +101,7 @@ public final class StartupCache {
 		}
 		String name = pidFile.getFileName().toString().replaceFirst("\\.pid$", "");
 		StartupCache cache = new StartupCache(directory.resolve(name + "-" + CacheKey.of(jvmOptions)),
-				Runtime.version().feature(), new CacheJvm(options.jvmOptions()));
+				Runtime.version().feature(), new CacheJvm(spec.jvmOptions()));
 		Optional<String> foreign = cache.files()
 			.stream()
 			.map(CacheTrust::foreign)

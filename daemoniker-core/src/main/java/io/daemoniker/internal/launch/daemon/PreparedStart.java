@@ -12,10 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.OptionalLong;
 
 import io.daemoniker.internal.launch.ArgsCodec;
 import io.daemoniker.internal.launch.StartDirectory;
+import io.daemoniker.internal.platform.DirectoryTrust;
 import io.daemoniker.internal.platform.FileKind;
 import io.daemoniker.internal.platform.FileStat;
 import io.daemoniker.internal.platform.Platform.StatusChannel;
@@ -41,8 +42,6 @@ record PreparedStart(boolean prepared, boolean created, Path directory) {
 	 */
 	static final String VARIABLE = "DAEMONIKER_START";
 
-	private static final int OWNER_ONLY = 0700;
-
 	/**
 	 * Returns the start that the environment describes for this token.
 	 * @param token the token of this daemon's start
@@ -66,20 +65,16 @@ record PreparedStart(boolean prepared, boolean created, Path directory) {
 
 	/**
 	 * Reads the launch request and removes it, after checking that the directory is the
-	 * private one that the launcher made: a directory of this user's with mode
-	 * {@code 0700}, not a symbolic link.
+	 * private one that the launcher made: a directory of this user's closed to everyone
+	 * else, not a symbolic link.
 	 * @return the request
 	 * @throws IOException if it cannot be read or the directory is not private
 	 */
 	InputStream readRequest() throws IOException {
-		Map<String, Object> attributes = Files.readAttributes(this.directory, "unix:mode,uid,isDirectory",
-				LinkOption.NOFOLLOW_LINKS);
-		Number uid = (Number) Files.readAttributes(Path.of("/proc/self"), "unix:uid").get("uid");
-		int mode = ((Number) attributes.get("mode")).intValue() & 07777;
-		if (!Boolean.TRUE.equals(attributes.get("isDirectory")) || mode != OWNER_ONLY
-				|| ((Number) attributes.get("uid")).intValue() != uid.intValue()) {
-			throw new IOException(this.directory + " is not the launcher's private directory (a directory of uid " + uid
-					+ " with mode 0700)");
+		OptionalLong uid = DirectoryTrust.effectiveUid();
+		if (uid.isEmpty() || !DirectoryTrust.isPrivate(this.directory, uid.getAsLong())) {
+			throw new IOException(this.directory + " is not the launcher's private directory (a directory of uid "
+					+ (uid.isPresent() ? uid.getAsLong() : "?") + " closed to everyone else)");
 		}
 		Path request = this.directory.resolve(StartDirectory.REQUEST);
 		byte[] bytes;

@@ -5,11 +5,10 @@
 package io.daemoniker.internal.launch.daemon;
 
 import java.io.IOException;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 
 import io.daemoniker.SignalError;
+import io.daemoniker.internal.logging.DeferredLogger;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.SignalNumbers;
@@ -23,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * new file under the old name.
  */
 final class StreamReopening {
+
+	private static final DeferredLogger LOGGER = DeferredLogger.of(StreamReopening.class);
 
 	private static final Path NULL_DEVICE = Platform.current().nullDevice();
 
@@ -46,14 +47,14 @@ final class StreamReopening {
 					reopen(stdout, stderr);
 				}
 				catch (IOException ex) {
-					logger().log(Level.WARNING, "on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
+					LOGGER.warning("on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
 							+ "; still writing to the previous files");
 				}
 			});
 		}
 		catch (SignalError ex) {
 			// A daemon that cannot reopen its logs (under -Xrs, say) still runs.
-			logger().log(Level.WARNING,
+			LOGGER.warning(
 					"the log files will not be reopened on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage());
 		}
 	}
@@ -64,15 +65,6 @@ final class StreamReopening {
 
 	private static @Nullable Path fileOrNull(@Nullable Path target) {
 		return (target == null || NULL_DEVICE.equals(target)) ? null : target;
-	}
-
-	/**
-	 * Looks the logger up when there is something to log: creating it finds and starts
-	 * the JDK's logging back end, a cost that a daemon which never logs here should not
-	 * pay on its way to "ready".
-	 */
-	private static Logger logger() {
-		return System.getLogger(StreamReopening.class.getName());
 	}
 
 }

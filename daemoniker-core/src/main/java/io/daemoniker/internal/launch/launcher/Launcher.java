@@ -18,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 
 import io.daemoniker.AlreadyRunningException;
 import io.daemoniker.DaemonStatus;
-import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.PidFileException;
 import io.daemoniker.StartupException;
 import io.daemoniker.internal.launch.ArgsCodec;
 import io.daemoniker.internal.launch.DaemonProperties;
 import io.daemoniker.internal.launch.Handshake;
 import io.daemoniker.internal.launch.LaunchRequest;
+import io.daemoniker.internal.launch.LaunchSpec;
 import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.launch.StartDirectory;
 import io.daemoniker.internal.launch.cache.StartupCache;
@@ -64,12 +64,13 @@ public final class Launcher {
 	}
 
 	/**
-	 * Returns the launcher for this operating system and these options.
-	 * @param options the options, which decide whether descriptors must be shielded
+	 * Returns the launcher for this operating system and this start.
+	 * @param spec what the start asks for, which decides whether descriptors must be
+	 * shielded
 	 * @return the launcher
 	 */
-	public static Launcher forOptions(DaemonizeOptions options) {
-		return new Launcher(Spawners.choose(options), Platform.current());
+	public static Launcher forSpec(LaunchSpec spec) {
+		return new Launcher(Spawners.choose(spec), Platform.current());
 	}
 
 	/**
@@ -79,7 +80,7 @@ public final class Launcher {
 	 * removes the PID file the daemon left, says so on standard error and ends with
 	 * status 128 plus the signal, as it would have without Daemoniker.
 	 * @param pidFile the PID file, relative to the working directory or absolute
-	 * @param options the options
+	 * @param spec what the start asks for
 	 * @param args the arguments to hand to the daemon
 	 * @return the daemon's PID
 	 * @throws AlreadyRunningException if a live daemon holds the PID file
@@ -88,18 +89,18 @@ public final class Launcher {
 	 * @throws IllegalArgumentException if the arguments cannot be passed (checked before
 	 * anything starts)
 	 */
-	public long launch(Path pidFile, DaemonizeOptions options, @Nullable Object[] args) {
+	public long launch(Path pidFile, LaunchSpec spec, @Nullable Object[] args) {
 		Objects.requireNonNull(args, "args");
 		ArgsCodec.check(args);
 		Path workingDirectory = Path.of(System.getProperty("user.dir"));
 		Path absolutePidFile = LaunchPaths.pidFile(workingDirectory, pidFile);
-		Path directory = LaunchPaths.directory(workingDirectory, options.chdir());
+		Path directory = LaunchPaths.directory(workingDirectory, spec.chdir());
 		Path defaultOutput = DefaultOutput.beside(absolutePidFile);
 		LaunchRequest request = new LaunchRequest(absolutePidFile,
-				target(workingDirectory, options.stdin(), "stdin", NULL_DEVICE),
-				target(workingDirectory, options.stdout(), "stdout", defaultOutput),
-				target(workingDirectory, options.stderr(), "stderr", defaultOutput), options.manualReadiness(),
-				Arrays.asList(args), ProcessSettings.from(options));
+				target(workingDirectory, spec.stdin(), "stdin", NULL_DEVICE),
+				target(workingDirectory, spec.stdout(), "stdout", defaultOutput),
+				target(workingDirectory, spec.stderr(), "stderr", defaultOutput), spec.manualReadiness(),
+				Arrays.asList(args), spec.settings());
 		request.settings().check();
 		PidFileLock.checkDistinct(absolutePidFile, request.streams());
 		// Encoded before anything starts, so that limits are checked in this JVM, not in
@@ -107,12 +108,12 @@ public final class Launcher {
 		byte[] encodedRequest = request.encode();
 		checkNotRunning(absolutePidFile);
 		String token = Handshake.newToken();
-		JavaCommandLine commandLine = StartupCache.apply(rebuildCommandLine(workingDirectory, token, options),
-				absolutePidFile, workingDirectory, options);
+		JavaCommandLine commandLine = StartupCache.apply(rebuildCommandLine(workingDirectory, token, spec),
+				absolutePidFile, workingDirectory, spec);
 		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
-		DaemonSpawner.Spec spec = new DaemonSpawner.Spec(directory, options.umask(),
-				LongArguments.startable(commandLine, workingDirectory, directory), options.shieldedFds(),
-				options.fdFallbackLimit(), Handshake.prefix(token),
+		DaemonSpawner.Spec spawnSpec = new DaemonSpawner.Spec(directory, spec.umask(),
+				LongArguments.startable(commandLine, workingDirectory, directory), spec.shieldedFds(),
+				spec.fdFallbackLimit(), Handshake.prefix(token),
 				new WindowsLaunch.StandardTargets(request.stdin(), request.stdout(), request.stderr()),
 				shellStart(token, request, encodedRequest));
 		try (StartInterruption interruption = StartInterruption.install()) {
@@ -120,7 +121,7 @@ public final class Launcher {
 				throw new StartupWatch.Interrupted(interruption.signalled(), "start-up interrupted by SIG"
 						+ SignalNumbers.name(interruption.signalled()) + " before the daemon was started");
 			}
-			return spawnAndWait(spec, token, request, encodedRequest, options, interruption);
+			return spawnAndWait(spawnSpec, token, request, encodedRequest, spec, interruption);
 		}
 		catch (StartupWatch.Interrupted ex) {
 			// The user asked this process to end, and it would have without the handler:
@@ -133,13 +134,13 @@ public final class Launcher {
 		}
 	}
 
-	private long spawnAndWait(DaemonSpawner.Spec spec, String token, LaunchRequest request, byte[] encodedRequest,
-			DaemonizeOptions options, StartInterruption interruption) {
-		ShellStart shellStart = spec.shellStart();
+	private long spawnAndWait(DaemonSpawner.Spec spawnSpec, String token, LaunchRequest request, byte[] encodedRequest,
+			LaunchSpec spec, StartInterruption interruption) {
+		ShellStart shellStart = spawnSpec.shellStart();
 		OutputTail outputs = OutputTail.before(request.stdout(), request.stderr());
 		Process intermediate;
 		try {
-			intermediate = this.spawner.spawn(spec);
+			intermediate = this.spawner.spawn(spawnSpec);
 		}
 		catch (IOException ex) {
 			if (shellStart != null) {
@@ -159,8 +160,8 @@ public final class Launcher {
 				// input.
 				closeQuietly(intermediate);
 			}
-			long pid = awaitReady(watch, intermediate, shellStart != null, options, request, outputs);
-			DefaultOutput.note(options.stdout(), options.stderr(), DefaultOutput.beside(request.pidFile()))
+			long pid = awaitReady(watch, intermediate, shellStart != null, spec, request, outputs);
+			DefaultOutput.note(spec.stdout(), spec.stderr(), DefaultOutput.beside(request.pidFile()))
 				.ifPresent((note) -> System.err.println("daemoniker: " + note));
 			return pid;
 		}
@@ -176,10 +177,10 @@ public final class Launcher {
 		}
 	}
 
-	private long awaitReady(StartupWatch watch, Process intermediate, boolean shellLocks, DaemonizeOptions options,
+	private long awaitReady(StartupWatch watch, Process intermediate, boolean shellLocks, LaunchSpec spec,
 			LaunchRequest request, OutputTail outputs) {
 		try {
-			return watch.awaitReady(options.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
+			return watch.awaitReady(spec.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
 		}
 		catch (StartupWatch.Interrupted ex) {
 			throw ex;
@@ -243,7 +244,7 @@ public final class Launcher {
 		}
 	}
 
-	private JavaCommandLine rebuildCommandLine(Path workingDirectory, String token, DaemonizeOptions options) {
+	private JavaCommandLine rebuildCommandLine(Path workingDirectory, String token, LaunchSpec spec) {
 		String executable;
 		List<String> arguments;
 		if (OperatingSystem.current() == OperatingSystem.WINDOWS) {
@@ -264,7 +265,7 @@ public final class Launcher {
 		}
 		List<String> leading = new ArrayList<>();
 		leading.add(DaemonProperties.MARKER_OPTION_PREFIX + token);
-		if (!options.stripCommandArguments()) {
+		if (!spec.stripCommandArguments()) {
 			// Without the application arguments, the command line cannot start the
 			// application again: no directory then, and restart refuses.
 			leading.add("-D" + DaemonProperties.LAUNCH_DIRECTORY_PROPERTY + "=" + workingDirectory);
@@ -273,9 +274,9 @@ public final class Launcher {
 		// cache is only used by a JVM whose module options match those it was made with.
 		// The application's manifest or command line says whether native access is
 		// enabled.
-		leading.addAll(options.jvmOptions());
+		leading.addAll(spec.jvmOptions());
 		return JavaCommandLine.forDaemon(executable, arguments, workingDirectory, leading,
-				options.stripCommandArguments());
+				spec.stripCommandArguments());
 	}
 
 	private static void awaitExit(Process intermediate) {

@@ -11,7 +11,9 @@ import java.util.Objects;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.NativeLong;
+
+import io.daemoniker.internal.platform.LibC;
+import io.daemoniker.internal.platform.UnixConstants;
 
 /**
  * The launcher's end of a pipe to a spawned process, as a raw descriptor. Closing it
@@ -87,7 +89,7 @@ final class PipeEnd {
 
 	private void closeNow() {
 		try {
-			PosixSpawnLibC.close(this.fd);
+			LibC.close(this.fd);
 		}
 		catch (LastErrorException ex) {
 			// The descriptor is released even when close reports an error.
@@ -120,9 +122,7 @@ final class PipeEnd {
 			try {
 				while (true) {
 					try {
-						int read = PosixSpawnLibC
-							.read(PipeEnd.this.fd, this.buffer, new NativeLong(Math.min(length, BUFFER_SIZE)))
-							.intValue();
+						int read = (int) LibC.read(PipeEnd.this.fd, this.buffer, Math.min(length, BUFFER_SIZE));
 						if (read == 0) {
 							this.eof = true;
 							return -1;
@@ -131,9 +131,9 @@ final class PipeEnd {
 						return read;
 					}
 					catch (LastErrorException ex) {
-						if (ex.getErrorCode() != PosixSpawnLibC.EINTR) {
-							throw new IOException(
-									"cannot read from the daemon: " + PosixSpawnLibC.describe(ex.getErrorCode()), ex);
+						if (ex.getErrorCode() != UnixConstants.EINTR) {
+							throw new IOException("cannot read from the daemon: " + LibC.describe(ex.getErrorCode()),
+									ex);
 						}
 					}
 				}
@@ -171,14 +171,11 @@ final class PipeEnd {
 					int written = 0;
 					while (written < chunk) {
 						try {
-							written += PosixSpawnLibC
-								.write(PipeEnd.this.fd, this.buffer.share(written), new NativeLong(chunk - written))
-								.intValue();
+							written += (int) LibC.write(PipeEnd.this.fd, this.buffer.share(written), chunk - written);
 						}
 						catch (LastErrorException ex) {
-							if (ex.getErrorCode() != PosixSpawnLibC.EINTR) {
-								throw new IOException(
-										"cannot write to the daemon: " + PosixSpawnLibC.describe(ex.getErrorCode()),
+							if (ex.getErrorCode() != UnixConstants.EINTR) {
+								throw new IOException("cannot write to the daemon: " + LibC.describe(ex.getErrorCode()),
 										ex);
 							}
 						}

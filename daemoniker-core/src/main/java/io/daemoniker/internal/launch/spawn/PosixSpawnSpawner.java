@@ -16,11 +16,19 @@ import java.util.TreeSet;
 import com.sun.jna.Function;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
 import com.sun.jna.StringArray;
+import com.sun.jna.platform.unix.Resource;
 import com.sun.jna.ptr.IntByReference;
 
+import io.daemoniker.DaemonikerException;
 import io.daemoniker.StartupException;
+import io.daemoniker.internal.platform.LibC;
+import io.daemoniker.internal.platform.LinuxConstants;
+import io.daemoniker.internal.platform.MacOsConstants;
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.platform.UnixConstants;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,22 +52,36 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 
 	private static final String SHELL = "/bin/sh";
 
+	private static final boolean MAC = Platform.isMac();
+
+	/** Large enough for a {@code sigset_t} (128 bytes with glibc, 4 on macOS). */
+	private static final int SIGSET_SIZE = 128;
+
+	/**
+	 * Large enough for {@code posix_spawnattr_t} and {@code posix_spawn_file_actions_t}
+	 * (at most 336 bytes with glibc, a pointer on macOS).
+	 */
+	private static final int SPAWN_OBJECT_SIZE = 512;
+
+	private static final int SIGKILL = SignalNumbers.require("KILL");
+
+	private static final int SIGSTOP = SignalNumbers.require("STOP");
+
 	private static final int FIRST_CLOSED_FD = 3;
 
 	private static final String COMMAND_ENCODING = System.getProperty("sun.jnu.encoding",
 			System.getProperty("native.encoding", "UTF-8"));
 
 	/** glibc 2.34 and later: closes a descriptor and every one above it. */
-	private static final @Nullable Function ADD_CLOSE_FROM = PosixSpawnLibC.MAC ? null
-			: PosixSpawnLibC.optionalFunction("posix_spawn_file_actions_addclosefrom_np");
+	private static final @Nullable Function ADD_CLOSE_FROM = MAC ? null
+			: LibC.optionalFunction("posix_spawn_file_actions_addclosefrom_np");
 
 	/** macOS: keeps a descriptor open under {@code POSIX_SPAWN_CLOEXEC_DEFAULT}. */
-	private static final @Nullable Function ADD_INHERIT = PosixSpawnLibC.MAC
-			? PosixSpawnLibC.optionalFunction("posix_spawn_file_actions_addinherit_np") : null;
+	private static final @Nullable Function ADD_INHERIT = MAC
+			? LibC.optionalFunction("posix_spawn_file_actions_addinherit_np") : null;
 
 	/** Linux: creates a pipe whose ends are close-on-exec from the start. */
-	private static final @Nullable Function PIPE2 = PosixSpawnLibC.MAC ? null
-			: PosixSpawnLibC.optionalFunction("pipe2");
+	private static final @Nullable Function PIPE2 = MAC ? null : LibC.optionalFunction("pipe2");
 
 	private final @Nullable Function addCloseFrom;
 
@@ -78,6 +100,7 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 
 	@Override
 	public Process spawn(Spec spec) throws IOException {
+		LibC.Spawn.require("start the daemon with posix_spawn");
 		List<String> argv = new ArrayList<>();
 		argv.add(SHELL);
 		argv.addAll(spec.shellArguments());
@@ -106,13 +129,13 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 	}
 
 	private int spawn(List<String> argv, Spec spec, int stdin, int stdout, int stderr) throws IOException {
-		try (Memory attributes = PosixSpawnLibC.zeroed(PosixSpawnLibC.SPAWN_OBJECT_SIZE);
-				Memory actions = PosixSpawnLibC.zeroed(PosixSpawnLibC.SPAWN_OBJECT_SIZE);
-				Memory defaultSignals = PosixSpawnLibC.zeroed(PosixSpawnLibC.SIGSET_SIZE);
-				Memory noSignals = PosixSpawnLibC.zeroed(PosixSpawnLibC.SIGSET_SIZE)) {
-			check(PosixSpawnLibC.posix_spawnattr_init(attributes), "posix_spawnattr_init");
+		try (Memory attributes = zeroed(SPAWN_OBJECT_SIZE);
+				Memory actions = zeroed(SPAWN_OBJECT_SIZE);
+				Memory defaultSignals = zeroed(SIGSET_SIZE);
+				Memory noSignals = zeroed(SIGSET_SIZE)) {
+			check(LibC.Spawn.posix_spawnattr_init(attributes), "posix_spawnattr_init");
 			try {
-				check(PosixSpawnLibC.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
+				check(LibC.Spawn.posix_spawn_file_actions_init(actions), "posix_spawn_file_actions_init");
 				try {
 					setAttributes(attributes, defaultSignals, noSignals);
 					addFileActions(actions, spec, stdin, stdout, stderr);
@@ -120,21 +143,20 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 					// Encoded as the JDK encodes the command lines of the processes it
 					// starts.
 					try (StringArray args = new StringArray(argv.toArray(new String[0]), COMMAND_ENCODING)) {
-						int error = PosixSpawnLibC.posix_spawn(pid, SHELL, actions, attributes, args,
-								PosixSpawnLibC.environ());
+						int error = LibC.Spawn.posix_spawn(pid, SHELL, actions, attributes, args, environ());
 						if (error != 0) {
-							throw new IOException("posix_spawn of " + SHELL + " failed: "
-									+ PosixSpawnLibC.describe(error) + hint(error));
+							throw new IOException(
+									"posix_spawn of " + SHELL + " failed: " + LibC.describe(error) + hint(error));
 						}
 					}
 					return pid.getValue();
 				}
 				finally {
-					PosixSpawnLibC.posix_spawn_file_actions_destroy(actions);
+					LibC.Spawn.posix_spawn_file_actions_destroy(actions);
 				}
 			}
 			finally {
-				PosixSpawnLibC.posix_spawnattr_destroy(attributes);
+				LibC.Spawn.posix_spawnattr_destroy(attributes);
 			}
 		}
 	}
@@ -145,30 +167,29 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 	}
 
 	private static void setAttributes(Memory attributes, Memory defaultSignals, Memory noSignals) throws IOException {
-		short flags = (short) (PosixSpawnLibC.POSIX_SPAWN_SETSID | PosixSpawnLibC.POSIX_SPAWN_SETSIGDEF
-				| PosixSpawnLibC.POSIX_SPAWN_SETSIGMASK);
-		if (PosixSpawnLibC.MAC) {
-			flags |= PosixSpawnLibC.POSIX_SPAWN_CLOEXEC_DEFAULT;
+		short flags = (short) (UnixConstants.POSIX_SPAWN_SETSID | UnixConstants.POSIX_SPAWN_SETSIGDEF
+				| UnixConstants.POSIX_SPAWN_SETSIGMASK);
+		if (MAC) {
+			flags |= MacOsConstants.POSIX_SPAWN_CLOEXEC_DEFAULT;
 		}
-		check(PosixSpawnLibC.posix_spawnattr_setflags(attributes, flags), "posix_spawnattr_setflags");
-		PosixSpawnLibC.sigemptyset(defaultSignals);
+		check(LibC.Spawn.posix_spawnattr_setflags(attributes, flags), "posix_spawnattr_setflags");
+		LibC.Spawn.sigemptyset(defaultSignals);
 		for (int signum = 1; signum <= 31; signum++) {
-			if (signum != PosixSpawnLibC.SIGKILL && signum != PosixSpawnLibC.SIGSTOP) {
-				PosixSpawnLibC.sigaddset(defaultSignals, signum);
+			if (signum != SIGKILL && signum != SIGSTOP) {
+				LibC.Spawn.sigaddset(defaultSignals, signum);
 			}
 		}
-		check(PosixSpawnLibC.posix_spawnattr_setsigdefault(attributes, defaultSignals),
-				"posix_spawnattr_setsigdefault");
-		PosixSpawnLibC.sigemptyset(noSignals);
-		check(PosixSpawnLibC.posix_spawnattr_setsigmask(attributes, noSignals), "posix_spawnattr_setsigmask");
+		check(LibC.Spawn.posix_spawnattr_setsigdefault(attributes, defaultSignals), "posix_spawnattr_setsigdefault");
+		LibC.Spawn.sigemptyset(noSignals);
+		check(LibC.Spawn.posix_spawnattr_setsigmask(attributes, noSignals), "posix_spawnattr_setsigmask");
 	}
 
 	private void addFileActions(Memory actions, Spec spec, int stdin, int stdout, int stderr) throws IOException {
-		check(PosixSpawnLibC.posix_spawn_file_actions_adddup2(actions, stdin, 0), "adddup2");
-		check(PosixSpawnLibC.posix_spawn_file_actions_adddup2(actions, stdout, 1), "adddup2");
-		check(PosixSpawnLibC.posix_spawn_file_actions_adddup2(actions, stderr, 2), "adddup2");
+		check(LibC.Spawn.posix_spawn_file_actions_adddup2(actions, stdin, 0), "adddup2");
+		check(LibC.Spawn.posix_spawn_file_actions_adddup2(actions, stdout, 1), "adddup2");
+		check(LibC.Spawn.posix_spawn_file_actions_adddup2(actions, stderr, 2), "adddup2");
 		Set<Integer> shielded = spec.shieldedFds();
-		if (PosixSpawnLibC.MAC) {
+		if (MAC) {
 			for (int fd : shielded) {
 				if (ADD_INHERIT == null) {
 					throw new IOException("this macOS has no posix_spawn_file_actions_addinherit_np, "
@@ -187,7 +208,7 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 			plan = ClosePlan.explicit(openDescriptors(limit), shielded, limit);
 		}
 		for (int fd : plan.closes()) {
-			check(PosixSpawnLibC.posix_spawn_file_actions_addclose(actions, fd), "posix_spawn_file_actions_addclose");
+			check(LibC.Spawn.posix_spawn_file_actions_addclose(actions, fd), "posix_spawn_file_actions_addclose");
 		}
 		if (plan.closeFrom().isPresent()) {
 			check(this.addCloseFrom.invokeInt(new Object[] { actions, plan.closeFrom().getAsInt() }),
@@ -242,23 +263,25 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 	 * the fallback limit if there is none.
 	 */
 	static int descriptorLimit(int fallback) {
-		try (Memory limit = PosixSpawnLibC.zeroed(2 * NativeLong.SIZE)) {
-			PosixSpawnLibC.getrlimit(PosixSpawnLibC.RLIMIT_NOFILE, limit);
-			long soft = limit.getNativeLong(0).longValue();
+		try {
+			LibC.Limits.require("read the limit on open descriptors");
+			Resource.Rlimit limit = new Resource.Rlimit();
+			LibC.Limits.getrlimit(UnixConstants.RLIMIT_NOFILE, limit);
+			long soft = limit.rlim_cur;
 			// RLIM_INFINITY is all ones on Linux and the largest signed value on macOS.
 			if (soft < 0 || soft >= Integer.MAX_VALUE) {
 				return fallback;
 			}
 			return (int) soft;
 		}
-		catch (LastErrorException ex) {
+		catch (LastErrorException | DaemonikerException ex) {
 			return fallback;
 		}
 	}
 
 	static boolean isOpen(int fd) {
 		try {
-			PosixSpawnLibC.fcntl(fd, PosixSpawnLibC.F_GETFD, 0);
+			LibC.fcntl(fd, UnixConstants.F_GETFD, 0);
 			return true;
 		}
 		catch (LastErrorException ex) {
@@ -272,20 +295,19 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 	private static void inheritable(int fd) {
 		int flags;
 		try {
-			flags = PosixSpawnLibC.fcntl(fd, PosixSpawnLibC.F_GETFD, 0);
+			flags = LibC.fcntl(fd, UnixConstants.F_GETFD, 0);
 		}
 		catch (LastErrorException ex) {
 			throw new StartupException("cannot shield descriptor " + fd + ": it is not open in the launcher ("
-					+ PosixSpawnLibC.describe(ex.getErrorCode()) + "); shield only descriptors that are open");
+					+ LibC.describe(ex.getErrorCode()) + "); shield only descriptors that are open");
 		}
-		if ((flags & PosixSpawnLibC.FD_CLOEXEC) != 0) {
+		if ((flags & UnixConstants.FD_CLOEXEC) != 0) {
 			try {
-				PosixSpawnLibC.fcntl(fd, PosixSpawnLibC.F_SETFD, flags & ~PosixSpawnLibC.FD_CLOEXEC);
+				LibC.fcntl(fd, UnixConstants.F_SETFD, flags & ~UnixConstants.FD_CLOEXEC);
 			}
 			catch (LastErrorException ex) {
-				throw new StartupException(
-						"cannot shield descriptor " + fd + ": its close-on-exec flag cannot be cleared ("
-								+ PosixSpawnLibC.describe(ex.getErrorCode()) + ")");
+				throw new StartupException("cannot shield descriptor " + fd
+						+ ": its close-on-exec flag cannot be cleared (" + LibC.describe(ex.getErrorCode()) + ")");
 			}
 		}
 	}
@@ -299,32 +321,32 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 		int[] fds = new int[2];
 		try {
 			if (PIPE2 != null) {
-				PIPE2.invokeInt(new Object[] { fds, PosixSpawnLibC.O_CLOEXEC });
+				PIPE2.invokeInt(new Object[] { fds, LinuxConstants.O_CLOEXEC });
 			}
 			else {
-				PosixSpawnLibC.pipe(fds);
+				LibC.pipe(fds);
 			}
 			for (int i = 0; i < 2; i++) {
 				if (fds[i] < FIRST_CLOSED_FD) {
-					int moved = PosixSpawnLibC.fcntl(fds[i], PosixSpawnLibC.F_DUPFD_CLOEXEC, FIRST_CLOSED_FD);
+					int moved = LibC.fcntl(fds[i], UnixConstants.F_DUPFD_CLOEXEC, FIRST_CLOSED_FD);
 					closeQuietly(fds[i]);
 					fds[i] = moved;
 				}
 				else if (PIPE2 == null) {
-					PosixSpawnLibC.fcntl(fds[i], PosixSpawnLibC.F_SETFD, PosixSpawnLibC.FD_CLOEXEC);
+					LibC.fcntl(fds[i], UnixConstants.F_SETFD, UnixConstants.FD_CLOEXEC);
 				}
 			}
 			return fds;
 		}
 		catch (LastErrorException ex) {
 			closeAll(fds);
-			throw new IOException("cannot create a pipe: " + PosixSpawnLibC.describe(ex.getErrorCode()), ex);
+			throw new IOException("cannot create a pipe: " + LibC.describe(ex.getErrorCode()), ex);
 		}
 	}
 
 	private static void check(int error, String call) throws IOException {
 		if (error != 0) {
-			throw new IOException(call + " failed: " + PosixSpawnLibC.describe(error));
+			throw new IOException(call + " failed: " + LibC.describe(error));
 		}
 	}
 
@@ -339,12 +361,36 @@ final class PosixSpawnSpawner implements DaemonSpawner {
 	private static void closeQuietly(int fd) {
 		if (fd >= FIRST_CLOSED_FD) {
 			try {
-				PosixSpawnLibC.close(fd);
+				LibC.close(fd);
 			}
 			catch (LastErrorException ex) {
 				// Nothing to do about a failed close of our own pipe end.
 			}
 		}
+	}
+
+	/**
+	 * Allocates zeroed native memory.
+	 * @param size the size in bytes
+	 * @return the memory
+	 */
+	static Memory zeroed(int size) {
+		Memory memory = new Memory(size);
+		memory.clear();
+		return memory;
+	}
+
+	/**
+	 * Returns this process's environment as the C library holds it, byte for byte.
+	 * @return a pointer to the {@code NULL}-terminated {@code environ} array
+	 */
+	private static Pointer environ() {
+		if (MAC) {
+			// A shared library cannot see environ on macOS; _NSGetEnviron() is the
+			// documented way to reach it.
+			return LibC.library().getFunction("_NSGetEnviron").invokePointer(new Object[0]).getPointer(0);
+		}
+		return LibC.library().getGlobalVariableAddress("environ").getPointer(0);
 	}
 
 }

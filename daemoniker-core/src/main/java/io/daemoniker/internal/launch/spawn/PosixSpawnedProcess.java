@@ -17,6 +17,10 @@ import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.ptr.IntByReference;
 
+import io.daemoniker.internal.platform.LibC;
+import io.daemoniker.internal.platform.SignalNumbers;
+import io.daemoniker.internal.platform.UnixConstants;
+
 /**
  * A child process started by {@code posix_spawn}, with pipes to its standard streams. A
  * thread waits for it to exit and reaps it. It first waits without reaping, and reaps
@@ -28,6 +32,13 @@ import com.sun.jna.ptr.IntByReference;
 final class PosixSpawnedProcess extends Process {
 
 	private static final long STOPPED_POLL_MILLIS = 50;
+
+	/** Large enough for a {@code siginfo_t} (128 bytes on Linux, 104 on macOS). */
+	private static final int SIGINFO_SIZE = 256;
+
+	private static final int SIGTERM = SignalNumbers.require("TERM");
+
+	private static final int SIGKILL = SignalNumbers.require("KILL");
 
 	private final int pid;
 
@@ -54,7 +65,7 @@ final class PosixSpawnedProcess extends Process {
 	}
 
 	private void reap() {
-		try (Memory info = PosixSpawnLibC.zeroed(PosixSpawnLibC.SIGINFO_SIZE)) {
+		try (Memory info = PosixSpawnSpawner.zeroed(SIGINFO_SIZE)) {
 			IntByReference status = new IntByReference();
 			while (true) {
 				waitWithoutReaping(info);
@@ -83,12 +94,11 @@ final class PosixSpawnedProcess extends Process {
 	private void waitWithoutReaping(Memory info) {
 		while (true) {
 			try {
-				PosixSpawnLibC.waitid(PosixSpawnLibC.P_PID, this.pid, info,
-						PosixSpawnLibC.WEXITED | PosixSpawnLibC.WNOWAIT);
+				LibC.Spawn.waitid(UnixConstants.P_PID, this.pid, info, UnixConstants.WEXITED | UnixConstants.WNOWAIT);
 				return;
 			}
 			catch (LastErrorException ex) {
-				if (ex.getErrorCode() != PosixSpawnLibC.EINTR) {
+				if (ex.getErrorCode() != UnixConstants.EINTR) {
 					throw ex;
 				}
 			}
@@ -111,10 +121,10 @@ final class PosixSpawnedProcess extends Process {
 	private int waitpid(IntByReference status) {
 		while (true) {
 			try {
-				return PosixSpawnLibC.waitpid(this.pid, status, PosixSpawnLibC.WNOHANG);
+				return LibC.Spawn.waitpid(this.pid, status, UnixConstants.WNOHANG);
 			}
 			catch (LastErrorException ex) {
-				if (ex.getErrorCode() != PosixSpawnLibC.EINTR) {
+				if (ex.getErrorCode() != UnixConstants.EINTR) {
 					throw ex;
 				}
 			}
@@ -200,12 +210,12 @@ final class PosixSpawnedProcess extends Process {
 
 	@Override
 	public void destroy() {
-		signal(PosixSpawnLibC.SIGTERM);
+		signal(SIGTERM);
 	}
 
 	@Override
 	public Process destroyForcibly() {
-		signal(PosixSpawnLibC.SIGKILL);
+		signal(SIGKILL);
 		return this;
 	}
 
@@ -216,7 +226,7 @@ final class PosixSpawnedProcess extends Process {
 			}
 			try {
 				// Not reaped yet: the PID is still this child's, perhaps as a zombie.
-				PosixSpawnLibC.kill(this.pid, signum);
+				LibC.kill(this.pid, signum);
 			}
 			catch (LastErrorException ex) {
 				// Already exited: nothing to stop.

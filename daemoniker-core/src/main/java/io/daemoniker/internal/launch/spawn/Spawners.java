@@ -4,8 +4,8 @@
  */
 package io.daemoniker.internal.launch.spawn;
 
-import io.daemoniker.DaemonizeOptions;
 import io.daemoniker.StartupException;
+import io.daemoniker.internal.launch.LaunchSpec;
 import io.daemoniker.internal.platform.OperatingSystem;
 
 /**
@@ -23,12 +23,12 @@ public final class Spawners {
 	private Spawners() {
 	}
 
-	public static DaemonSpawner choose(DaemonizeOptions options) {
+	public static DaemonSpawner choose(LaunchSpec spec) {
 		if (OperatingSystem.current() == OperatingSystem.WINDOWS) {
 			return new WindowsSpawner();
 		}
 		boolean forcePosix = "posix".equals(System.getProperty(SPAWNER_PROPERTY));
-		if (!forcePosix && options.shieldedFds().isEmpty()) {
+		if (!forcePosix && spec.shieldedFds().isEmpty()) {
 			DaemonSpawner setsid = SetsidSpawner.find().orElse(null);
 			if (setsid != null) {
 				return setsid;

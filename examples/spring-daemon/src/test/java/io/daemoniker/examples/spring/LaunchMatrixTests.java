@@ -225,21 +225,19 @@ class LaunchMatrixTests {
 	@Test
 	@Order(12)
 	void springCdsArchiveOnJdk17() throws Exception {
-		Path dir = caseDirectory("spring-cds");
-		train(dir, JDK_17, List.of("-XX:ArchiveClassesAtExit=app.jsa"), "app.jsa");
 		// -Xshare:on makes the JVM refuse to start if it cannot map the archive.
-		spring("CDS: archive at exit, then -XX:SharedArchiveFile (relative, -Xshare:on)", JDK_17, dir,
-				List.of("-XX:SharedArchiveFile=app.jsa", "-Xshare:on"), this.extracted.toString(), List.of());
+		springWithTrainedCache("CDS: archive at exit, then -XX:SharedArchiveFile (relative, -Xshare:on)", "spring-cds",
+				JDK_17, List.of("-XX:ArchiveClassesAtExit=app.jsa"), "app.jsa",
+				List.of("-XX:SharedArchiveFile=app.jsa", "-Xshare:on"));
 	}
 
 	@Test
 	@Order(13)
 	void springAotCacheOnJdk25() throws Exception {
-		Path dir = caseDirectory("spring-aot");
-		train(dir, JDK_25, List.of("-XX:AOTCacheOutput=app.aot"), "app.aot");
 		// -XX:AOTMode=on makes the JVM refuse to start if it cannot use the cache.
-		spring("AOT cache: -XX:AOTCacheOutput training, then -XX:AOTCache (relative, AOTMode=on)", JDK_25, dir,
-				List.of("-XX:AOTCache=app.aot", "-XX:AOTMode=on"), this.extracted.toString(), List.of());
+		springWithTrainedCache("AOT cache: -XX:AOTCacheOutput training, then -XX:AOTCache (relative, AOTMode=on)",
+				"spring-aot", JDK_25, List.of("-XX:AOTCacheOutput=app.aot"), "app.aot",
+				List.of("-XX:AOTCache=app.aot", "-XX:AOTMode=on"));
 	}
 
 	@Test
@@ -354,6 +352,17 @@ class LaunchMatrixTests {
 		}
 		all.addAll(arguments);
 		return all;
+	}
+
+	/**
+	 * Trains a start-up cache of the extracted jar with the PID file set, then launches
+	 * the extracted jar with options that make the JVM use that cache or fail.
+	 */
+	private void springWithTrainedCache(String name, String caseName, String jdk, List<String> recording, String output,
+			List<String> use) throws Exception {
+		Path dir = caseDirectory(caseName);
+		train(dir, jdk, recording, output);
+		spring(name, jdk, dir, use, this.extracted.toString(), List.of());
 	}
 
 	private void train(Path dir, String jdk, List<String> recording, String output) throws Exception {

@@ -287,6 +287,48 @@ class SpringDaemonProcessTests {
 		}
 	}
 
+	@Test
+	@Order(10)
+	void aDaemonWithoutAWebServerIsKeptAliveUnlessSpringMainKeepAliveSaysOtherwise() throws Exception {
+		Path keptPidFile = this.directory.resolve("kept.pid");
+		Launch kept = launch(keptPidFile, this.directory.resolve("kept.log"), freePort(),
+				"--spring.main.web-application-type=none");
+		assertThat(kept.status()).as(kept.toString()).isZero();
+		long keptPid = kept.daemonPid();
+		try {
+			assertThat(threadNames(keptPid)).as("Spring Boot's keep-alive thread").contains("keep-alive");
+			assertThat(Daemoniker.stop(keptPidFile, Duration.ofSeconds(60))).isTrue();
+			assertThat(keptPidFile).doesNotExist();
+		}
+		finally {
+			ProcessHandle.of(keptPid).ifPresent(ProcessHandle::destroyForcibly);
+		}
+		// The application's own spring.main.keep-alive decides: with nothing else to keep
+		// it, the daemon ends once it is ready, and removes its PID file.
+		Path endedPidFile = this.directory.resolve("ended.pid");
+		Launch ended = launch(endedPidFile, this.directory.resolve("ended.log"), freePort(),
+				"--spring.main.web-application-type=none", "--spring.main.keep-alive=false");
+		assertThat(ended.status()).as(ended.toString()).isZero();
+		long endedPid = ended.daemonPid();
+		try {
+			awaitGone(endedPid);
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(endedPidFile).doesNotExist());
+		}
+		finally {
+			ProcessHandle.of(endedPid).ifPresent(ProcessHandle::destroyForcibly);
+		}
+	}
+
+	private static List<String> threadNames(long pid) throws IOException {
+		List<String> names = new ArrayList<>();
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			for (Path task : tasks.toList()) {
+				names.add(Files.readString(task.resolve("comm")).strip());
+			}
+		}
+		return names;
+	}
+
 	boolean startedAsRoot() throws Exception {
 		return "0".equals(run("id", "-u").strip());
 	}
