@@ -65,7 +65,7 @@ clean_up() {
 	local proc pid
 	for proc in /proc/[0-9]*; do
 		pid="${proc#/proc/}"
-		if [[ "$pid" != "$$" ]] && tr '\0' ' ' <"$proc/cmdline" 2>/dev/null | grep -qF "$work"; then
+		if [[ "$pid" != "$$" ]] && { tr '\0' ' ' <"$proc/cmdline"; } 2>/dev/null | grep -qF "$work"; then
 			echo "cleaning up process $pid" >&2
 			kill -KILL "$pid" 2>/dev/null || true
 		fi

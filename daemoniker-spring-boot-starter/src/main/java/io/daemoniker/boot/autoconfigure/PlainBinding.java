@@ -50,12 +50,15 @@ final class PlainBinding {
 	private static final Pattern PLAIN_ELEMENT = Pattern.compile("[^\\s,${}\\[\\]]+");
 
 	/**
-	 * System properties of the core's, never bound to the starter's properties: the
-	 * daemon's marker and its launcher's directory are on every daemon's command line.
+	 * System properties and environment variables of the core's, never bound to the
+	 * starter's properties: the daemon's marker and its launcher's directory are on every
+	 * daemon's command line, and a daemon that the shell prepared has
+	 * {@code DAEMONIKER_START} in its environment.
 	 */
 	private static final List<ConfigurationPropertyName> CORE_PROPERTIES = Stream
-		.of("daemoniker.daemon", LauncherConfigLocations.LAUNCH_DIRECTORY_PROPERTY, "daemoniker.flock",
-				"daemoniker.spawner", "daemoniker.progress", "daemoniker.jna.cache", "daemoniker.windows.channel")
+		.of("daemoniker.daemon", LauncherConfigLocations.LAUNCH_DIRECTORY_PROPERTY, "daemoniker.start",
+				"daemoniker.flock", "daemoniker.spawner", "daemoniker.progress", "daemoniker.jna.cache",
+				"daemoniker.windows.channel")
 		.map(ConfigurationPropertyName::of)
 		.toList();
 
