@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import io.daemoniker.internal.launch.daemon.DaemonSide;
 import io.daemoniker.internal.launch.daemon.ForegroundSide;
+import io.daemoniker.internal.platform.CurrentProcess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +50,7 @@ public final class DaemonHandle {
 			@Nullable StreamReopener reopener) {
 		this.pidFile = pidFile;
 		this.mode = mode;
-		this.pid = ProcessHandle.current().pid();
+		this.pid = CurrentProcess.pid();
 		this.ready = ready;
 		this.failed = failed;
 		this.reopener = reopener;

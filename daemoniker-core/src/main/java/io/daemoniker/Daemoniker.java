@@ -19,6 +19,7 @@ import io.daemoniker.internal.launch.daemon.ForegroundSide;
 import io.daemoniker.internal.launch.launcher.Launcher;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.internal.platform.CurrentProcess;
 import io.daemoniker.internal.platform.KernelPaths;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.ProcessExit;
@@ -169,13 +170,13 @@ public final class Daemoniker {
 		if (DaemonSide.isDaemon()) {
 			DaemonSide side = DaemonSide.become();
 			DaemonHandle.of(side);
-			return new DaemonizeResult(false, side.request().args(), ProcessHandle.current().pid());
+			return new DaemonizeResult(false, side.request().args(), CurrentProcess.pid());
 		}
 		LaunchSpec spec = LaunchSpecs.of(options);
 		if (options.mode().isForeground(Supervision.detect())) {
 			ArgsCodec.check(args);
 			DaemonHandle.of(ForegroundSide.become(pidFile, spec.settings(), spec.manualReadiness()));
-			return new DaemonizeResult(false, Arrays.asList(args.clone()), ProcessHandle.current().pid());
+			return new DaemonizeResult(false, Arrays.asList(args.clone()), CurrentProcess.pid());
 		}
 		long pid = Launcher.forSpec(spec).launch(pidFile, spec, args);
 		return new DaemonizeResult(true, Arrays.asList(new @Nullable Object[args.length]), pid);

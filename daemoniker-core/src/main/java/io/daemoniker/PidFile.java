@@ -7,6 +7,7 @@ package io.daemoniker;
 import java.nio.file.Path;
 
 import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.internal.platform.CurrentProcess;
 
 /**
  * A PID file held by this process without daemonizing: for a process that runs in the
@@ -35,7 +36,7 @@ public final class PidFile implements AutoCloseable {
 	 * something other than a stale PID file is at the path (it is then left as it is)
 	 */
 	public static PidFile acquire(Path pidFile) {
-		return new PidFile(PidFileLock.acquire(pidFile, ProcessHandle.current().pid()));
+		return new PidFile(PidFileLock.acquire(pidFile, CurrentProcess.pid()));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.daemoniker.Daemoniker;
+import io.daemoniker.internal.platform.CurrentProcess;
 import io.daemoniker.internal.platform.JnaLoading;
 import io.daemoniker.internal.platform.ProcessExit;
 
@@ -35,7 +36,7 @@ final class ClassDataTraining {
 	 */
 	public static void main(String[] args) throws IOException {
 		JnaLoading.ownJvm();
-		long pid = ProcessHandle.current().pid();
+		long pid = CurrentProcess.pid();
 		Path pidFile = Path.of(args[0], "training-" + pid + ".pid");
 		pidFile.toFile().deleteOnExit();
 		Files.write(pidFile, (pid + "\n").getBytes(StandardCharsets.US_ASCII));

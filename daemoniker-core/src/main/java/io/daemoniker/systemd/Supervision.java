@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 
+import io.daemoniker.internal.platform.CurrentProcess;
+
 /**
  * What supervises this process, as far as it can tell without native code: systemd (which
  * sets {@code NOTIFY_SOCKET} for {@code Type=notify} units and {@code INVOCATION_ID} for
@@ -48,7 +50,7 @@ public final class Supervision {
 	 * @return the supervision
 	 */
 	public static Supervision detect() {
-		return of(System.getenv(), ProcessHandle.current().pid());
+		return of(System.getenv(), CurrentProcess.pid());
 	}
 
 	/**

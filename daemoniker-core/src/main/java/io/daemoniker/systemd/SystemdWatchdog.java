@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 
 import io.daemoniker.DaemonikerException;
 import io.daemoniker.internal.logging.DeferredLogger;
+import io.daemoniker.internal.platform.CurrentProcess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +72,7 @@ public final class SystemdWatchdog implements AutoCloseable {
 	 * is not a positive number
 	 */
 	public static SystemdWatchdog start(SystemdNotifier notifier, BooleanSupplier healthCheck) {
-		return start(notifier, healthCheck, System.getenv(), ProcessHandle.current().pid());
+		return start(notifier, healthCheck, System.getenv(), CurrentProcess.pid());
 	}
 
 	/**

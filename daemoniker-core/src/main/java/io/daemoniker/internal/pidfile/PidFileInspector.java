@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.DaemonStatus.State;
+import io.daemoniker.internal.platform.CurrentProcess;
 import io.daemoniker.internal.platform.FileKind;
 import io.daemoniker.internal.platform.KernelPaths;
 import io.daemoniker.internal.platform.LockHolder;
@@ -70,7 +71,7 @@ public final class PidFileInspector {
 		Path path = KernelPaths.resolve(pidFile);
 		Optional<PidFileLock> own = PidFileLock.heldByThisProcess(path);
 		if (own.isPresent()) {
-			long pid = ProcessHandle.current().pid();
+			long pid = CurrentProcess.pid();
 			return status(path, State.RUNNING, pid, "running (pid " + pid + "): " + path);
 		}
 		try {

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.daemoniker.AlreadyRunningException;
 import io.daemoniker.PidFileException;
+import io.daemoniker.internal.platform.CurrentProcess;
 import io.daemoniker.internal.platform.KernelPaths;
 import io.daemoniker.internal.platform.OperatingSystem;
 
@@ -112,7 +113,7 @@ public final class PidFileLock implements AutoCloseable {
 			boolean created) {
 		Path path = KernelPaths.resolve(pidFile);
 		if (HELD.containsKey(path)) {
-			throw new AlreadyRunningException(path, ProcessHandle.current().pid());
+			throw new AlreadyRunningException(path, CurrentProcess.pid());
 		}
 		Map<String, Path> targets = new LinkedHashMap<>();
 		streams.forEach((name, target) -> targets.put(name, KernelPaths.resolve(target)));

@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import io.daemoniker.AlreadyRunningException;
 import io.daemoniker.PidFileException;
+import io.daemoniker.internal.platform.CurrentProcess;
 import io.daemoniker.internal.platform.FileKind;
 import io.daemoniker.internal.platform.FileStat;
 import io.daemoniker.internal.platform.LockHolder;
@@ -151,7 +152,7 @@ final class UnixHeldFile implements HeldFile {
 	 * @param locked the file that this process has just locked
 	 */
 	static void refuseOtherLocks(Path path, FileStat locked) throws IOException {
-		Optional<String> others = Platform.current().otherLocks(locked, ProcessHandle.current().pid());
+		Optional<String> others = Platform.current().otherLocks(locked, CurrentProcess.pid());
 		if (others.isPresent()) {
 			throw Refusals.foreignLocks(path, others.get());
 		}

@@ -190,7 +190,7 @@ final class DispatchLibraryCache {
 	 * start ever loads a half-written copy.
 	 */
 	private static void write(Path file, byte[] library) throws IOException {
-		Path partial = file.resolveSibling(FILE_NAME + "." + ProcessHandle.current().pid() + ".partial");
+		Path partial = file.resolveSibling(FILE_NAME + "." + CurrentProcess.pid() + ".partial");
 		Files.deleteIfExists(partial);
 		try (SeekableByteChannel out = Files.newByteChannel(partial,
 				Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),

@@ -127,7 +127,7 @@ public final class ProcLocks {
 		catch (NoSuchFileException ex) {
 			return false;
 		}
-		long pid = ProcessHandle.current().pid();
+		long pid = CurrentProcess.pid();
 		for (String line : DescriptorLocks.lockLines(info)) {
 			Lock lock = lockOf(fields(line), null);
 			if (lock != null && lock.pid() == pid && "FLOCK".equals(lock.kind()) && "WRITE".equals(lock.mode())) {

@@ -87,15 +87,14 @@ final class UnixPlatform implements Platform {
 	 * call is needed when nothing is ignored.
 	 */
 	private static long ignoredSignalMask() {
-		try {
-			for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.US_ASCII)) {
-				if (line.startsWith("SigIgn:")) {
-					return Long.parseUnsignedLong(line.substring(7).trim(), 16);
-				}
+		Optional<String> mask = OwnStatus.field("SigIgn");
+		if (mask.isPresent()) {
+			try {
+				return Long.parseUnsignedLong(mask.get(), 16);
 			}
-		}
-		catch (IOException | NumberFormatException ex) {
-			// Fall through: check every signal with native calls instead.
+			catch (NumberFormatException ex) {
+				// Fall through: check every signal with native calls instead.
+			}
 		}
 		return -1;
 	}

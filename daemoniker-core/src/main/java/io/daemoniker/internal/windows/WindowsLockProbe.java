@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
 
 import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.internal.platform.CurrentProcess;
 import io.daemoniker.internal.platform.Platform;
 
 /**
@@ -48,7 +49,7 @@ public final class WindowsLockProbe {
 			return OptionalLong.empty();
 		}
 		catch (OverlappingFileLockException ex) {
-			return OptionalLong.of(ProcessHandle.current().pid());
+			return OptionalLong.of(CurrentProcess.pid());
 		}
 	}
 

@@ -13,6 +13,7 @@ import io.daemoniker.HandledSignal;
 import io.daemoniker.SignalError;
 import io.daemoniker.SignalHandler1;
 import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.internal.platform.CurrentProcess;
 import io.daemoniker.internal.platform.SignalNumbers;
 import io.daemoniker.internal.platform.SignalSource;
 import io.daemoniker.internal.sentinel.JvmSentinel;
@@ -54,7 +55,7 @@ public final class WindowsSignals {
 					.concat(IntStream.of(SignalHandler1.supportedSignals()),
 							IntStream.of(SignalNumbers.require("KILL")))
 					.toArray());
-		return new SentinelSignalSource(starter(), held::write, ProcessHandle.current().pid(), exitCodes);
+		return new SentinelSignalSource(starter(), held::write, CurrentProcess.pid(), exitCodes);
 	}
 
 	static SentinelStarter starter() {

@@ -20,6 +20,7 @@ import com.sun.jna.platform.unix.LibCAPI;
 import com.sun.jna.ptr.IntByReference;
 
 import io.daemoniker.StartupException;
+import io.daemoniker.internal.platform.CurrentProcess;
 
 /**
  * Reads the whole command line of this JVM, however long. {@code ProcessHandle.Info} is
@@ -164,7 +165,7 @@ public final class ProcessArguments {
 			}
 			Memory buffer = new Memory(argMax.getValue());
 			size = new LibCAPI.size_t.ByReference(argMax.getValue());
-			int pid = (int) ProcessHandle.current().pid();
+			int pid = (int) CurrentProcess.pid();
 			if (system.sysctl(new int[] { CTL_KERN, KERN_PROCARGS2, pid }, 3, buffer, size, null,
 					LibCAPI.size_t.ZERO) != 0) {
 				throw sysctlFailed("KERN_PROCARGS2");

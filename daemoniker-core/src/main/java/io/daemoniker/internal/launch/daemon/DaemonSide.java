@@ -15,6 +15,7 @@ import io.daemoniker.internal.launch.DaemonProperties;
 import io.daemoniker.internal.launch.Handshake;
 import io.daemoniker.internal.launch.LaunchRequest;
 import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.internal.platform.CurrentProcess;
 import io.daemoniker.internal.platform.Platform.StatusChannel;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.systemd.SystemdReadiness;
@@ -95,7 +96,7 @@ public final class DaemonSide {
 		PidFileLock pidFile;
 		try {
 			platform.restoreIgnoredSignals(SignalHandler1.supportedSignals());
-			long pid = ProcessHandle.current().pid();
+			long pid = CurrentProcess.pid();
 			pidFile = prepared ? PidFileLock.adoptInherited(request.pidFile(), pid, request.streams(), start.created())
 					: PidFileLock.acquire(request.pidFile(), pid, request.streams());
 		}
@@ -212,9 +213,9 @@ public final class DaemonSide {
 		if (this.launcher != null) {
 			// Before the launcher hears it and exits: under a Type=notify unit the
 			// launcher is the main process, and systemd must learn of the daemon first.
-			this.systemd.ready(ProcessHandle.current().pid());
+			this.systemd.ready(CurrentProcess.pid());
 		}
-		finish(Handshake.ready(TOKEN, ProcessHandle.current().pid()));
+		finish(Handshake.ready(TOKEN, CurrentProcess.pid()));
 	}
 
 	/**

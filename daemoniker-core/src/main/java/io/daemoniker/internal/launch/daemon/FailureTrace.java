@@ -13,6 +13,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import io.daemoniker.internal.platform.CurrentProcess;
+
 /**
  * Keeps the stack trace of a daemon that failed to start in its error log, so that the
  * launcher can print the cause in one line and say where the trace is. Only a regular
@@ -40,7 +42,7 @@ final class FailureTrace {
 			try (OutputStream file = Files.newOutputStream(log, create, StandardOpenOption.WRITE,
 					StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
 					PrintStream out = new PrintStream(file, true, Charset.defaultCharset())) {
-				out.println("daemoniker: the daemon (pid " + ProcessHandle.current().pid() + ") failed to start: "
+				out.println("daemoniker: the daemon (pid " + CurrentProcess.pid() + ") failed to start: "
 						+ failure.getMessage());
 				failure.printStackTrace(out);
 			}

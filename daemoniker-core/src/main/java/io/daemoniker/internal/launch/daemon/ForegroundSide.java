@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import io.daemoniker.DaemonikerException;
 import io.daemoniker.internal.launch.ProcessSettings;
 import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.internal.platform.CurrentProcess;
 import io.daemoniker.systemd.SystemdReadiness;
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +58,7 @@ public final class ForegroundSide {
 			throw new IllegalStateException("daemonize() was already called in this process");
 		}
 		settings.check();
-		PidFileLock lock = PidFileLock.acquire(pidFile, ProcessHandle.current().pid());
+		PidFileLock lock = PidFileLock.acquire(pidFile, CurrentProcess.pid());
 		try {
 			settings.apply(lock.path());
 		}

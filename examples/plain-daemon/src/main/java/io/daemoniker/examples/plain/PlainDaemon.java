@@ -38,6 +38,7 @@ public final class PlainDaemon {
 		}
 		Path pidFile;
 		String logFile;
+		long pid;
 		try (Daemonizer daemonizer = new Daemonizer()) {
 			pidFile = Path.of(args[0]);
 			Path log = Path.of(args[1]);
@@ -60,6 +61,7 @@ public final class PlainDaemon {
 						+ "); stop it with: " + cliCommand() + " stop " + quoted(pidFile.toAbsolutePath().toString()));
 			}
 			logFile = (String) result.arg(0);
+			pid = result.pid();
 		}
 		catch (DaemonikerException | IllegalArgumentException ex) {
 			// A bad path or a daemon that could not start: one line, no stack trace. In
@@ -70,7 +72,7 @@ public final class PlainDaemon {
 			System.exit(1);
 			return;
 		}
-		runDaemon(pidFile, logFile);
+		runDaemon(pidFile, logFile, pid);
 	}
 
 	/**
@@ -88,14 +90,19 @@ public final class PlainDaemon {
 	}
 
 	private static String quoted(String word) {
-		return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+		for (int i = 0; i < word.length(); i++) {
+			if ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:@%+=,-".indexOf(word.charAt(i)) < 0) {
+				return "'" + word.replace("'", "'\\''") + "'";
+			}
+		}
+		return word.isEmpty() ? "''" : word;
 	}
 
-	private static void runDaemon(Path pidFile, String logFile) throws InterruptedException {
+	private static void runDaemon(Path pidFile, String logFile, long pid) throws InterruptedException {
 		// In the foreground (a Type=notify unit, a container) the log-file argument is
 		// not used: the output goes where the supervisor sends it, the journal for
 		// systemd.
-		System.out.println("daemon started pid=" + ProcessHandle.current().pid()
+		System.out.println("daemon started pid=" + pid
 				+ (Daemoniker.isDaemon() ? " log=" + logFile : " in the foreground, output to the supervisor"));
 		SignalHandler1 signals = new SignalHandler1(pidFile);
 		signals.setSighup((signum) -> System.out.println("received SIGHUP"));

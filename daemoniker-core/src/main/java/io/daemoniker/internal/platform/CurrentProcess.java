@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 the Daemoniker authors.
+ * Licensed under the Apache License, Version 2.0.
+ */
+package io.daemoniker.internal.platform;
+
+/**
+ * This JVM's own process ID, as {@code getpid()} gives it.
+ * <p>
+ * On Linux it is read from the last entry of the {@code NSpid} field of
+ * {@code /proc/self/status}, the ID in the process's own PID namespace, which is what
+ * {@code getpid()} returns even where {@code /proc} was mounted from an outer namespace.
+ * That spares a daemon {@link ProcessHandle#current()}: its class sets up the JDK's
+ * process reaper and, through it, the JVM's lambda machinery, some 25 ms of a JVM start
+ * on JDK 17, which a daemon that starts no child needs for nothing else. Elsewhere, and
+ * on a kernel older than 4.1 that has no such field, {@link ProcessHandle} gives it.
+ */
+public final class CurrentProcess {
+
+	private static final long PID = find();
+
+	private CurrentProcess() {
+	}
+
+	/**
+	 * Returns this process's ID.
+	 * @return the process ID
+	 */
+	public static long pid() {
+		return PID;
+	}
+
+	static long find() {
+		String[] ids = OwnStatus.words("NSpid");
+		if (ids.length > 0) {
+			try {
+				return Long.parseLong(ids[ids.length - 1]);
+			}
+			catch (NumberFormatException ex) {
+				// Not as the kernel writes it: ask the JDK.
+			}
+		}
+		return ProcessHandle.current().pid();
+	}
+
+}
