@@ -179,7 +179,12 @@ public final class JavaCommandLine {
 		}
 
 		void process(List<String> arguments) {
-			arguments.forEach((argument) -> this.pending.add(new Token(argument, false)));
+			// Loops, not lambdas or streams, on this path and the ones below: the
+			// launcher is a
+			// short-lived JVM, and each lambda's first use costs it a generated class.
+			for (String argument : arguments) {
+				this.pending.add(new Token(argument, false));
+			}
 			while (!this.pending.isEmpty()) {
 				String arg = next();
 				if (takesSeparateValue(arg) && hasNext()) {
@@ -211,8 +216,12 @@ public final class JavaCommandLine {
 				}
 			}
 			// Past the main class, nothing is expanded any more.
-			this.pending.forEach((token) -> this.applicationArguments.add(token.text()));
-			this.givenApplicationArguments = (int) this.pending.stream().filter((token) -> !token.fromFile()).count();
+			for (Token token : this.pending) {
+				this.applicationArguments.add(token.text());
+				if (!token.fromFile()) {
+					this.givenApplicationArguments++;
+				}
+			}
 		}
 
 		private boolean hasNext() {

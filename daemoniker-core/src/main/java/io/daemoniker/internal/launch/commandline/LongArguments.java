@@ -60,8 +60,14 @@ public final class LongArguments {
 	 * @throws StartupException if an argument file cannot be written
 	 */
 	static List<String> fit(JavaCommandLine commandLine) {
-		return fit(commandLine.command(), commandLine.applicationArgumentsStart(),
-				OperatingSystem.current() == OperatingSystem.WINDOWS, LongArguments::writeTemporary);
+		boolean windows = OperatingSystem.current() == OperatingSystem.WINDOWS;
+		if (fits(commandLine.command(), windows)) {
+			// The usual case, decided before the method reference and the streams below,
+			// whose first use costs the launcher's short-lived JVM generated classes.
+			return new ArrayList<>(commandLine.command());
+		}
+		return fit(commandLine.command(), commandLine.applicationArgumentsStart(), windows,
+				LongArguments::writeTemporary);
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
  * The JVM options, written as one argument, that hold paths, and how to make those paths
@@ -65,7 +64,7 @@ final class PathOptions {
 		add(rules, Kind.PATH, "-Djava.util.logging.config.file=", "-Djavax.net.ssl.trustStore=",
 				"-Djavax.net.ssl.keyStore=", "-Djava.io.tmpdir=");
 		add(rules, Kind.PATH_LIST, "-Djava.library.path=", "-Djna.library.path=");
-		rules.sort(Comparator.comparingInt((Rule rule) -> rule.prefix().length()).reversed());
+		rules.sort(new LongestPrefixFirst());
 		return List.copyOf(rules);
 	}
 
@@ -79,39 +78,62 @@ final class PathOptions {
 	}
 
 	/**
+	 * Orders rules by the length of their prefix, longest first. A class and not a
+	 * lambda, like {@link Kind}'s switch: the launcher is a short-lived JVM, and each
+	 * lambda's first use costs it a generated class.
+	 */
+	private static final class LongestPrefixFirst implements Comparator<Rule> {
+
+		@Override
+		public int compare(Rule left, Rule right) {
+			return Integer.compare(right.prefix().length(), left.prefix().length());
+		}
+
+	}
+
+	/**
 	 * How the value after a prefix holds its paths.
 	 */
 	private enum Kind {
 
 		/** One path. */
-		PATH((value, paths) -> paths.absolute(value)),
+		PATH,
 
 		/** A list of paths. */
-		PATH_LIST((value, paths) -> paths.absoluteList(value)),
+		PATH_LIST,
 
 		/** {@code module=paths}. */
-		PATCH(PathOptions::patch),
+		PATCH,
 
 		/** {@code path[=options]}. */
-		AGENT(PathOptions::agent),
+		AGENT,
 
 		/** A path, or {@code =path} to replace the JDK's own file; URLs are kept. */
-		SECURITY_FILE(PathOptions::securityFile),
+		SECURITY_FILE,
 
 		/** {@code -Xlog}'s {@code what:output:decorators:options}. */
-		LOG_OUTPUT(PathOptions::logOutput),
+		LOG_OUTPUT,
 
 		/** Comma-separated {@code key=value} pairs, some of them paths. */
-		RECORDING(PathOptions::recording);
-
-		private final BiFunction<String, RelativePaths, String> rewrite;
-
-		Kind(BiFunction<String, RelativePaths, String> rewrite) {
-			this.rewrite = rewrite;
-		}
+		RECORDING;
 
 		String apply(String value, RelativePaths paths) {
-			return this.rewrite.apply(value, paths);
+			switch (this) {
+				case PATH:
+					return paths.absolute(value);
+				case PATH_LIST:
+					return paths.absoluteList(value);
+				case PATCH:
+					return patch(value, paths);
+				case AGENT:
+					return agent(value, paths);
+				case SECURITY_FILE:
+					return securityFile(value, paths);
+				case LOG_OUTPUT:
+					return logOutput(value, paths);
+				default:
+					return recording(value, paths);
+			}
 		}
 
 	}
@@ -140,7 +162,15 @@ final class PathOptions {
 	private static boolean isUrl(String value) {
 		int colon = value.indexOf(':');
 		// A drive letter is not a URL scheme.
-		return colon > 1 && value.substring(0, colon).chars().allMatch(Character::isLetter);
+		if (colon <= 1) {
+			return false;
+		}
+		for (int i = 0; i < colon; i++) {
+			if (!Character.isLetter(value.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

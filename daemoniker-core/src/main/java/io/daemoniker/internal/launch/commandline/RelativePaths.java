@@ -6,7 +6,6 @@ package io.daemoniker.internal.launch.commandline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Makes paths absolute against a directory, as text. Paths are never parsed as
@@ -16,10 +15,6 @@ import java.util.regex.Pattern;
  * the Windows rules are tested where the tests run.
  */
 final class RelativePaths {
-
-	private static final Pattern WINDOWS_DRIVE_ABSOLUTE = Pattern.compile("^[A-Za-z]:[\\\\/].*");
-
-	private static final Pattern WINDOWS_DRIVE_RELATIVE = Pattern.compile("^[A-Za-z]:.*");
 
 	private final String directory;
 
@@ -59,7 +54,7 @@ final class RelativePaths {
 			// Rooted on the current drive: the directory's drive.
 			return this.directory.substring(0, Math.min(2, this.directory.length())) + path;
 		}
-		if (this.windows && WINDOWS_DRIVE_RELATIVE.matcher(path).matches()) {
+		if (this.windows && hasDrive(path)) {
 			// Relative to the current directory of another drive, which a child
 			// process cannot know: left as it was.
 			return path;
@@ -77,7 +72,9 @@ final class RelativePaths {
 	 */
 	String absoluteList(String paths) {
 		List<String> entries = new ArrayList<>();
-		for (String entry : paths.split(Pattern.quote(listSeparator()), -1)) {
+		// Neither separator is special to a regular expression, so String.split takes it
+		// as a plain character and starts no regular expression engine.
+		for (String entry : paths.split(listSeparator(), -1)) {
 			entries.add(absolute(entry));
 		}
 		return String.join(listSeparator(), entries);
@@ -87,7 +84,21 @@ final class RelativePaths {
 		if (!this.windows) {
 			return path.startsWith("/");
 		}
-		return path.startsWith("\\\\") || path.startsWith("//") || WINDOWS_DRIVE_ABSOLUTE.matcher(path).matches();
+		return path.startsWith("\\\\") || path.startsWith("//")
+				|| (hasDrive(path) && path.length() > 2 && (path.charAt(2) == '\\' || path.charAt(2) == '/'));
+	}
+
+	/**
+	 * Returns whether a path starts with a drive letter and a colon, such as {@code C:};
+	 * tested by hand, not by a regular expression, whose first use would start the
+	 * launcher's engine for it.
+	 */
+	private static boolean hasDrive(String path) {
+		if (path.length() < 2 || path.charAt(1) != ':') {
+			return false;
+		}
+		char letter = path.charAt(0);
+		return (letter >= 'A' && letter <= 'Z') || (letter >= 'a' && letter <= 'z');
 	}
 
 }

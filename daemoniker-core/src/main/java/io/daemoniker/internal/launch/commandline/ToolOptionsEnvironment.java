@@ -82,7 +82,14 @@ final class ToolOptionsEnvironment {
 	}
 
 	private static String quoted(String option) {
-		if (option.chars().noneMatch((ch) -> Character.isWhitespace(ch) || ch == '"' || ch == '\'')) {
+		// A loop, not a stream: the launcher is a short-lived JVM, and the first lambda
+		// costs it a generated class.
+		boolean plain = true;
+		for (int i = 0; i < option.length() && plain; i++) {
+			char ch = option.charAt(i);
+			plain = !Character.isWhitespace(ch) && ch != '"' && ch != '\'';
+		}
+		if (plain) {
 			return option;
 		}
 		return "\"" + option.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -112,7 +112,12 @@ public final class Launcher {
 		String token = Handshake.newToken();
 		JavaCommandLine commandLine = StartupCache.apply(rebuildCommandLine(workingDirectory, token, spec),
 				absolutePidFile, workingDirectory, spec);
-		commandLine.notes().forEach((note) -> System.err.println("daemoniker: " + note));
+		// Loops and plain conditions rather than lambdas here and below: the launcher is
+		// a short-lived JVM, and the first use of each lambda or method reference costs
+		// it a generated class.
+		for (String note : commandLine.notes()) {
+			System.err.println("daemoniker: " + note);
+		}
 		DaemonSpawner.Spec spawnSpec = new DaemonSpawner.Spec(directory, spec.umask(),
 				LongArguments.startable(commandLine, workingDirectory, directory), spec.shieldedFds(),
 				spec.fdFallbackLimit(), Handshake.prefix(token),
@@ -153,7 +158,7 @@ public final class Launcher {
 		StartupWatch watch = new StartupWatch(intermediate, token,
 				(shellStart != null) ? shellStart.directory().status() : null);
 		try {
-			interruption.notify(watch::interrupt);
+			interruption.notify(watch.interrupter());
 			if (shellStart == null) {
 				RequestWriter.start(intermediate.getOutputStream(), encodedRequest);
 			}
@@ -163,8 +168,11 @@ public final class Launcher {
 				closeQuietly(intermediate);
 			}
 			long pid = awaitReady(watch, intermediate, shellStart != null, spec, request, outputs);
-			DefaultOutput.note(spec.stdout(), spec.stderr(), DefaultOutput.beside(request.pidFile()))
-				.ifPresent((note) -> System.err.println("daemoniker: " + note));
+			Optional<String> note = DefaultOutput.note(spec.stdout(), spec.stderr(),
+					DefaultOutput.beside(request.pidFile()));
+			if (note.isPresent()) {
+				System.err.println("daemoniker: " + note.get());
+			}
 			return pid;
 		}
 		finally {
@@ -182,7 +190,7 @@ public final class Launcher {
 	private long awaitReady(StartupWatch watch, Process intermediate, boolean shellLocks, LaunchSpec spec,
 			LaunchRequest request, OutputTail outputs) {
 		try {
-			return watch.awaitReady(spec.successTimeout(), this::stopHalfStarted, request.pidFile(), outputs);
+			return watch.awaitReady(spec.successTimeout(), new HalfStartedStopper(), request.pidFile(), outputs);
 		}
 		catch (StartupWatch.Interrupted ex) {
 			throw ex;
@@ -231,10 +239,13 @@ public final class Launcher {
 		if (flock == null) {
 			return null;
 		}
-		return StartDirectory.create(Path.of(System.getProperty("java.io.tmpdir")), encodedRequest)
-			.map((directory) -> new ShellStart(directory, token, request.pidFile(), request.stdin(), request.stdout(),
-					request.stderr(), flock))
-			.orElse(null);
+		Optional<StartDirectory> directory = StartDirectory.create(Path.of(System.getProperty("java.io.tmpdir")),
+				encodedRequest);
+		if (directory.isEmpty()) {
+			return null;
+		}
+		return new ShellStart(directory.get(), token, request.pidFile(), request.stdin(), request.stdout(),
+				request.stderr(), flock);
 	}
 
 	private static void closeQuietly(Process intermediate) {
@@ -261,8 +272,11 @@ public final class Launcher {
 		}
 		else {
 			ProcessHandle.Info info = ProcessHandle.current().info();
-			executable = info.command()
-				.orElseThrow(() -> new StartupException("cannot tell which Java executable runs this JVM"));
+			Optional<String> command = info.command();
+			if (command.isEmpty()) {
+				throw new StartupException("cannot tell which Java executable runs this JVM");
+			}
+			executable = command.get();
 			arguments = ProcessArguments.current();
 		}
 		List<String> leading = new ArrayList<>();
@@ -331,6 +345,20 @@ public final class Launcher {
 
 	private static Path target(Path workingDirectory, @Nullable Path file, String stream, Path otherwise) {
 		return (file != null) ? LaunchPaths.target(workingDirectory, file, stream) : otherwise;
+	}
+
+	/**
+	 * Stops a daemon that did not start; a class, not a method reference: the launcher is
+	 * a short-lived JVM, and the first use of each method reference costs it a generated
+	 * class.
+	 */
+	private final class HalfStartedStopper implements StartupWatch.Stopper {
+
+		@Override
+		public boolean stop(long pid, Path pidFile) {
+			return stopHalfStarted(pid, pidFile);
+		}
+
 	}
 
 }

@@ -19,7 +19,7 @@ import sun.misc.SignalHandler;
  * back on {@link #close()}. A signal that the launcher inherited as ignored stays
  * ignored: the JVM does not install handlers for it.
  */
-final class StartInterruption implements AutoCloseable {
+final class StartInterruption implements AutoCloseable, SignalHandler {
 
 	private static final String[] SIGNALS = { "INT", "TERM" };
 
@@ -43,7 +43,10 @@ final class StartInterruption implements AutoCloseable {
 		for (String name : SIGNALS) {
 			try {
 				Signal signal = new Signal(name);
-				SignalHandler old = Signal.handle(signal, interruption::interrupted);
+				// The interruption is the handler itself, not a method reference: the
+				// launcher is a short-lived JVM, and the first use of each lambda or
+				// method reference costs it a generated class.
+				SignalHandler old = Signal.handle(signal, interruption);
 				interruption.installed.add(signal);
 				interruption.previous.add(old);
 			}
@@ -55,7 +58,8 @@ final class StartInterruption implements AutoCloseable {
 		return interruption;
 	}
 
-	private void interrupted(Signal signal) {
+	@Override
+	public void handle(Signal signal) {
 		if (this.signalled == 0) {
 			this.signalled = signal.getNumber();
 		}

@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import io.daemoniker.StartupException;
 import io.daemoniker.internal.launch.Handshake;
@@ -64,9 +66,9 @@ final class StartupWatch implements AutoCloseable {
 	StartupWatch(Process intermediate, String token, @Nullable Path status) {
 		this.intermediate = intermediate;
 		this.prefix = Handshake.prefix(token) + " ";
-		this.status = (status != null) ? new StatusFifo(status, this::handleStatusLine) : null;
-		this.outputReader = start("daemoniker-startup-stdout", this::readOutput);
-		this.errorReader = start("daemoniker-startup-stderr", this::readErrors);
+		this.status = (status != null) ? new StatusFifo(status, new StatusLines()) : null;
+		this.outputReader = start("daemoniker-startup-stdout", new StreamReader(false));
+		this.errorReader = start("daemoniker-startup-stderr", new StreamReader(true));
 	}
 
 	/**
@@ -90,6 +92,14 @@ final class StartupWatch implements AutoCloseable {
 	 */
 	void interrupt(int signum) {
 		this.events.add(Event.interrupted(signum));
+	}
+
+	/**
+	 * Returns a listener that aborts the start, for {@code StartInterruption}.
+	 * @return the listener
+	 */
+	IntConsumer interrupter() {
+		return new Interrupter();
 	}
 
 	/**
@@ -387,6 +397,50 @@ final class StartupWatch implements AutoCloseable {
 	/**
 	 * Stops a daemon that did not start properly.
 	 */
+	/*
+	 * The classes below stand where method references would: the launcher is a
+	 * short-lived JVM, and the first use of each lambda or method reference costs it a
+	 * generated class.
+	 */
+
+	private final class StreamReader implements Runnable {
+
+		private final boolean errors;
+
+		StreamReader(boolean errors) {
+			this.errors = errors;
+		}
+
+		@Override
+		public void run() {
+			if (this.errors) {
+				readErrors();
+			}
+			else {
+				readOutput();
+			}
+		}
+
+	}
+
+	private final class StatusLines implements Consumer<String> {
+
+		@Override
+		public void accept(String line) {
+			handleStatusLine(line);
+		}
+
+	}
+
+	private final class Interrupter implements IntConsumer {
+
+		@Override
+		public void accept(int signum) {
+			interrupt(signum);
+		}
+
+	}
+
 	@FunctionalInterface
 	interface Stopper {
 

@@ -57,7 +57,7 @@ final class StatusFifo {
 			return;
 		}
 		RandomAccessFile opened = this.fifo;
-		this.reader = new Thread(() -> read(opened), "daemoniker-startup-status");
+		this.reader = new Thread(new Reading(opened), "daemoniker-startup-status");
 		this.reader.setDaemon(true);
 		this.reader.start();
 	}
@@ -112,6 +112,26 @@ final class StatusFifo {
 		catch (IOException ex) {
 			// Nothing to be done about a FIFO that does not close.
 		}
+	}
+
+	/**
+	 * Reads the FIFO on the reader thread; a class, not a lambda: the launcher is a
+	 * short-lived JVM, and the first use of each lambda or method reference costs it a
+	 * generated class.
+	 */
+	private final class Reading implements Runnable {
+
+		private final RandomAccessFile opened;
+
+		Reading(RandomAccessFile opened) {
+			this.opened = opened;
+		}
+
+		@Override
+		public void run() {
+			read(this.opened);
+		}
+
 	}
 
 }

@@ -96,10 +96,20 @@ public interface DaemonSpawner {
 					+ "one of them to hand its standard input on to the daemon; shield fewer of them");
 		}
 
+		/**
+		 * Returns the umask as the shell's {@code umask} takes it, three octal digits.
+		 * Written by hand: {@code String.format} would load {@code java.util.Formatter}
+		 * and its regular expressions into the launcher's short-lived JVM.
+		 * @return the digits
+		 */
+		String octalUmask() {
+			String digits = Integer.toOctalString(this.umask);
+			return "000".substring(Math.min(3, digits.length())) + digits;
+		}
+
 		List<String> shellArguments() {
-			List<String> arguments = new java.util.ArrayList<>(
-					List.of("-c", SCRIPT, "daemoniker", this.directory.toString(), String.format("%03o", this.umask),
-							this.handshakePrefix, Integer.toString(spareFd())));
+			List<String> arguments = new java.util.ArrayList<>(List.of("-c", SCRIPT, "daemoniker",
+					this.directory.toString(), octalUmask(), this.handshakePrefix, Integer.toString(spareFd())));
 			arguments.addAll(this.command);
 			return arguments;
 		}

@@ -33,7 +33,11 @@ final class SetsidSpawner implements DaemonSpawner {
 	 * @return the spawner, or empty (macOS has no {@code setsid} command)
 	 */
 	static Optional<SetsidSpawner> find() {
-		return findCommand("setsid").map(SetsidSpawner::new);
+		Optional<Path> setsid = findCommand("setsid");
+		// Not Optional.map with a constructor reference: the launcher is a short-lived
+		// JVM,
+		// and each method reference's first use costs it a generated class.
+		return setsid.isPresent() ? Optional.of(new SetsidSpawner(setsid.get())) : Optional.empty();
 	}
 
 	/**

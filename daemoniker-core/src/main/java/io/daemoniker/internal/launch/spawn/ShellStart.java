@@ -144,9 +144,9 @@ public record ShellStart(StartDirectory directory, String token, Path pidFile, P
 	 */
 	List<String> shellArguments(DaemonSpawner.Spec spec) {
 		List<String> arguments = new ArrayList<>(List.of("-c", SCRIPT, "daemoniker", spec.directory().toString(),
-				String.format("%03o", spec.umask()), spec.handshakePrefix(), this.directory.path().toString(),
-				this.pidFile.toString(), this.stdin.toString(), this.stdout.toString(), this.stderr.toString(),
-				this.flock.toString(), this.token));
+				spec.octalUmask(), spec.handshakePrefix(), this.directory.path().toString(), this.pidFile.toString(),
+				this.stdin.toString(), this.stdout.toString(), this.stderr.toString(), this.flock.toString(),
+				this.token));
 		arguments.addAll(spec.command());
 		return arguments;
 	}

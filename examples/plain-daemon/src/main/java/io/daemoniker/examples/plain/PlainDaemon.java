@@ -91,7 +91,8 @@ public final class PlainDaemon {
 
 	private static String quoted(String word) {
 		for (int i = 0; i < word.length(); i++) {
-			if ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:@%+=,-".indexOf(word.charAt(i)) < 0) {
+			if ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:@%+=,-"
+				.indexOf(word.charAt(i)) < 0) {
 				return "'" + word.replace("'", "'\\''") + "'";
 			}
 		}
