@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 import io.daemoniker.internal.launch.ArgsCodec;
@@ -204,7 +205,10 @@ public final class Daemoniker {
 	 * {@link DaemonHandle#notifyReady()} on the current handle.
 	 */
 	public static void notifyReady() {
-		DaemonHandle.current().ifPresent(DaemonHandle::notifyReady);
+		Optional<DaemonHandle> handle = DaemonHandle.current();
+		if (handle.isPresent()) {
+			handle.get().notifyReady();
+		}
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.SignalNumbers;
@@ -144,7 +145,11 @@ public final class SignalHandler1 {
 			return;
 		}
 		SignalSource newSource = Platform.current().signalSource(this.pidFile);
-		this.dispatcher = new SignalDispatcher("daemoniker-signals", this::dispatch,
+		// Named classes rather than method references here and in install: a daemon
+		// starts
+		// its handler on its way to "ready", where the first use of each costs its
+		// short-lived start a generated class.
+		this.dispatcher = new SignalDispatcher("daemoniker-signals", new Dispatch(),
 				newSource.deliversOnFreshThreads());
 		this.source = newSource;
 		try {
@@ -315,7 +320,7 @@ public final class SignalHandler1 {
 		}
 		else {
 			SignalDispatcher target = this.dispatcher;
-			this.source.handle(signum, target::deliver);
+			this.source.handle(signum, target);
 		}
 	}
 
@@ -361,6 +366,18 @@ public final class SignalHandler1 {
 			throw new IllegalArgumentException("signal " + signum + " (SIG" + SignalNumbers.name(signum)
 					+ ") is not handled by SignalHandler1; it handles " + HandledSignal.listed("and"));
 		}
+	}
+
+	/**
+	 * Hands each signal that the dispatcher delivers to this handler's action.
+	 */
+	private final class Dispatch implements IntConsumer {
+
+		@Override
+		public void accept(int signum) {
+			dispatch(signum);
+		}
+
 	}
 
 }

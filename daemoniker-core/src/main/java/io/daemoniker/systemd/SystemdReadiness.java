@@ -6,6 +6,7 @@ package io.daemoniker.systemd;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.daemoniker.DaemonikerException;
@@ -70,9 +71,21 @@ public final class SystemdReadiness {
 	 * or one of its own that sends nothing for a disabled notifier
 	 */
 	public static SystemdReadiness of(SystemdNotifier notifier) {
-		return notifier.socket()
-			.map((socket) -> BY_SOCKET.computeIfAbsent(socket, (key) -> new SystemdReadiness(notifier)))
-			.orElseGet(() -> new SystemdReadiness(notifier));
+		// Plain code rather than lambdas: a daemon sets this up on its way to "ready",
+		// where the first use of each lambda or method reference costs its short-lived
+		// start a generated class.
+		Optional<String> socket = notifier.socket();
+		if (socket.isEmpty()) {
+			return new SystemdReadiness(notifier);
+		}
+		synchronized (BY_SOCKET) {
+			SystemdReadiness shared = BY_SOCKET.get(socket.get());
+			if (shared == null) {
+				shared = new SystemdReadiness(notifier);
+				BY_SOCKET.put(socket.get(), shared);
+			}
+			return shared;
+		}
 	}
 
 	/**
@@ -166,7 +179,7 @@ public final class SystemdReadiness {
 			return;
 		}
 		this.hookAdded = true;
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping(null), "daemoniker-systemd-stopping"));
+		Runtime.getRuntime().addShutdownHook(new Thread(new StoppingAtExit(), "daemoniker-systemd-stopping"));
 	}
 
 	private boolean send(String... assignments) {
@@ -180,6 +193,18 @@ public final class SystemdReadiness {
 			LOGGER.warning(ex.getMessage());
 			return false;
 		}
+	}
+
+	/**
+	 * The shutdown hook that sends {@code STOPPING=1}.
+	 */
+	private final class StoppingAtExit implements Runnable {
+
+		@Override
+		public void run() {
+			stopping(null);
+		}
+
 	}
 
 }

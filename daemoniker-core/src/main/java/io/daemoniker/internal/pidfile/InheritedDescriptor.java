@@ -25,7 +25,7 @@ import io.daemoniker.internal.platform.UnixFile;
  * the open file description that took it, and only its last close, or the process's
  * death, releases it.
  */
-final class InheritedDescriptor {
+final class InheritedDescriptor implements UnixHeldFile.LockedDescriptor {
 
 	private static final Path FDINFO = Path.of("/proc/self/fdinfo");
 
@@ -103,7 +103,8 @@ final class InheritedDescriptor {
 	 * @param content the new content
 	 * @throws IOException if it cannot be written
 	 */
-	void replaceContent(byte[] content) throws IOException {
+	@Override
+	public void replaceContent(byte[] content) throws IOException {
 		try (RandomAccessFile file = new RandomAccessFile(reopened().toFile(), "rw")) {
 			file.write(content);
 			file.setLength(content.length);
@@ -115,7 +116,8 @@ final class InheritedDescriptor {
 	 * did not open, so this one call loads the native layer; it happens only when a
 	 * daemon gives its PID file up before it exits.
 	 */
-	void close() {
+	@Override
+	public void close() {
 		UnixFile.inherited(this.path, this.fd).close();
 	}
 

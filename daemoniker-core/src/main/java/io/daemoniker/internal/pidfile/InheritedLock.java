@@ -54,7 +54,7 @@ final class InheritedLock {
 		catch (IOException ex) {
 			throw Refusals.cannotCreate(path, ex);
 		}
-		UnixHeldFile held = new UnixHeldFile(descriptor::replaceContent, descriptor::close, opened);
+		UnixHeldFile held = new UnixHeldFile(descriptor, opened);
 		try {
 			UnixHeldFile.refuseUnlessRegular(path, opened.kind());
 			UnixHeldFile.refuseOtherLocks(path, opened);

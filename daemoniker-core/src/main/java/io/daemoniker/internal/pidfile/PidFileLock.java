@@ -116,7 +116,13 @@ public final class PidFileLock implements AutoCloseable {
 			throw new AlreadyRunningException(path, CurrentProcess.pid());
 		}
 		Map<String, Path> targets = new LinkedHashMap<>();
-		streams.forEach((name, target) -> targets.put(name, KernelPaths.resolve(target)));
+		// Loops and named classes rather than lambdas on this path: a daemon takes its
+		// PID
+		// file on its way to "ready", where each lambda's first use costs its short-lived
+		// start a generated class.
+		for (Map.Entry<String, Path> stream : streams.entrySet()) {
+			targets.put(stream.getKey(), KernelPaths.resolve(stream.getValue()));
+		}
 		Optional<HeldFile> adopted = inherited ? InheritedLock.adopt(path, targets, created) : Optional.empty();
 		if (adopted.isPresent()) {
 			return hold(path, adopted.get(), pid);
@@ -141,7 +147,7 @@ public final class PidFileLock implements AutoCloseable {
 			throw ex;
 		}
 		HELD.put(path, held);
-		Runtime.getRuntime().addShutdownHook(new Thread(held::removeAtExit, "daemoniker-pid-file-removal"));
+		Runtime.getRuntime().addShutdownHook(new Thread(new RemovalAtExit(held), "daemoniker-pid-file-removal"));
 		return held;
 	}
 
@@ -311,6 +317,24 @@ public final class PidFileLock implements AutoCloseable {
 			// Already gone, or not ours any more: either way nothing to remove.
 		}
 		this.file.release();
+	}
+
+	/**
+	 * The shutdown hook that removes a held PID file.
+	 */
+	private static final class RemovalAtExit implements Runnable {
+
+		private final PidFileLock held;
+
+		RemovalAtExit(PidFileLock held) {
+			this.held = held;
+		}
+
+		@Override
+		public void run() {
+			this.held.removeAtExit();
+		}
+
 	}
 
 }

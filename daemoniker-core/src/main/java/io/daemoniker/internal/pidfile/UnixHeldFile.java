@@ -34,21 +34,18 @@ final class UnixHeldFile implements HeldFile {
 
 	private static final int MODE = 0644;
 
-	private final ContentWriter writer;
-
-	private final Runnable closer;
+	private final LockedDescriptor descriptor;
 
 	private final FileStat identity;
 
 	/**
 	 * Holds a locked file.
-	 * @param writer replaces its content through the locked descriptor
-	 * @param closer closes that descriptor, which releases the lock
+	 * @param descriptor the locked descriptor, through which the content is replaced and
+	 * whose closing releases the lock
 	 * @param identity the file's identity, taken on the descriptor
 	 */
-	UnixHeldFile(ContentWriter writer, Runnable closer, FileStat identity) {
-		this.writer = writer;
-		this.closer = closer;
+	UnixHeldFile(LockedDescriptor descriptor, FileStat identity) {
+		this.descriptor = descriptor;
 		this.identity = identity;
 	}
 
@@ -105,7 +102,7 @@ final class UnixHeldFile implements HeldFile {
 					throw Refusals.notReclaimable(path, sample, size);
 				}
 			}
-			UnixHeldFile held = new UnixHeldFile(file::replaceContent, file::close, opened);
+			UnixHeldFile held = new UnixHeldFile(new OpenedDescriptor(file), opened);
 			held.refuseStreams(path, streams);
 			if (created) {
 				// 0644 whatever the umask, so that other users can run status and stop.
@@ -219,7 +216,7 @@ final class UnixHeldFile implements HeldFile {
 
 	@Override
 	public void replaceContent(byte[] content) throws IOException {
-		this.writer.write(content);
+		this.descriptor.replaceContent(content);
 	}
 
 	@Override
@@ -235,7 +232,8 @@ final class UnixHeldFile implements HeldFile {
 	@Override
 	public boolean isReachedThrough(Path path) {
 		try {
-			return FileStat.ofIfExists(path).map((stat) -> stat.isSameFile(this.identity)).orElse(false);
+			Optional<FileStat> stat = FileStat.ofIfExists(path);
+			return stat.isPresent() && stat.get().isSameFile(this.identity);
 		}
 		catch (IOException ex) {
 			return false;
@@ -244,21 +242,52 @@ final class UnixHeldFile implements HeldFile {
 
 	@Override
 	public void release() {
-		this.closer.run();
+		this.descriptor.close();
 	}
 
 	/**
-	 * Writes a file's content through its locked descriptor.
+	 * The locked descriptor of a held file: one this process opened, or the one that the
+	 * intermediate shell locked and this JVM inherited. An interface with two
+	 * implementations rather than two method references: a daemon makes one on its way to
+	 * "ready", where each method reference's first use costs its short-lived start a
+	 * generated class.
 	 */
-	@FunctionalInterface
-	interface ContentWriter {
+	interface LockedDescriptor {
 
 		/**
 		 * Replaces the content.
 		 * @param content the new content
 		 * @throws IOException if it cannot be written
 		 */
-		void write(byte[] content) throws IOException;
+		void replaceContent(byte[] content) throws IOException;
+
+		/**
+		 * Closes the descriptor, which releases the lock.
+		 */
+		void close();
+
+	}
+
+	/**
+	 * A descriptor that this process opened with native calls.
+	 */
+	private static final class OpenedDescriptor implements LockedDescriptor {
+
+		private final UnixFile file;
+
+		OpenedDescriptor(UnixFile file) {
+			this.file = file;
+		}
+
+		@Override
+		public void replaceContent(byte[] content) throws IOException {
+			this.file.replaceContent(content);
+		}
+
+		@Override
+		public void close() {
+			this.file.close();
+		}
 
 	}
 

@@ -25,7 +25,7 @@ public final class UnixSignalSource implements SignalSource {
 
 	@Override
 	public void handle(int signum, IntConsumer delivery) {
-		install(signum, (signal) -> delivery.accept(signal.getNumber()));
+		install(signum, new Delivery(delivery));
 	}
 
 	@Override
@@ -83,6 +83,26 @@ public final class UnixSignalSource implements SignalSource {
 		for (Integer signum : new ArrayList<>(this.previous.keySet())) {
 			restore(signum);
 		}
+	}
+
+	/**
+	 * Hands each signal's number on; a class, not a lambda: a daemon sets this up on its
+	 * way to "ready", where the first use of each lambda or method reference costs its
+	 * short-lived start a generated class.
+	 */
+	private static final class Delivery implements SignalHandler {
+
+		private final IntConsumer target;
+
+		Delivery(IntConsumer target) {
+			this.target = target;
+		}
+
+		@Override
+		public void handle(Signal signal) {
+			this.target.accept(signal.getNumber());
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 
 import io.daemoniker.internal.logging.DeferredLogger;
 import io.daemoniker.internal.platform.SignalNumbers;
@@ -41,15 +42,23 @@ public final class BuiltInSignalActions {
 	 * @throws io.daemoniker.SignalError if the JVM does not let the signal be handled
 	 */
 	public static synchronized void add(int signum, Runnable action) {
-		ACTIONS.computeIfAbsent(signum, (key) -> new CopyOnWriteArrayList<>()).add(action);
+		// Plain code and named classes rather than lambdas: a daemon sets this up on its
+		// way to "ready", where the first use of each lambda or method reference costs
+		// its short-lived start a generated class.
+		List<Runnable> actions = ACTIONS.get(signum);
+		if (actions == null) {
+			actions = new CopyOnWriteArrayList<>();
+			ACTIONS.put(signum, actions);
+		}
+		actions.add(action);
 		if (INSTALLED.putIfAbsent(signum, Boolean.TRUE) == null) {
 			if (dispatcher == null) {
-				dispatcher = new SignalDispatcher("daemoniker-built-in-signals", BuiltInSignalActions::run);
+				dispatcher = new SignalDispatcher("daemoniker-built-in-signals", new ActionRunner());
 			}
 			SignalDispatcher target = dispatcher;
 			// Never closed: SignalHandler1 saves this handler as the one before it and
 			// puts it back when it stops.
-			new UnixSignalSource().handle(signum, target::deliver);
+			new UnixSignalSource().handle(signum, target);
 		}
 	}
 
@@ -72,6 +81,18 @@ public final class BuiltInSignalActions {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * Runs the actions of each signal that the dispatcher hands on.
+	 */
+	private static final class ActionRunner implements IntConsumer {
+
+		@Override
+		public void accept(int signum) {
+			run(signum);
+		}
+
 	}
 
 }

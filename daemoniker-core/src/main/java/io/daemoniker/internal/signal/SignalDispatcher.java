@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * come from one long-lived thread (the sentinel watcher on Windows, which must go back to
  * waiting at once), handlers run on a dispatch thread of the dispatcher's own.
  */
-public final class SignalDispatcher {
+public final class SignalDispatcher implements IntConsumer {
 
 	private static final DeferredLogger LOGGER = DeferredLogger.of(SignalDispatcher.class);
 
@@ -53,7 +53,7 @@ public final class SignalDispatcher {
 			this.thread = null;
 		}
 		else {
-			this.thread = new Thread(this::run, name);
+			this.thread = new Thread(new DispatchLoop(), name);
 			this.thread.setDaemon(true);
 			this.thread.start();
 		}
@@ -73,6 +73,18 @@ public final class SignalDispatcher {
 	 * runs it, and whatever arrives meanwhile, before it returns.
 	 * @param signum the signal number
 	 */
+	/**
+	 * The same as {@link #deliver}, so that a dispatcher can be given where a signal's
+	 * deliveries go, without a method reference: a daemon sets this up on its way to
+	 * "ready", where the first use of each lambda or method reference costs its
+	 * short-lived start a generated class.
+	 * @param signum the signal number
+	 */
+	@Override
+	public void accept(int signum) {
+		deliver(signum);
+	}
+
 	public void deliver(int signum) {
 		if (this.stopped) {
 			return;
@@ -149,6 +161,19 @@ public final class SignalDispatcher {
 		catch (Throwable ex) {
 			LOGGER.error("the handler of SIG" + SignalNumbers.name(signum) + " failed", ex);
 		}
+	}
+
+	/**
+	 * The dispatch thread's work; a class, not a method reference, for the reason given
+	 * at {@link #accept}.
+	 */
+	private final class DispatchLoop implements Runnable {
+
+		@Override
+		public void run() {
+			SignalDispatcher.this.run();
+		}
+
 	}
 
 }

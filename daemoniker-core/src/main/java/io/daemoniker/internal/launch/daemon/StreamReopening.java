@@ -42,15 +42,7 @@ final class StreamReopening {
 			return;
 		}
 		try {
-			BuiltInSignalActions.add(signum, () -> {
-				try {
-					reopen(stdout, stderr);
-				}
-				catch (IOException ex) {
-					LOGGER.warning("on SIG" + SignalNumbers.name(signum) + ": " + ex.getMessage()
-							+ "; still writing to the previous files");
-				}
-			});
+			BuiltInSignalActions.add(signum, new Reopening(signum, stdout, stderr));
 		}
 		catch (SignalError ex) {
 			// A daemon that cannot reopen its logs (under -Xrs, say) still runs.
@@ -65,6 +57,38 @@ final class StreamReopening {
 
 	private static @Nullable Path fileOrNull(@Nullable Path target) {
 		return (target == null || NULL_DEVICE.equals(target)) ? null : target;
+	}
+
+	/**
+	 * Reopens the streams when the signal comes; a class, not a lambda: a daemon sets
+	 * this up on its way to "ready", where the first use of each lambda or method
+	 * reference costs its short-lived start a generated class.
+	 */
+	private static final class Reopening implements Runnable {
+
+		private final int signum;
+
+		private final Path stdout;
+
+		private final Path stderr;
+
+		Reopening(int signum, Path stdout, Path stderr) {
+			this.signum = signum;
+			this.stdout = stdout;
+			this.stderr = stderr;
+		}
+
+		@Override
+		public void run() {
+			try {
+				reopen(this.stdout, this.stderr);
+			}
+			catch (IOException ex) {
+				LOGGER.warning("on SIG" + SignalNumbers.name(this.signum) + ": " + ex.getMessage()
+						+ "; still writing to the previous files");
+			}
+		}
+
 	}
 
 }
