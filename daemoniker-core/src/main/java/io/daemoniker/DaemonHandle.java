@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import io.daemoniker.internal.launch.daemon.DaemonSide;
 import io.daemoniker.internal.launch.daemon.ForegroundSide;
@@ -40,20 +39,13 @@ public final class DaemonHandle {
 
 	private final long pid;
 
-	private final Runnable ready;
+	private final Side side;
 
-	private final Consumer<String> failed;
-
-	private final @Nullable StreamReopener reopener;
-
-	private DaemonHandle(Path pidFile, RunMode mode, Runnable ready, Consumer<String> failed,
-			@Nullable StreamReopener reopener) {
+	private DaemonHandle(Path pidFile, RunMode mode, Side side) {
 		this.pidFile = pidFile;
 		this.mode = mode;
 		this.pid = CurrentProcess.pid();
-		this.ready = ready;
-		this.failed = failed;
-		this.reopener = reopener;
+		this.side = side;
 	}
 
 	/**
@@ -66,12 +58,11 @@ public final class DaemonHandle {
 	}
 
 	static synchronized DaemonHandle of(DaemonSide side) {
-		return publish(new DaemonHandle(side.pidFile().path(), RunMode.DAEMON, side::ready, side::failed,
-				side::reopenStandardStreams));
+		return publish(new DaemonHandle(side.pidFile().path(), RunMode.DAEMON, new OfDaemon(side)));
 	}
 
 	static synchronized DaemonHandle of(ForegroundSide side) {
-		return publish(new DaemonHandle(side.pidFile().path(), RunMode.FOREGROUND, side::ready, side::failed, null));
+		return publish(new DaemonHandle(side.pidFile().path(), RunMode.FOREGROUND, new OfForeground(side)));
 	}
 
 	private static DaemonHandle publish(DaemonHandle handle) {
@@ -113,7 +104,7 @@ public final class DaemonHandle {
 	 * start-up was confirmed or reported as failed.
 	 */
 	public void notifyReady() {
-		this.ready.run();
+		this.side.ready();
 	}
 
 	/**
@@ -124,7 +115,7 @@ public final class DaemonHandle {
 	 * @param message why start-up failed
 	 */
 	public void notifyStartupFailed(String message) {
-		this.failed.accept(Objects.requireNonNull(message, "message"));
+		this.side.failed(Objects.requireNonNull(message, "message"));
 	}
 
 	/**
@@ -137,13 +128,13 @@ public final class DaemonHandle {
 	 * as they were
 	 */
 	public void reopenStandardStreams() {
-		if (this.reopener == null) {
+		if (!(this.side instanceof OfDaemon daemon)) {
 			throw new IllegalStateException("this process runs in the foreground, where its supervisor owns the"
 					+ " standard streams, so it has no log files to reopen; use"
 					+ " Daemoniker.reopenStandardStreams(stdout, stderr)");
 		}
 		try {
-			this.reopener.reopen();
+			daemon.side.reopenStandardStreams();
 		}
 		catch (IOException ex) {
 			throw new DaemonikerException(ex.getMessage(), ex);
@@ -156,10 +147,57 @@ public final class DaemonHandle {
 				+ this.pidFile;
 	}
 
-	@FunctionalInterface
-	private interface StreamReopener {
+	/**
+	 * The side of the start that a handle reports to. An interface with a class for each
+	 * side rather than method references: a daemon makes its handle on its way to
+	 * "ready", where each method reference's first use costs its short-lived start a
+	 * generated class.
+	 */
+	private interface Side {
 
-		void reopen() throws IOException;
+		void ready();
+
+		void failed(String message);
+
+	}
+
+	private static final class OfDaemon implements Side {
+
+		private final DaemonSide side;
+
+		OfDaemon(DaemonSide side) {
+			this.side = side;
+		}
+
+		@Override
+		public void ready() {
+			this.side.ready();
+		}
+
+		@Override
+		public void failed(String message) {
+			this.side.failed(message);
+		}
+
+	}
+
+	private static final class OfForeground implements Side {
+
+		private final ForegroundSide side;
+
+		OfForeground(ForegroundSide side) {
+			this.side = side;
+		}
+
+		@Override
+		public void ready() {
+			this.side.ready();
+		}
+
+		@Override
+		public void failed(String message) {
+			this.side.failed(message);
+		}
 
 	}
 

@@ -312,6 +312,23 @@ final class StartupWatch implements AutoCloseable {
 	}
 
 	/**
+	 * Returns whether a handshake line's body is {@code ready} and a PID of 1 to 18
+	 * digits; tested by hand, not by a regular expression, whose first use would cost the
+	 * launcher's short-lived JVM the start of the engine just before it exits.
+	 */
+	static boolean isReadyLine(String body) {
+		if (!body.startsWith("ready ") || body.length() < 7 || body.length() > 24) {
+			return false;
+		}
+		for (int i = 6; i < body.length(); i++) {
+			if (body.charAt(i) < '0' || body.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * Takes the handshake lines from the FIFO, and only those: nothing else writes there.
 	 */
 	private void handleStatusLine(String line) {
@@ -319,7 +336,7 @@ final class StartupWatch implements AutoCloseable {
 			return;
 		}
 		String body = line.substring(this.prefix.length()).stripTrailing();
-		if (body.matches("ready [0-9]{1,18}")) {
+		if (isReadyLine(body)) {
 			this.events.add(Event.ready(Long.parseLong(body.substring(6))));
 		}
 		else if (body.startsWith("failed ")) {
