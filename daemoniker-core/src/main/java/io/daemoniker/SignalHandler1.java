@@ -146,8 +146,7 @@ public final class SignalHandler1 {
 		}
 		SignalSource newSource = Platform.current().signalSource(this.pidFile);
 		// Named classes rather than method references here and in install: a daemon
-		// starts
-		// its handler on its way to "ready", where the first use of each costs its
+		// starts its handler on its way to "ready", where the first use of each costs its
 		// short-lived start a generated class.
 		this.dispatcher = new SignalDispatcher("daemoniker-signals", new Dispatch(),
 				newSource.deliversOnFreshThreads());

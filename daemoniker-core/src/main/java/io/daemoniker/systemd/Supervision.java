@@ -63,8 +63,7 @@ public final class Supervision {
 		Objects.requireNonNull(environment, "environment");
 		OptionalLong execPid = execPid(environment);
 		// A plain condition, not a stream: every launcher and daemon asks this early, in
-		// a
-		// short-lived JVM where the first lambda costs a generated class.
+		// a short-lived JVM where the first lambda costs a generated class.
 		return new Supervision(isSet(environment, SystemdNotifier.NOTIFY_SOCKET), isSet(environment, INVOCATION_ID),
 				pid == 1, execPid.isPresent() && execPid.getAsLong() != pid);
 	}

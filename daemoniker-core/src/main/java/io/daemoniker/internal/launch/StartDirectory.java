@@ -73,8 +73,9 @@ public final class StartDirectory implements AutoCloseable {
 	/**
 	 * Makes a directory of mode {@code 0700} with a random name. The name comes from the
 	 * kernel's random generator, as the handshake token does, and not from
-	 * {@link Files#createTempDirectory}, whose {@code SecureRandom} costs every launch
-	 * some 50 ms of set-up on JDK 17 (docs/performance.md, section 8).
+	 * {@link Files#createTempDirectory}, whose first use sets up a {@code SecureRandom}
+	 * and its providers in every launch (docs/performance.md, section 8, has what that
+	 * costs).
 	 */
 	private static Path makePrivateDirectory(Path temporary) throws IOException {
 		FileAttribute<Set<PosixFilePermission>> privateMode = PosixFilePermissions

@@ -117,9 +117,8 @@ public final class PidFileLock implements AutoCloseable {
 		}
 		Map<String, Path> targets = new LinkedHashMap<>();
 		// Loops and named classes rather than lambdas on this path: a daemon takes its
-		// PID
-		// file on its way to "ready", where each lambda's first use costs its short-lived
-		// start a generated class.
+		// PID file on its way to "ready", where each lambda's first use costs its short-
+		// lived start a generated class.
 		for (Map.Entry<String, Path> stream : streams.entrySet()) {
 			targets.put(stream.getKey(), KernelPaths.resolve(stream.getValue()));
 		}

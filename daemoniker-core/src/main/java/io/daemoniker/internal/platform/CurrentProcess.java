@@ -17,17 +17,25 @@ package io.daemoniker.internal.platform;
  */
 public final class CurrentProcess {
 
-	private static final long PID = find();
+	/** The ID once it was found; 0, which no process has, until then. */
+	private static volatile long pid;
 
 	private CurrentProcess() {
 	}
 
 	/**
-	 * Returns this process's ID.
+	 * Returns this process's ID. It is found on the first call, not when the class is
+	 * loaded, so that a failure to find it fails that call, as {@link ProcessHandle}
+	 * would, and not every later use of the class.
 	 * @return the process ID
 	 */
 	public static long pid() {
-		return PID;
+		long known = pid;
+		if (known == 0) {
+			known = find();
+			pid = known;
+		}
+		return known;
 	}
 
 	static long find() {

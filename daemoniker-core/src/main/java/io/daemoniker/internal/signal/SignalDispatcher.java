@@ -69,11 +69,6 @@ public final class SignalDispatcher implements IntConsumer {
 	}
 
 	/**
-	 * Hands over a delivery. Returns at once when the handler runs elsewhere; otherwise
-	 * runs it, and whatever arrives meanwhile, before it returns.
-	 * @param signum the signal number
-	 */
-	/**
 	 * The same as {@link #deliver}, so that a dispatcher can be given where a signal's
 	 * deliveries go, without a method reference: a daemon sets this up on its way to
 	 * "ready", where the first use of each lambda or method reference costs its
@@ -85,6 +80,11 @@ public final class SignalDispatcher implements IntConsumer {
 		deliver(signum);
 	}
 
+	/**
+	 * Hands over a delivery. Returns at once when the handler runs elsewhere; otherwise
+	 * runs it, and whatever arrives meanwhile, before it returns.
+	 * @param signum the signal number
+	 */
 	public void deliver(int signum) {
 		if (this.stopped) {
 			return;

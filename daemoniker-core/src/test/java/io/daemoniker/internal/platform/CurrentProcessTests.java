@@ -38,9 +38,10 @@ class CurrentProcessTests {
 	@Test
 	void isTheIdInTheProcesssOwnPidNamespaceWhereProcIsTheOuterOne() throws Exception {
 		// unshare --fork makes the JVM the first process of a new PID namespace, so its
-		// own ID is 1, while /proc, not mounted again, shows it under its outer ID.
-		Process child = start("unshare", "--pid", "--fork", Daemons.JAVA, "-cp", Daemons.CLASSPATH,
-				"io.daemoniker.testapp.OwnPidApp");
+		// own ID is 1, while /proc, not mounted again, shows it under its outer ID. The
+		// user namespace lets a user without privileges make the PID namespace too.
+		Process child = start("unshare", "--user", "--map-root-user", "--pid", "--fork", Daemons.JAVA, "-cp",
+				Daemons.CLASSPATH, "io.daemoniker.testapp.OwnPidApp");
 		assertThat(output(child)).isEqualTo("core=1 jdk=1");
 	}
 

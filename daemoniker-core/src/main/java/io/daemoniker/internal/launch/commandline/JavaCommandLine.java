@@ -180,8 +180,8 @@ public final class JavaCommandLine {
 
 		void process(List<String> arguments) {
 			// Loops, not lambdas or streams, on this path and the ones below: the
-			// launcher is a
-			// short-lived JVM, and each lambda's first use costs it a generated class.
+			// launcher is a short-lived JVM, and each lambda's first use costs it a
+			// generated class.
 			for (String argument : arguments) {
 				this.pending.add(new Token(argument, false));
 			}

@@ -131,8 +131,10 @@ final class PathOptions {
 					return securityFile(value, paths);
 				case LOG_OUTPUT:
 					return logOutput(value, paths);
-				default:
+				case RECORDING:
 					return recording(value, paths);
+				default:
+					throw new AssertionError("no rewrite for " + this);
 			}
 		}
 

@@ -411,11 +411,8 @@ final class StartupWatch implements AutoCloseable {
 		}
 	}
 
-	/**
-	 * Stops a daemon that did not start properly.
-	 */
 	/*
-	 * The classes below stand where method references would: the launcher is a
+	 * The three classes below stand where method references would: the launcher is a
 	 * short-lived JVM, and the first use of each lambda or method reference costs it a
 	 * generated class.
 	 */
@@ -458,6 +455,9 @@ final class StartupWatch implements AutoCloseable {
 
 	}
 
+	/**
+	 * Stops a daemon that did not start properly.
+	 */
 	@FunctionalInterface
 	interface Stopper {
 

@@ -35,8 +35,7 @@ final class SetsidSpawner implements DaemonSpawner {
 	static Optional<SetsidSpawner> find() {
 		Optional<Path> setsid = findCommand("setsid");
 		// Not Optional.map with a constructor reference: the launcher is a short-lived
-		// JVM,
-		// and each method reference's first use costs it a generated class.
+		// JVM, and each method reference's first use costs it a generated class.
 		return setsid.isPresent() ? Optional.of(new SetsidSpawner(setsid.get())) : Optional.empty();
 	}
 
