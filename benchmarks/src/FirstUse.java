@@ -91,152 +91,120 @@ public final class FirstUse {
 
 	/** Twenty lambdas, each its own generated class at first use. */
 	private static Runnable[] lambdas20() {
-		return new Runnable[] {
-				() -> System.out.print("0"),
-				() -> System.out.print("1"),
-				() -> System.out.print("2"),
-				() -> System.out.print("3"),
-				() -> System.out.print("4"),
-				() -> System.out.print("5"),
-				() -> System.out.print("6"),
-				() -> System.out.print("7"),
-				() -> System.out.print("8"),
-				() -> System.out.print("9"),
-				() -> System.out.print("10"),
-				() -> System.out.print("11"),
-				() -> System.out.print("12"),
-				() -> System.out.print("13"),
-				() -> System.out.print("14"),
-				() -> System.out.print("15"),
-				() -> System.out.print("16"),
-				() -> System.out.print("17"),
-				() -> System.out.print("18"),
-				() -> System.out.print("19") };
+		return new Runnable[] { () -> System.out.print("0"), () -> System.out.print("1"), () -> System.out.print("2"),
+				() -> System.out.print("3"), () -> System.out.print("4"), () -> System.out.print("5"),
+				() -> System.out.print("6"), () -> System.out.print("7"), () -> System.out.print("8"),
+				() -> System.out.print("9"), () -> System.out.print("10"), () -> System.out.print("11"),
+				() -> System.out.print("12"), () -> System.out.print("13"), () -> System.out.print("14"),
+				() -> System.out.print("15"), () -> System.out.print("16"), () -> System.out.print("17"),
+				() -> System.out.print("18"), () -> System.out.print("19") };
 	}
 
-	/** The same twenty as anonymous classes, as the project writes them on start paths. */
+	/**
+	 * The same twenty as anonymous classes, as the project writes them on start paths.
+	 */
 	private static Runnable[] classes20() {
-		return new Runnable[] {
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("0");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("1");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("2");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("3");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("4");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("5");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("6");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("7");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("8");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("9");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("10");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("11");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("12");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("13");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("14");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("15");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("16");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("17");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("18");
-					}
-				},
-				new Runnable() {
-					@Override
-					public void run() {
-						System.out.print("19");
-					}
-				} };
+		return new Runnable[] { new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("0");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("1");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("2");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("3");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("4");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("5");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("6");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("7");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("8");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("9");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("10");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("11");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("12");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("13");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("14");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("15");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("16");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("17");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("18");
+			}
+		}, new Runnable() {
+			@Override
+			public void run() {
+				System.out.print("19");
+			}
+		} };
 	}
 
 }
