@@ -4,6 +4,9 @@
  */
 package io.daemoniker.internal.platform;
 
+import java.util.Optional;
+import java.util.OptionalLong;
+
 /**
  * This JVM's own process ID, as {@code getpid()} gives it.
  * <p>
@@ -36,6 +39,26 @@ public final class CurrentProcess {
 			pid = known;
 		}
 		return known;
+	}
+
+	/**
+	 * Returns the ID under which {@code /proc} shows this process: the same as
+	 * {@link #pid()} where {@code /proc} was mounted for this process's own PID
+	 * namespace, another one where it was mounted for an outer namespace.
+	 * @return the ID in {@code /proc}'s namespace, or empty where it cannot be read, as
+	 * on every system but Linux
+	 */
+	public static OptionalLong idInProc() {
+		Optional<String> shown = OwnStatus.field("Pid");
+		if (shown.isPresent()) {
+			try {
+				return OptionalLong.of(Long.parseLong(shown.get()));
+			}
+			catch (NumberFormatException ex) {
+				// Not as the kernel writes it.
+			}
+		}
+		return OptionalLong.empty();
 	}
 
 	static long find() {

@@ -100,6 +100,7 @@ final class UnixPlatform implements Platform {
 
 	@Override
 	public void kill(long pid, int signum) throws IOException {
+		refuseProcOfAnotherNamespace(pid, signum);
 		try {
 			LibC.kill(Math.toIntExact(pid), signum);
 		}
@@ -110,11 +111,33 @@ final class UnixPlatform implements Platform {
 	}
 
 	/**
+	 * Refuses to signal where {@code /proc} shows the processes of another PID namespace
+	 * ({@code unshare --pid} without {@code --mount-proc}, a container given the host's
+	 * {@code /proc}). Every PID that Linux's checks read there, the PID file's lock
+	 * holder among them, is then the ID of a process in that namespace, and the same
+	 * number names another process, or none, in this one: the daemon that was checked
+	 * would not be the process that is signalled.
+	 */
+	private void refuseProcOfAnotherNamespace(long pid, int signum) throws IOException {
+		if (this.os != OperatingSystem.LINUX) {
+			return;
+		}
+		OptionalLong shown = CurrentProcess.idInProc();
+		if (shown.isPresent() && shown.getAsLong() != CurrentProcess.pid()) {
+			throw new IOException("not sending signal " + signum + " to pid " + pid + ": /proc here shows the"
+					+ " processes of another PID namespace (it shows this process as pid " + shown.getAsLong()
+					+ ", which is pid " + CurrentProcess.pid() + " here), so the PID it names may be another"
+					+ " process here; run this where /proc is mounted for this PID namespace");
+		}
+	}
+
+	/**
 	 * On Linux, pins the process with a process descriptor before the check and signals
 	 * through it, so that a PID reused between the check and the signal is never hit.
 	 */
 	@Override
 	public boolean killIf(long pid, int signum, BooleanSupplier stillTheProcess) throws IOException {
+		refuseProcOfAnotherNamespace(pid, signum);
 		if (!PidFd.mayBeAvailable()) {
 			return Platform.super.killIf(pid, signum, stillTheProcess);
 		}
