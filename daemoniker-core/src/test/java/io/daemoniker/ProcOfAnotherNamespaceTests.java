@@ -12,6 +12,7 @@ import io.daemoniker.support.Daemons;
 import io.daemoniker.support.Daemons.Result;
 import io.daemoniker.support.Proc;
 import io.daemoniker.support.RealDaemonTests;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reads the daemon's PID and its lock from {@code /proc} as the outer namespace numbers
  * them. In its own namespace the same number can name another process: the test gives a
  * decoy {@code sleep} exactly the daemon's PID there. {@code stop} and {@code send} must
- * refuse, naming the cause, and leave both the decoy and the daemon alone.
+ * refuse, naming the cause, and leave both the decoy and the daemon alone; a launcher
+ * there refuses to start a daemon, naming the cause too.
  */
 @EnabledOnOs(OS.LINUX)
 class ProcOfAnotherNamespaceTests extends RealDaemonTests {
@@ -67,6 +69,29 @@ class ProcOfAnotherNamespaceTests extends RealDaemonTests {
 		assertThat(Proc.isGone(daemon)).as("the daemon was not stopped").isFalse();
 		assertThat(Daemons.read(this.log)).doesNotContain("received");
 		assertThat(Daemoniker.status(this.pidFile).pid()).hasValue(daemon);
+	}
+
+	@Test
+	void aLauncherRefusesToStartWhereProcShowsAnotherNamespace() throws Exception {
+		Process namespace = new ProcessBuilder("unshare", "--user", "--map-root-user", "--pid", "--fork", Daemons.JAVA,
+				"-cp", Daemons.CLASSPATH, Daemons.APP, this.pidFile.toString(), this.log.toString())
+			.redirectErrorStream(true)
+			.start();
+		String out;
+		try {
+			namespace.getOutputStream().close();
+			out = new String(namespace.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(namespace.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		}
+		finally {
+			namespace.destroyForcibly();
+			namespace.waitFor();
+		}
+		assertThat(namespace.exitValue()).as(out).isNotZero();
+		assertThat(out).contains("cannot start the daemon: /proc here shows the processes of another PID namespace")
+			.contains("which is pid 1 here");
+		assertThat(this.pidFile).doesNotExist();
+		assertThat(this.daemons.liveProcesses()).isEmpty();
 	}
 
 }

@@ -61,6 +61,23 @@ public final class CurrentProcess {
 		return OptionalLong.empty();
 	}
 
+	/**
+	 * Describes a {@code /proc} that shows the processes of another PID namespace than
+	 * this process's own ({@code unshare --pid} without {@code --mount-proc}, a container
+	 * given the host's {@code /proc}), where every PID read from it may name another
+	 * process, or none, in this namespace.
+	 * @return what is wrong, for a message, or empty where {@code /proc} shows this
+	 * process by its own ID or cannot be read
+	 */
+	public static Optional<String> procOfAnotherNamespace() {
+		OptionalLong shown = idInProc();
+		if (shown.isEmpty() || shown.getAsLong() == pid()) {
+			return Optional.empty();
+		}
+		return Optional.of("/proc here shows the processes of another PID namespace (it shows this process as pid "
+				+ shown.getAsLong() + ", which is pid " + pid() + " here)");
+	}
+
 	static long find() {
 		String[] ids = OwnStatus.words("NSpid");
 		if (ids.length > 0) {

@@ -122,12 +122,11 @@ final class UnixPlatform implements Platform {
 		if (this.os != OperatingSystem.LINUX) {
 			return;
 		}
-		OptionalLong shown = CurrentProcess.idInProc();
-		if (shown.isPresent() && shown.getAsLong() != CurrentProcess.pid()) {
-			throw new IOException("not sending signal " + signum + " to pid " + pid + ": /proc here shows the"
-					+ " processes of another PID namespace (it shows this process as pid " + shown.getAsLong()
-					+ ", which is pid " + CurrentProcess.pid() + " here), so the PID it names may be another"
-					+ " process here; run this where /proc is mounted for this PID namespace");
+		Optional<String> foreign = CurrentProcess.procOfAnotherNamespace();
+		if (foreign.isPresent()) {
+			throw new IOException("not sending signal " + signum + " to pid " + pid + ": " + foreign.get()
+					+ ", so the PID it names may be another process here; run this where /proc is mounted for"
+					+ " this PID namespace");
 		}
 	}
 

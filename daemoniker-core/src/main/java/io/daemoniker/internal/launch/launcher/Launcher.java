@@ -37,6 +37,7 @@ import io.daemoniker.internal.launch.spawn.ShellStart;
 import io.daemoniker.internal.launch.spawn.Spawners;
 import io.daemoniker.internal.pidfile.PidFileInspector;
 import io.daemoniker.internal.pidfile.PidFileLock;
+import io.daemoniker.internal.platform.CurrentProcess;
 import io.daemoniker.internal.platform.OperatingSystem;
 import io.daemoniker.internal.platform.Platform;
 import io.daemoniker.internal.platform.Processes;
@@ -94,6 +95,7 @@ public final class Launcher {
 	public long launch(Path pidFile, LaunchSpec spec, @Nullable Object[] args) {
 		Objects.requireNonNull(args, "args");
 		ArgsCodec.check(args);
+		refuseProcOfAnotherNamespace();
 		Path workingDirectory = Path.of(System.getProperty("user.dir"));
 		Path absolutePidFile = LaunchPaths.pidFile(workingDirectory, pidFile);
 		Path directory = LaunchPaths.directory(workingDirectory, spec.chdir());
@@ -138,6 +140,23 @@ public final class Launcher {
 			System.err.flush();
 			Runtime.getRuntime().exit(ex.exitStatus());
 			throw ex;
+		}
+	}
+
+	/**
+	 * Refuses to start where {@code /proc} shows another PID namespace's processes: this
+	 * JVM could not read its own command line there, and every check of the PID file's
+	 * lock holder would read another namespace's IDs.
+	 */
+	private static void refuseProcOfAnotherNamespace() {
+		if (OperatingSystem.current() != OperatingSystem.LINUX) {
+			return;
+		}
+		Optional<String> foreign = CurrentProcess.procOfAnotherNamespace();
+		if (foreign.isPresent()) {
+			throw new StartupException("cannot start the daemon: " + foreign.get()
+					+ ", where this JVM cannot read its own command line nor tell the PID file's holder from"
+					+ " other processes; start it where /proc is mounted for this PID namespace");
 		}
 	}
 
