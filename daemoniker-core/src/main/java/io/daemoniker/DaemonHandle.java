@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.daemoniker.internal.launch.daemon.DaemonSide;
 import io.daemoniker.internal.launch.daemon.ForegroundSide;
+import io.daemoniker.internal.launch.daemon.StartReport;
 import io.daemoniker.internal.platform.CurrentProcess;
 import org.jspecify.annotations.Nullable;
 
@@ -39,9 +40,9 @@ public final class DaemonHandle {
 
 	private final long pid;
 
-	private final Side side;
+	private final StartReport side;
 
-	private DaemonHandle(Path pidFile, RunMode mode, Side side) {
+	private DaemonHandle(Path pidFile, RunMode mode, StartReport side) {
 		this.pidFile = pidFile;
 		this.mode = mode;
 		this.pid = CurrentProcess.pid();
@@ -58,11 +59,11 @@ public final class DaemonHandle {
 	}
 
 	static synchronized DaemonHandle of(DaemonSide side) {
-		return publish(new DaemonHandle(side.pidFile().path(), RunMode.DAEMON, new OfDaemon(side)));
+		return publish(new DaemonHandle(side.pidFile().path(), RunMode.DAEMON, side));
 	}
 
 	static synchronized DaemonHandle of(ForegroundSide side) {
-		return publish(new DaemonHandle(side.pidFile().path(), RunMode.FOREGROUND, new OfForeground(side)));
+		return publish(new DaemonHandle(side.pidFile().path(), RunMode.FOREGROUND, side));
 	}
 
 	private static DaemonHandle publish(DaemonHandle handle) {
@@ -128,13 +129,13 @@ public final class DaemonHandle {
 	 * as they were
 	 */
 	public void reopenStandardStreams() {
-		if (!(this.side instanceof OfDaemon daemon)) {
+		if (!(this.side instanceof DaemonSide daemon)) {
 			throw new IllegalStateException("this process runs in the foreground, where its supervisor owns the"
 					+ " standard streams, so it has no log files to reopen; use"
 					+ " Daemoniker.reopenStandardStreams(stdout, stderr)");
 		}
 		try {
-			daemon.side.reopenStandardStreams();
+			daemon.reopenStandardStreams();
 		}
 		catch (IOException ex) {
 			throw new DaemonikerException(ex.getMessage(), ex);
@@ -145,60 +146,6 @@ public final class DaemonHandle {
 	public String toString() {
 		return "pid " + this.pid + " (" + this.mode.name().toLowerCase(java.util.Locale.ROOT) + "), PID file "
 				+ this.pidFile;
-	}
-
-	/**
-	 * The side of the start that a handle reports to. An interface with a class for each
-	 * side rather than method references: a daemon makes its handle on its way to
-	 * "ready", where each method reference's first use costs its short-lived start a
-	 * generated class.
-	 */
-	private interface Side {
-
-		void ready();
-
-		void failed(String message);
-
-	}
-
-	private static final class OfDaemon implements Side {
-
-		private final DaemonSide side;
-
-		OfDaemon(DaemonSide side) {
-			this.side = side;
-		}
-
-		@Override
-		public void ready() {
-			this.side.ready();
-		}
-
-		@Override
-		public void failed(String message) {
-			this.side.failed(message);
-		}
-
-	}
-
-	private static final class OfForeground implements Side {
-
-		private final ForegroundSide side;
-
-		OfForeground(ForegroundSide side) {
-			this.side = side;
-		}
-
-		@Override
-		public void ready() {
-			this.side.ready();
-		}
-
-		@Override
-		public void failed(String message) {
-			this.side.failed(message);
-		}
-
 	}
 
 }

@@ -8,7 +8,8 @@ import io.daemoniker.internal.platform.CurrentProcess;
 
 /**
  * Prints this process's ID as the core reads it and as the JDK's {@code getpid()} gives
- * it: {@code core=<pid> jdk=<pid>}.
+ * it, and the ID under which {@code /proc} shows it:
+ * {@code core=<pid> jdk=<pid> proc=<pid>}.
  */
 public final class OwnPidApp {
 
@@ -16,7 +17,8 @@ public final class OwnPidApp {
 	}
 
 	public static void main(String[] args) {
-		System.out.println("core=" + CurrentProcess.pid() + " jdk=" + ProcessHandle.current().pid());
+		System.out.println("core=" + CurrentProcess.pid() + " jdk=" + ProcessHandle.current().pid() + " proc="
+				+ CurrentProcess.idInProc().orElse(-1));
 	}
 
 }

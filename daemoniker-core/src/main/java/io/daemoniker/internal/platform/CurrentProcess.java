@@ -7,6 +7,8 @@ package io.daemoniker.internal.platform;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * This JVM's own process ID, as {@code getpid()} gives it.
  * <p>
@@ -20,8 +22,8 @@ import java.util.OptionalLong;
  */
 public final class CurrentProcess {
 
-	/** The ID once it was found; 0, which no process has, until then. */
-	private static volatile long pid;
+	/** The IDs once they were found, from one read of {@code /proc/self/status}. */
+	private static volatile @Nullable Ids known;
 
 	private CurrentProcess() {
 	}
@@ -33,12 +35,7 @@ public final class CurrentProcess {
 	 * @return the process ID
 	 */
 	public static long pid() {
-		long known = pid;
-		if (known == 0) {
-			known = find();
-			pid = known;
-		}
-		return known;
+		return ids().own;
 	}
 
 	/**
@@ -49,16 +46,7 @@ public final class CurrentProcess {
 	 * on every system but Linux
 	 */
 	public static OptionalLong idInProc() {
-		Optional<String> shown = OwnStatus.field("Pid");
-		if (shown.isPresent()) {
-			try {
-				return OptionalLong.of(Long.parseLong(shown.get()));
-			}
-			catch (NumberFormatException ex) {
-				// Not as the kernel writes it.
-			}
-		}
-		return OptionalLong.empty();
+		return ids().inProc;
 	}
 
 	/**
@@ -78,17 +66,59 @@ public final class CurrentProcess {
 				+ shown.getAsLong() + ", which is pid " + pid() + " here)");
 	}
 
-	static long find() {
-		String[] ids = OwnStatus.words("NSpid");
-		if (ids.length > 0) {
+	private static Ids ids() {
+		Ids ids = known;
+		if (ids == null) {
+			ids = find();
+			known = ids;
+		}
+		return ids;
+	}
+
+	/**
+	 * Reads both IDs from {@code NSpid}, which lists the process's ID in every PID
+	 * namespace from {@code /proc}'s down to its own: the first entry is the one
+	 * {@code /proc} shows, the last the one {@code getpid()} returns.
+	 */
+	static Ids find() {
+		String[] nspid = OwnStatus.words("NSpid");
+		if (nspid.length > 0) {
 			try {
-				return Long.parseLong(ids[ids.length - 1]);
+				return new Ids(Long.parseLong(nspid[nspid.length - 1]), OptionalLong.of(Long.parseLong(nspid[0])));
 			}
 			catch (NumberFormatException ex) {
 				// Not as the kernel writes it: ask the JDK.
 			}
 		}
-		return ProcessHandle.current().pid();
+		// No NSpid (not Linux, or a kernel older than 4.1): the JDK gives the own ID, and
+		// the Pid field, where there is one, the ID that /proc shows.
+		OptionalLong inProc = OptionalLong.empty();
+		Optional<String> shown = OwnStatus.field("Pid");
+		if (shown.isPresent()) {
+			try {
+				inProc = OptionalLong.of(Long.parseLong(shown.get()));
+			}
+			catch (NumberFormatException ex) {
+				// Not as the kernel writes it.
+			}
+		}
+		return new Ids(ProcessHandle.current().pid(), inProc);
+	}
+
+	/**
+	 * This process's ID in its own PID namespace and in {@code /proc}'s.
+	 */
+	static final class Ids {
+
+		final long own;
+
+		final OptionalLong inProc;
+
+		Ids(long own, OptionalLong inProc) {
+			this.own = own;
+			this.inProc = inProc;
+		}
+
 	}
 
 }

@@ -27,12 +27,14 @@ class CurrentProcessTests {
 	@Test
 	void isThisJvmsPid() {
 		assertThat(CurrentProcess.pid()).isEqualTo(ProcessHandle.current().pid());
+		assertThat(CurrentProcess.idInProc()).hasValue(ProcessHandle.current().pid());
+		assertThat(CurrentProcess.procOfAnotherNamespace()).isEmpty();
 	}
 
 	@Test
 	void isAChildJvmsOwnPid() throws Exception {
 		Process child = start(Daemons.JAVA, "-cp", Daemons.CLASSPATH, "io.daemoniker.testapp.OwnPidApp");
-		assertThat(output(child)).isEqualTo("core=" + child.pid() + " jdk=" + child.pid());
+		assertThat(output(child)).isEqualTo("core=" + child.pid() + " jdk=" + child.pid() + " proc=" + child.pid());
 	}
 
 	@Test
@@ -42,7 +44,9 @@ class CurrentProcessTests {
 		// user namespace lets a user without privileges make the PID namespace too.
 		Process child = start("unshare", "--user", "--map-root-user", "--pid", "--fork", Daemons.JAVA, "-cp",
 				Daemons.CLASSPATH, "io.daemoniker.testapp.OwnPidApp");
-		assertThat(output(child)).isEqualTo("core=1 jdk=1");
+		// /proc shows the JVM under its outer ID: the one unshare's fork gave it, not 1.
+		String out = output(child);
+		assertThat(out).startsWith("core=1 jdk=1 proc=").doesNotEndWith("proc=1").doesNotEndWith("proc=-1");
 	}
 
 	private static Process start(String... command) throws IOException {

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * Public for the facade: {@code Daemoniker.start} becomes the daemon through it, and the
  * {@code DaemonHandle} wraps it.
  */
-public final class DaemonSide {
+public final class DaemonSide implements StartReport {
 
 	private static final @Nullable String TOKEN = System.getProperty(DaemonProperties.MARKER_PROPERTY);
 
@@ -209,6 +209,7 @@ public final class DaemonSide {
 	 * Confirms start-up to the launcher, which then exits with status 0. Does nothing
 	 * once the launcher was told how start-up ended.
 	 */
+	@Override
 	public synchronized void ready() {
 		if (this.launcher != null) {
 			// Before the launcher hears it and exits: under a Type=notify unit the
@@ -223,6 +224,7 @@ public final class DaemonSide {
 	 * with a non-zero status. Does nothing once the launcher was told how start-up ended.
 	 * @param message why start-up failed
 	 */
+	@Override
 	public synchronized void failed(String message) {
 		this.systemd.failed(message);
 		finish(Handshake.failed(TOKEN, message));

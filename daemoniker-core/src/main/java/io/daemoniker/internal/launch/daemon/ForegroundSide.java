@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * Public for the facade: {@code Daemoniker.start} runs in the foreground through it, and
  * the {@code DaemonHandle} wraps it.
  */
-public final class ForegroundSide {
+public final class ForegroundSide implements StartReport {
 
 	private static @Nullable ForegroundSide current;
 
@@ -85,6 +85,7 @@ public final class ForegroundSide {
 	/**
 	 * Tells systemd that start-up is over, once; nothing when systemd does not ask.
 	 */
+	@Override
 	public void ready() {
 		this.systemd.ready(0);
 	}
@@ -93,6 +94,7 @@ public final class ForegroundSide {
 	 * Tells systemd why start-up failed, as its status line.
 	 * @param message why start-up failed
 	 */
+	@Override
 	public void failed(String message) {
 		this.systemd.failed(message);
 	}
