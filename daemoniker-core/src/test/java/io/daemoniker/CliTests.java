@@ -262,6 +262,36 @@ class CliTests extends RealDaemonTests {
 				"still running (pid " + pid + ")");
 	}
 
+	@Test
+	void whenJnaCannotLoadStopSendAndForceStopSayWhyInOneLineAndSignalNothing() {
+		long pid = start("-Dtest.handle=HUP");
+		// Two ways a JVM's options keep JNA's native library from loading: no copy to
+		// be found, and a temporary directory that cannot hold one.
+		List<List<String>> breakages = List.of(List.of("-Djna.nounpack=true", "-Djna.nosys=true"),
+				List.of("-Djna.tmpdir=/proc"));
+		List<String> reasons = List.of("Could not find JNA native support", "Failed to create temporary file");
+		for (int i = 0; i < breakages.size(); i++) {
+			String reason = reasons.get(i);
+			for (List<String> command : List.of(List.of("stop", this.pidFile.toString()),
+					List.of("send", this.pidFile.toString(), "HUP"),
+					List.of("force-stop", this.pidFile.toString(), "--kill-after", "1s"))) {
+				List<String> line = new ArrayList<>(List.of(Daemons.JAVA));
+				line.addAll(breakages.get(i));
+				line.addAll(List.of("-cp", Daemons.CLASSPATH, "io.daemoniker.cli.DaemonikerCli"));
+				line.addAll(command);
+				Result result = this.daemons.run(line, this.directory);
+				assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+				assertThat(result.stderr().strip().lines()).as(result.toString())
+					.singleElement()
+					.satisfies((message) -> assertThat(message).startsWith("daemoniker: nothing sent: cannot load JNA")
+						.contains(reason));
+				assertThat(Proc.isGone(pid)).as("the daemon after " + command).isFalse();
+			}
+		}
+		assertThat(Daemons.read(this.log)).doesNotContain("handled SIGHUP");
+		assertThat(Daemons.pidIn(this.pidFile)).isEqualTo(pid);
+	}
+
 	private long start(String... properties) {
 		Result launcher = this.daemons.launch(this.pidFile, this.log, properties);
 		assertThat(launcher.exitCode()).as(launcher.toString()).isZero();

@@ -162,6 +162,13 @@ public final class DaemonikerCli {
 			this.err.println("daemoniker: " + ex.getMessage());
 			return ExitCodes.FAILED;
 		}
+		catch (UnsatisfiedLinkError | NoClassDefFoundError ex) {
+			// JNA, which every signal goes through, did not load: nothing was sent.
+			this.err.println("daemoniker: nothing sent: cannot load JNA, which signals need (" + ex.getMessage()
+					+ "); check the jna.* system properties given to this JVM and that JNA's temporary directory"
+					+ " (jna.tmpdir, else java.io.tmpdir) lets programs run");
+			return ExitCodes.FAILED;
+		}
 	}
 
 	private int help(List<String> args) {
@@ -225,6 +232,8 @@ public final class DaemonikerCli {
 		SendableSignals.refusal(signum).ifPresent((reason) -> {
 			throw new UsageException(reason);
 		});
+		// The signal needs JNA: load it while the PID file is read.
+		JnaLoading.startLoading();
 		DaemonStatus status = Daemoniker.status(pidFile);
 		if (!status.isRunning()) {
 			this.err.println("daemoniker: not sending SIG" + SignalNumbers.name(signum) + ": " + status.description());

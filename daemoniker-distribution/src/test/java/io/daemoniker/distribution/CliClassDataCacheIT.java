@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
@@ -190,6 +192,36 @@ class CliClassDataCacheIT extends RealDaemonTests {
 			assertSameAnswer(off, daemoniker(Map.of("JAVA_HOME", jdk), "status", this.missing.toString()));
 		}
 		assertThat(archives(directory)).hasSize(2);
+	}
+
+	@Test
+	void signalsGoThroughJnaWithoutAWarningOnEitherJdkFromAnInstallationWithASpaceInItsPath() throws IOException {
+		assumeThat(Path.of(TEMURIN_25, "bin/java")).as("a second JDK").isExecutable();
+		// The script names the main class on one JDK and reads it from the jar's
+		// manifest on the other; a path with a space must survive both.
+		this.home = Installation.unpack("tar.gz", Files.createDirectory(this.directory.resolve("with space")));
+		Result launch = this.daemons.launch(this.pidFile, this.log, "-Dtest.handle=HUP");
+		assertThat(launch.exitCode()).as(launch.toString()).isZero();
+		Daemons.awaitLog(this.log, "signals started");
+		long pid = Daemons.pidIn(this.pidFile);
+		int sent = 0;
+		for (String jdk : List.of(System.getProperty("java.home"), TEMURIN_25)) {
+			// The first run of each JDK writes its archive, the second starts from it.
+			for (int run = 0; run < 2; run++) {
+				Result send = daemoniker(Map.of("JAVA_HOME", jdk), "send", this.pidFile.toString(), "HUP");
+				assertThat(send.exitCode()).as(send.toString()).isZero();
+				assertThat(send.stderr()).as(send.toString()).isEmpty();
+				sent++;
+				int expected = sent;
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> Daemons.read(this.log).split("handled SIGHUP", -1).length - 1 >= expected);
+			}
+		}
+		assertThat(archives(this.cache.resolve("daemoniker/cli-cds"))).hasSize(2);
+		Result stop = daemoniker(Map.of("JAVA_HOME", TEMURIN_25), "stop", this.pidFile.toString());
+		assertThat(stop.exitCode()).as(stop.toString()).isZero();
+		assertThat(stop.stdout()).contains("stopped (pid " + pid + ")");
+		assertThat(stop.stderr()).as(stop.toString()).isEmpty();
 	}
 
 	private void assertSameAnswer(Result expected, Result actual) {

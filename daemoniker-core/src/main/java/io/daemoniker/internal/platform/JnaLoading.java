@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Spares a JVM the parts of loading JNA that need not happen on every start, by the
@@ -50,6 +52,8 @@ public final class JnaLoading {
 	private static volatile boolean ownJvm;
 
 	private static volatile String cLibrary;
+
+	private static volatile @Nullable BackgroundLoad background;
 
 	private JnaLoading() {
 	}
@@ -126,13 +130,58 @@ public final class JnaLoading {
 	}
 
 	/**
+	 * Starts loading JNA and opening the C library on a thread of its own, for a caller
+	 * that reads files first and binds C functions after, as {@code stop} does: the two
+	 * then take their time side by side. Loading JNA is mostly this JVM's own work
+	 * (classes, {@code java.util.logging}, JNA's native library), so it does not depend
+	 * on what the caller reads. The first {@link #cLibrary()} of any other thread waits
+	 * for it, and throws what the load threw, so a failure reads as it would have without
+	 * the thread. Does nothing on Windows, where no C library is bound, and after the
+	 * first call.
+	 */
+	public static synchronized void startLoading() {
+		if (background != null || OperatingSystem.current() == OperatingSystem.WINDOWS) {
+			return;
+		}
+		BackgroundLoad load = new BackgroundLoad();
+		Thread thread = new Thread(load, "daemoniker-jna-load");
+		// It must never keep the JVM alive: a command that ends before JNA is needed
+		// just ends.
+		thread.setDaemon(true);
+		load.thread = thread;
+		background = load;
+		thread.start();
+	}
+
+	/**
 	 * Returns the name to open the C library by.
 	 * @return {@code libc.so.6} where that opens, else JNA's name for the C library
 	 */
 	public static String cLibrary() {
 		String name = cLibrary;
+		if (name != null) {
+			return name;
+		}
+		BackgroundLoad load = background;
+		if (load != null && load.thread != Thread.currentThread()) {
+			load.awaitEnd();
+			if (load.failure instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (load.failure instanceof Error failure) {
+				throw failure;
+			}
+		}
+		return openCLibrary();
+	}
+
+	private static String openCLibrary() {
+		String name = cLibrary;
 		if (name == null) {
 			prepare();
+			// JNA's own native library first: its failure must be thrown as it is, not
+			// taken below for a C library of another name.
+			requireJna();
 			name = com.sun.jna.Platform.C_LIBRARY_NAME;
 			if (OperatingSystem.current() == OperatingSystem.LINUX) {
 				try {
@@ -146,6 +195,77 @@ public final class JnaLoading {
 			cLibrary = name;
 		}
 		return name;
+	}
+
+	/**
+	 * Loads JNA's native library, which JNA's {@code Native} class does once, when it is
+	 * first used.
+	 * @throws UnsatisfiedLinkError if JNA's native library cannot be loaded; only the
+	 * first use says why, later ones throw a {@link NoClassDefFoundError} without the
+	 * reason
+	 */
+	private static void requireJna() {
+		if (Native.POINTER_SIZE <= 0) {
+			throw new UnsatisfiedLinkError("JNA reports a pointer size of " + Native.POINTER_SIZE);
+		}
+	}
+
+	/**
+	 * The load that {@link #startLoading()} runs: what it threw is kept for the thread
+	 * that needs the C library next.
+	 */
+	private static final class BackgroundLoad implements Runnable {
+
+		private @Nullable Thread thread;
+
+		private volatile @Nullable Throwable failure;
+
+		@Override
+		public void run() {
+			try {
+				openCLibrary();
+			}
+			catch (RuntimeException | Error ex) {
+				this.failure = ex;
+				return;
+			}
+			// The first binding of a class sets up JNA's type conversions, which read
+			// annotations through generated proxies; binding one function here does that
+			// in this thread. What it returns is of no use: the classes that need C
+			// functions bind their own.
+			NativeBindings.register(Warmup.class);
+		}
+
+		/** Waits for the load to end, keeping an interrupt for the caller to see. */
+		void awaitEnd() {
+			Thread loading = this.thread;
+			if (loading == null) {
+				return;
+			}
+			boolean interrupted = false;
+			while (loading.isAlive()) {
+				try {
+					loading.join();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
+	/** One C function to bind on the loading thread, for what a first binding costs. */
+	private static final class Warmup {
+
+		private Warmup() {
+		}
+
+		static native int getpid();
+
 	}
 
 	/**
