@@ -57,7 +57,7 @@ final class InheritedLock {
 		UnixHeldFile held = new UnixHeldFile(descriptor, opened);
 		try {
 			UnixHeldFile.refuseUnlessRegular(path, opened.kind());
-			UnixHeldFile.refuseOtherLocks(path, opened);
+			UnixHeldFile.refuseOtherLocksOfInherited(path, opened);
 			if (!created) {
 				byte[] sample = descriptor.read(PidFileContent.SAMPLE_LENGTH);
 				long size = descriptor.stat().size();

@@ -149,7 +149,21 @@ final class UnixHeldFile implements HeldFile {
 	 * @param locked the file that this process has just locked
 	 */
 	static void refuseOtherLocks(Path path, FileStat locked) throws IOException {
-		Optional<String> others = Platform.current().otherLocks(locked, CurrentProcess.pid());
+		refuse(path, Platform.current().otherLocks(locked, CurrentProcess.pid()));
+	}
+
+	/**
+	 * Refuses other locks as {@link #refuseOtherLocks(Path, FileStat)} does, for a lock
+	 * that this process holds since before its JVM started, from the list of locks that
+	 * may have been started for it ahead of time.
+	 * @param path the file's path, for messages
+	 * @param locked the file whose lock this process inherited
+	 */
+	static void refuseOtherLocksOfInherited(Path path, FileStat locked) throws IOException {
+		refuse(path, Platform.current().otherLocksListedAhead(locked, CurrentProcess.pid()));
+	}
+
+	private static void refuse(Path path, Optional<String> others) {
 		if (others.isPresent()) {
 			throw Refusals.foreignLocks(path, others.get());
 		}

@@ -174,6 +174,28 @@ public interface Platform {
 	}
 
 	/**
+	 * Starts listing the locks for the next
+	 * {@link #otherLocksListedAhead(FileStat, long)} ahead of time, where listing them
+	 * makes the caller wait. Only for a process that holds its lock already: the list
+	 * must be of the locks while it is held.
+	 */
+	default void listLocksAhead() {
+	}
+
+	/**
+	 * Describes the other locks on a file as {@link #otherLocks(FileStat, long)} does,
+	 * from the list that {@link #listLocksAhead()} started, if one was. Only for a lock
+	 * that was held before that list was started.
+	 * @param file the file, as {@code fstat} described it on the locked descriptor
+	 * @param holder the process that holds the {@code flock} lock
+	 * @return what other locks are held, or empty when none are or they cannot be listed
+	 * @throws IOException if the locks cannot be listed
+	 */
+	default Optional<String> otherLocksListedAhead(FileStat file, long holder) throws IOException {
+		return otherLocks(file, holder);
+	}
+
+	/**
 	 * Returns where the signals of a daemon come from.
 	 * @param pidFile the daemon's PID file, through which signals reach it on Windows
 	 * @return a new source, which the caller closes

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,24 @@ public final class ProcLocks {
 
 	private static final Path PROC_LOCKS = Path.of("/proc/locks");
 
+	private static final AtomicReference<@Nullable ReadAhead> AHEAD = new AtomicReference<>();
+
 	private ProcLocks() {
+	}
+
+	/**
+	 * Starts reading {@code /proc/locks} on a thread of its own, for the next
+	 * {@link #otherThanFlockReadAheadOf(FileStat, long)}: the kernel makes the first
+	 * reader of a process wait for a grace period of its read-copy-update machinery
+	 * (about 10 ms here), which this thread then waits out while the caller goes on. Only
+	 * for a caller that holds its lock already, as a daemon whose shell took it before
+	 * the JVM started: the read must see the locks as they were while the lock was held.
+	 */
+	static void readAhead() {
+		ReadAhead read = new ReadAhead();
+		if (AHEAD.compareAndSet(null, read)) {
+			read.start();
+		}
 	}
 
 	static LockHolder holderOf(Path file) throws IOException {
@@ -79,6 +97,23 @@ public final class ProcLocks {
 	static Optional<String> otherThanFlockOf(FileStat stat, long holder) throws IOException {
 		return otherThanFlockOf(Files.readAllLines(PROC_LOCKS, StandardCharsets.US_ASCII), stat.device(), stat.inode(),
 				holder);
+	}
+
+	/**
+	 * Describes the locks on a file other than the exclusive {@code flock} lock of one
+	 * process, from the {@link #readAhead()} when one was started, which is only for a
+	 * lock that was held before it started.
+	 * @param stat the file
+	 * @param holder the process that holds the {@code flock} lock
+	 * @return the others, or empty
+	 * @throws IOException if {@code /proc/locks} cannot be read
+	 */
+	static Optional<String> otherThanFlockReadAheadOf(FileStat stat, long holder) throws IOException {
+		ReadAhead read = AHEAD.getAndSet(null);
+		if (read == null) {
+			return otherThanFlockOf(stat, holder);
+		}
+		return otherThanFlockOf(read.lines(), stat.device(), stat.inode(), holder);
 	}
 
 	static Optional<String> otherThanFlockOf(List<String> lines, long device, long inode, long holder) {
@@ -229,6 +264,65 @@ public final class ProcLocks {
 			};
 			return (this.pid > 0) ? "pid " + this.pid + " holds " + what
 					: what + " is held by a process that Linux does not name";
+		}
+
+	}
+
+	/**
+	 * One read of {@code /proc/locks} on a thread of its own, kept for the thread that
+	 * needs it.
+	 */
+	private static final class ReadAhead implements Runnable {
+
+		private final Thread thread = new Thread(this, "daemoniker-proc-locks");
+
+		private volatile @Nullable List<String> lines;
+
+		private volatile @Nullable IOException failure;
+
+		void start() {
+			// Never keeps the JVM alive: a start that fails before the check just ends.
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
+
+		@Override
+		public void run() {
+			try {
+				this.lines = Files.readAllLines(PROC_LOCKS, StandardCharsets.US_ASCII);
+			}
+			catch (IOException ex) {
+				this.failure = ex;
+			}
+		}
+
+		/**
+		 * Waits for the read and returns its lines, keeping an interrupt for the caller
+		 * to see.
+		 */
+		List<String> lines() throws IOException {
+			boolean interrupted = false;
+			while (this.thread.isAlive()) {
+				try {
+					this.thread.join();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+			IOException failed = this.failure;
+			if (failed != null) {
+				throw failed;
+			}
+			List<String> read = this.lines;
+			if (read == null) {
+				// The thread died of an error of its own: read here, and meet it here.
+				return Files.readAllLines(PROC_LOCKS, StandardCharsets.US_ASCII);
+			}
+			return read;
 		}
 
 	}

@@ -212,6 +212,21 @@ final class UnixPlatform implements Platform {
 	}
 
 	@Override
+	public void listLocksAhead() {
+		if (this.os == OperatingSystem.LINUX) {
+			ProcLocks.readAhead();
+		}
+	}
+
+	@Override
+	public Optional<String> otherLocksListedAhead(FileStat file, long holder) throws IOException {
+		if (this.os != OperatingSystem.LINUX) {
+			return Optional.empty();
+		}
+		return ProcLocks.otherThanFlockReadAheadOf(file, holder);
+	}
+
+	@Override
 	public Optional<String> otherLocks(FileStat file, long holder) throws IOException {
 		if (this.os != OperatingSystem.LINUX) {
 			return Optional.empty();

@@ -149,6 +149,29 @@ class ProcLocksTests {
 		}
 	}
 
+	@Test
+	@EnabledOnOs(OS.LINUX)
+	void aReadAheadServesOneCheckAndTheNextCheckReadsTheLocksAnew(@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("app.pid");
+		Files.writeString(file, "");
+		FileStat stat = FileStat.of(file, LinkOption.NOFOLLOW_LINKS);
+		long self = ProcessHandle.current().pid();
+		ProcLocks.readAhead();
+		assertThat(ProcLocks.otherThanFlockReadAheadOf(stat, self)).isEmpty();
+		try (Daemons daemons = new Daemons(directory)) {
+			Process holder = locked(daemons, directory, file, "posix-read");
+			// The read ahead was used up before the lock was taken: this one is new.
+			assertThat(ProcLocks.otherThanFlockReadAheadOf(stat, self)).get()
+				.asString()
+				.contains("POSIX")
+				.contains(Long.toString(holder.pid()));
+			ProcLocks.readAhead();
+			assertThat(ProcLocks.otherThanFlockReadAheadOf(stat, self)).get()
+				.asString()
+				.contains(Long.toString(holder.pid()));
+		}
+	}
+
 	private static Process locked(Daemons daemons, Path directory, Path file, String kind) {
 		Process holder = daemons.startChild("io.daemoniker.testapp.ForeignLockApp", List.of(), file.toString(), kind);
 		await().atMost(Duration.ofSeconds(30))

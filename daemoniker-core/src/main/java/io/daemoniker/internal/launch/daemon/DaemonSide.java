@@ -84,6 +84,12 @@ public final class DaemonSide implements StartReport {
 		System.clearProperty(DaemonProperties.MARKER_PROPERTY);
 		Platform platform = Platform.current();
 		PreparedStart start = PreparedStart.fromEnvironment(TOKEN);
+		if (start != null && start.prepared()) {
+			// The shell holds the PID file's lock for this process since before the JVM
+			// started, so the check for other locks may list them now, while the request
+			// is read.
+			platform.listLocksAhead();
+		}
 		LaunchRequest request;
 		try {
 			InputStream in = (start != null) ? start.readRequest() : readRequest(platform.launchRequest());
