@@ -74,16 +74,27 @@ public enum HandledSignal {
 	 * @return an instance of {@link #exceptionType()}
 	 */
 	public ReceivedSignal toException() {
-		// A switch, not a constructor reference per constant: this enum is initialized on
-		// the way to a daemon's "ready" and in every stop, where the JVM's first lambda
-		// would start its lambda machinery for five suppliers.
-		return switch (this) {
-			case INT -> new SIGINT();
-			case TERM -> new SIGTERM();
-			case ABRT -> new SIGABRT();
-			case HUP -> new SIGHUP();
-			case USR1 -> new SIGUSR1();
-		};
+		// Comparisons, not a constructor reference per constant: this enum is initialized
+		// on the way to a daemon's "ready" and in every stop, where the JVM's first
+		// lambda would start its lambda machinery for five suppliers. Nor a switch: on an
+		// enum, it loads a class of its own when the daemon is told to stop. A constant
+		// added to the enum fails HandledSignalTests until it is added here.
+		if (this == INT) {
+			return new SIGINT();
+		}
+		if (this == TERM) {
+			return new SIGTERM();
+		}
+		if (this == ABRT) {
+			return new SIGABRT();
+		}
+		if (this == HUP) {
+			return new SIGHUP();
+		}
+		if (this == USR1) {
+			return new SIGUSR1();
+		}
+		throw new IllegalStateException("no exception class for " + signalName());
 	}
 
 	/**

@@ -5,6 +5,7 @@
 package io.daemoniker;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.daemoniker.internal.platform.SignalNumbers;
@@ -48,7 +49,10 @@ public class ReceivedSignal extends DaemonikerException {
 	 * @return the exception for that signal
 	 */
 	public static ReceivedSignal of(int signum) {
-		return HandledSignal.of(signum).map(HandledSignal::toException).orElseGet(() -> new ReceivedSignal(signum));
+		// No lambdas: this runs when a daemon is told to stop, where each first lambda
+		// costs the JVM a class of its own to spin.
+		Optional<HandledSignal> handled = HandledSignal.of(signum);
+		return handled.isPresent() ? handled.get().toException() : new ReceivedSignal(signum);
 	}
 
 	/**
