@@ -66,6 +66,19 @@ class CliNativeLoadingTests extends RealDaemonTests {
 		assertThat(Files.readString(refused)).doesNotContain("com.sun.jna.Native ");
 	}
 
+	@Test
+	void stopAndSendOfAMissingPidFileLoadNoNativeCode() throws IOException {
+		Path missing = this.directory.resolve("missing.pid");
+		for (List<String> command : List.of(List.of("stop", missing.toString()),
+				List.of("force-stop", missing.toString()), List.of("send", missing.toString(), "HUP"))) {
+			Path classLog = this.directory.resolve(command.get(0) + ".log");
+			Result result = cliLoggingClasses(classLog, command.toArray(new String[0]));
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(command.get(0).equals("send") ? 7 : 0);
+			assertThat(Files.readString(classLog)).as(command.toString()).doesNotContain("com.sun.jna.Native ");
+		}
+		assertThat(missing).doesNotExist();
+	}
+
 	/**
 	 * The JVM's first lambda, regular expression or {@code String.format} starts
 	 * machinery that costs a short-lived JVM a good part of its start: neither

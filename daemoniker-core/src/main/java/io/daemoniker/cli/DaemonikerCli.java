@@ -163,6 +163,9 @@ public final class DaemonikerCli {
 			return ExitCodes.FAILED;
 		}
 		catch (UnsatisfiedLinkError | NoClassDefFoundError ex) {
+			if (!SignalPath.isJnaFailure(ex)) {
+				throw ex;
+			}
 			// JNA, which every signal goes through, did not load: nothing was sent.
 			this.err.println("daemoniker: nothing sent: cannot load JNA, which signals need (" + ex.getMessage()
 					+ "); check the jna.* system properties given to this JVM and that JNA's temporary directory"
@@ -232,8 +235,7 @@ public final class DaemonikerCli {
 		SendableSignals.refusal(signum).ifPresent((reason) -> {
 			throw new UsageException(reason);
 		});
-		// The signal needs JNA: load it while the PID file is read.
-		JnaLoading.startLoading();
+		SignalPath.prepare(pidFile);
 		DaemonStatus status = Daemoniker.status(pidFile);
 		if (!status.isRunning()) {
 			this.err.println("daemoniker: not sending SIG" + SignalNumbers.name(signum) + ": " + status.description());

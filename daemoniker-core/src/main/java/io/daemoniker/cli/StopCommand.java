@@ -13,7 +13,6 @@ import java.util.OptionalLong;
 import io.daemoniker.DaemonStatus;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.PidFileException;
-import io.daemoniker.internal.platform.JnaLoading;
 import io.daemoniker.internal.platform.Processes;
 
 /**
@@ -61,8 +60,7 @@ final class StopCommand {
 	 * @return the outcome
 	 */
 	Outcome stop(Path pidFile, Duration timeout, boolean killAfter) {
-		// The signal needs JNA: load it while the PID file is read.
-		JnaLoading.startLoading();
+		SignalPath.prepare(pidFile);
 		DaemonStatus status = Daemoniker.status(pidFile);
 		if (!status.isRunning()) {
 			return notRunning(status);

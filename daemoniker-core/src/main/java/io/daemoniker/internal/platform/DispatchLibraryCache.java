@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -135,7 +136,31 @@ final class DispatchLibraryCache {
 		if (!holds(file, library, uid)) {
 			write(file, library);
 		}
+		removeAbandonedCopies(directory);
 		return holds(file, library, uid);
+	}
+
+	/**
+	 * Removes the partial copies that a JVM which ended in the middle of its write left
+	 * behind. Only those older than a minute: a write takes milliseconds, so a younger
+	 * one may be another start's, still being written.
+	 */
+	private static void removeAbandonedCopies(Path directory) {
+		long minuteAgo = System.currentTimeMillis() - 60_000;
+		// The names are compared by hand: a glob would start the JVM's regular expression
+		// engine on the way to every signal.
+		try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+			for (Path entry : entries) {
+				String name = entry.getFileName().toString();
+				if (name.startsWith(FILE_NAME + ".") && name.endsWith(".partial")
+						&& Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toMillis() < minuteAgo) {
+					Files.deleteIfExists(entry);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Left for the next start: a stale partial copy is never loaded.
+		}
 	}
 
 	/**

@@ -144,13 +144,8 @@ public final class JnaLoading {
 			return;
 		}
 		BackgroundLoad load = new BackgroundLoad();
-		Thread thread = new Thread(load, "daemoniker-jna-load");
-		// It must never keep the JVM alive: a command that ends before JNA is needed
-		// just ends.
-		thread.setDaemon(true);
-		load.thread = thread;
 		background = load;
-		thread.start();
+		load.start();
 	}
 
 	/**
@@ -163,7 +158,7 @@ public final class JnaLoading {
 			return name;
 		}
 		BackgroundLoad load = background;
-		if (load != null && load.thread != Thread.currentThread()) {
+		if (load != null && !load.isLoadingThread()) {
 			load.awaitEnd();
 			if (load.failure instanceof RuntimeException failure) {
 				throw failure;
@@ -199,14 +194,16 @@ public final class JnaLoading {
 
 	/**
 	 * Loads JNA's native library, which JNA's {@code Native} class does once, when it is
-	 * first used.
+	 * first initialized.
 	 * @throws UnsatisfiedLinkError if JNA's native library cannot be loaded; only the
-	 * first use says why, later ones throw a {@link NoClassDefFoundError} without the
-	 * reason
+	 * first use throws that, later ones a {@link NoClassDefFoundError}
 	 */
 	private static void requireJna() {
-		if (Native.POINTER_SIZE <= 0) {
-			throw new UnsatisfiedLinkError("JNA reports a pointer size of " + Native.POINTER_SIZE);
+		try {
+			Class.forName(Native.class.getName(), true, Native.class.getClassLoader());
+		}
+		catch (ClassNotFoundException ex) {
+			throw new NoClassDefFoundError(ex.getMessage());
 		}
 	}
 
@@ -216,9 +213,16 @@ public final class JnaLoading {
 	 */
 	private static final class BackgroundLoad implements Runnable {
 
-		private @Nullable Thread thread;
+		private final Thread thread = new Thread(this, "daemoniker-jna-load");
 
 		private volatile @Nullable Throwable failure;
+
+		void start() {
+			// It must never keep the JVM alive: a command that ends before JNA is needed
+			// just ends.
+			this.thread.setDaemon(true);
+			this.thread.start();
+		}
 
 		@Override
 		public void run() {
@@ -233,19 +237,25 @@ public final class JnaLoading {
 			// annotations through generated proxies; binding one function here does that
 			// in this thread. What it returns is of no use: the classes that need C
 			// functions bind their own.
-			NativeBindings.register(Warmup.class);
+			try {
+				NativeBindings.register(Warmup.class);
+			}
+			catch (RuntimeException ex) {
+				// Only a warm-up: the classes that need C functions bind their own, and
+				// meet whatever this was.
+			}
+		}
+
+		boolean isLoadingThread() {
+			return this.thread == Thread.currentThread();
 		}
 
 		/** Waits for the load to end, keeping an interrupt for the caller to see. */
 		void awaitEnd() {
-			Thread loading = this.thread;
-			if (loading == null) {
-				return;
-			}
 			boolean interrupted = false;
-			while (loading.isAlive()) {
+			while (this.thread.isAlive()) {
 				try {
-					loading.join();
+					this.thread.join();
 				}
 				catch (InterruptedException ex) {
 					interrupted = true;

@@ -10,6 +10,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +73,22 @@ class DispatchLibraryCacheTests {
 		try (var entries = Files.list(directory)) {
 			assertThat(entries).containsExactly(directory.resolve("libjnidispatch.so"));
 		}
+	}
+
+	@Test
+	void aPartialCopyLeftByAnEndedJvmIsRemovedOnceAMinuteOldAndAYoungerOneIsLeft() throws IOException {
+		Path directory = offered().orElseThrow();
+		Path abandoned = Files.write(directory.resolve("libjnidispatch.so.4242.partial"), new byte[] { 1, 2 });
+		Path writing = Files.write(directory.resolve("libjnidispatch.so.4243.partial"), new byte[] { 3 });
+		Path unrelated = Files.write(directory.resolve("notes.partial"), new byte[] { 4 });
+		FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 120_000);
+		Files.setLastModifiedTime(abandoned, old);
+		Files.setLastModifiedTime(unrelated, old);
+		assertThat(offered()).hasValue(directory);
+		assertThat(abandoned).doesNotExist();
+		assertThat(writing).exists();
+		assertThat(unrelated).exists();
+		assertThat(directory.resolve("libjnidispatch.so")).hasBinaryContent(LIBRARY);
 	}
 
 	@Test
