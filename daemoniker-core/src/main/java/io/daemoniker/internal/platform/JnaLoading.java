@@ -145,7 +145,7 @@ public final class JnaLoading {
 		}
 		BackgroundLoad load = new BackgroundLoad();
 		background = load;
-		load.start();
+		load.work.start();
 	}
 
 	/**
@@ -158,8 +158,8 @@ public final class JnaLoading {
 			return name;
 		}
 		BackgroundLoad load = background;
-		if (load != null && !load.isLoadingThread()) {
-			load.awaitEnd();
+		if (load != null && !load.work.isCurrentThread()) {
+			load.work.awaitEnd();
 			if (load.failure instanceof RuntimeException failure) {
 				throw failure;
 			}
@@ -213,16 +213,9 @@ public final class JnaLoading {
 	 */
 	private static final class BackgroundLoad implements Runnable {
 
-		private final Thread thread = new Thread(this, "daemoniker-jna-load");
+		private final BackgroundWork work = new BackgroundWork(this, "daemoniker-jna-load");
 
 		private volatile @Nullable Throwable failure;
-
-		void start() {
-			// It must never keep the JVM alive: a command that ends before JNA is needed
-			// just ends.
-			this.thread.setDaemon(true);
-			this.thread.start();
-		}
 
 		@Override
 		public void run() {
@@ -243,26 +236,6 @@ public final class JnaLoading {
 			catch (RuntimeException ex) {
 				// Only a warm-up: the classes that need C functions bind their own, and
 				// meet whatever this was.
-			}
-		}
-
-		boolean isLoadingThread() {
-			return this.thread == Thread.currentThread();
-		}
-
-		/** Waits for the load to end, keeping an interrupt for the caller to see. */
-		void awaitEnd() {
-			boolean interrupted = false;
-			while (this.thread.isAlive()) {
-				try {
-					this.thread.join();
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-			if (interrupted) {
-				Thread.currentThread().interrupt();
 			}
 		}
 

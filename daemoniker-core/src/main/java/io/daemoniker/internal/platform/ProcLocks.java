@@ -54,7 +54,7 @@ public final class ProcLocks {
 	static void readAhead() {
 		ReadAhead read = new ReadAhead();
 		if (AHEAD.compareAndSet(null, read)) {
-			read.start();
+			read.work.start();
 		}
 	}
 
@@ -274,17 +274,11 @@ public final class ProcLocks {
 	 */
 	private static final class ReadAhead implements Runnable {
 
-		private final Thread thread = new Thread(this, "daemoniker-proc-locks");
+		private final BackgroundWork work = new BackgroundWork(this, "daemoniker-proc-locks");
 
 		private volatile @Nullable List<String> lines;
 
 		private volatile @Nullable IOException failure;
-
-		void start() {
-			// Never keeps the JVM alive: a start that fails before the check just ends.
-			this.thread.setDaemon(true);
-			this.thread.start();
-		}
 
 		@Override
 		public void run() {
@@ -301,18 +295,7 @@ public final class ProcLocks {
 		 * to see.
 		 */
 		List<String> lines() throws IOException {
-			boolean interrupted = false;
-			while (this.thread.isAlive()) {
-				try {
-					this.thread.join();
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
+			this.work.awaitEnd();
 			IOException failed = this.failure;
 			if (failed != null) {
 				throw failed;
