@@ -94,6 +94,25 @@ public final class Launcher {
 	 */
 	public long launch(Path pidFile, LaunchSpec spec, @Nullable Object[] args) {
 		Objects.requireNonNull(args, "args");
+		// The handlers come first: a signal during the checks below must keep the daemon
+		// from being started at all, and without them the JVM's own handler would begin
+		// to shut down while this thread went on to start it.
+		try (StartInterruption interruption = StartInterruption.install()) {
+			return checkAndLaunch(pidFile, spec, args, interruption);
+		}
+		catch (StartupWatch.Interrupted ex) {
+			// The user asked this process to end, and it would have without the handler:
+			// end it now, as the JVM would have, once everything started is stopped.
+			System.out.flush();
+			System.err.println("daemoniker: " + ex.getMessage());
+			System.err.flush();
+			Runtime.getRuntime().exit(ex.exitStatus());
+			throw ex;
+		}
+	}
+
+	private long checkAndLaunch(Path pidFile, LaunchSpec spec, @Nullable Object[] args,
+			StartInterruption interruption) {
 		ArgsCodec.check(args);
 		refuseProcOfAnotherNamespace();
 		Path workingDirectory = Path.of(System.getProperty("user.dir"));
@@ -125,22 +144,17 @@ public final class Launcher {
 				spec.fdFallbackLimit(), Handshake.prefix(token),
 				new WindowsLaunch.StandardTargets(request.stdin(), request.stdout(), request.stderr()),
 				shellStart(token, request, encodedRequest));
-		try (StartInterruption interruption = StartInterruption.install()) {
-			if (interruption.signalled() != 0) {
-				throw new StartupWatch.Interrupted(interruption.signalled(), "start-up interrupted by SIG"
-						+ SignalNumbers.name(interruption.signalled()) + " before the daemon was started");
-			}
-			return spawnAndWait(spawnSpec, token, request, encodedRequest, spec, interruption);
+		if (interruption.signalled() != 0) {
+			throw new StartupWatch.Interrupted(interruption.signalled(), "start-up interrupted by SIG"
+					+ SignalNumbers.name(interruption.signalled()) + " before the daemon was started");
 		}
-		catch (StartupWatch.Interrupted ex) {
-			// The user asked this process to end, and it would have without the handler:
-			// end it now, as the JVM would have, once everything started is stopped.
-			System.out.flush();
-			System.err.println("daemoniker: " + ex.getMessage());
-			System.err.flush();
-			Runtime.getRuntime().exit(ex.exitStatus());
-			throw ex;
+		if (ShutdownProbe.inProgress()) {
+			// A signal that came before the handlers, or an exit of another thread: the
+			// JVM ends with its own status, and starts nothing on the way. Exit blocks
+			// until the JVM halts.
+			Runtime.getRuntime().exit(1);
 		}
+		return spawnAndWait(spawnSpec, token, request, encodedRequest, spec, interruption);
 	}
 
 	/**
