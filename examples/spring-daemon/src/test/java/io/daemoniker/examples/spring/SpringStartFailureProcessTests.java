@@ -29,6 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EnabledOnOs(OS.LINUX)
 class SpringStartFailureProcessTests {
 
+	/**
+	 * A heap too small for Spring Boot's start-up, and a JVM that exits at the first
+	 * {@link OutOfMemoryError}. Without the second, where the error is thrown decides the
+	 * outcome: one caught by Spring's bean creation is reported as the daemon's failure,
+	 * through the start-up channel, and not as an exit before the daemon confirmed.
+	 */
+	private static final String DIES_OF_THE_FIRST_OUT_OF_MEMORY = "-Xmx8m,-XX:+ExitOnOutOfMemoryError";
+
 	@TempDir
 	Path directory;
 
@@ -56,7 +64,8 @@ class SpringStartFailureProcessTests {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path log = this.directory.resolve("app.log");
 		JarLaunches.Outcome launcher = launch("--daemoniker.pid-file=" + pidFile, "--daemoniker.stdout=" + log,
-				"--daemoniker.stderr=" + log, "--daemoniker.jvm-options=-Xmx8m", "--server.port=0");
+				"--daemoniker.stderr=" + log, "--daemoniker.jvm-options=" + DIES_OF_THE_FIRST_OUT_OF_MEMORY,
+				"--server.port=0");
 		assertThat(launcher.status()).as(launcher.stderr()).isNotZero();
 		assertThat(launcher.stderr()).contains("exited before confirming its start-up")
 			.contains("its last output in " + log)
@@ -71,7 +80,8 @@ class SpringStartFailureProcessTests {
 		Path pidFile = this.directory.resolve("app.pid");
 		Path log = this.directory.resolve("app.log");
 		JarLaunches.Outcome launcher = launch("--daemoniker.pid-file=" + pidFile, "--daemoniker.stdout=" + log,
-				"--daemoniker.stderr=/dev/null", "--daemoniker.jvm-options=-Xmx8m", "--server.port=0");
+				"--daemoniker.stderr=/dev/null", "--daemoniker.jvm-options=" + DIES_OF_THE_FIRST_OUT_OF_MEMORY,
+				"--server.port=0");
 		assertThat(launcher.status()).as(launcher.stderr()).isNotZero();
 		assertThat(launcher.stderr()).contains("its last output in " + log)
 			.contains("its standard error went to /dev/null")
