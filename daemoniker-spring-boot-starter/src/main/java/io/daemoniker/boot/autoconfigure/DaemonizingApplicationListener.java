@@ -148,33 +148,77 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 * daemon report it themselves, as the core does.
 	 */
 	private void onStarting(String[] args, ClassLoader classLoader) {
-		if (System.getProperty(HANDLED_PROPERTY) != null || System.getProperty(NATIVE_IMAGE_PROPERTY) != null) {
+		if (handledOrNativeImage()) {
 			return;
 		}
-		ConfigurableEnvironment early = StartingEnvironment.of(args);
-		if (!StringUtils.hasText(early.getProperty(PID_FILE_PROPERTY))
-				|| (TrainingRun.detect().isPresent() && !Daemoniker.isDaemon())
-				|| LaterConfiguration.reasonToWait(early, PidFileLocation.startDirectory(), classLoader).isPresent()) {
+		Optional<EarlyReading> known = knownBeforeConfiguration(args, classLoader);
+		if (known.isEmpty()) {
 			return;
 		}
-		DaemonikerProperties properties;
-		try {
-			// Plainly given values need no Binder, whose conversion service would be most
-			// of the launcher's work before the daemon starts.
-			properties = PlainBinding.read(early, classLoader).orElseGet(() -> bind(early));
-		}
-		catch (IllegalStateException ex) {
-			// Reported once the environment is prepared, as any invalid configuration.
-			return;
-		}
+		DaemonikerProperties properties = known.get().properties();
 		if (Daemoniker.isDaemon()) {
 			System.setProperty(HANDLED_PROPERTY, "true");
 			startedEarlyWith = properties;
-			startedEarlyFrom = early;
+			startedEarlyFrom = known.get().environment();
 			// The core's daemonize tells the launcher and ends the daemon if it fails.
 			Daemoniker.daemonize(pidFile(properties), options(properties, RunMode.DAEMON));
 			return;
 		}
+		launchEarly(properties);
+	}
+
+	/**
+	 * Starts the daemon and ends this JVM, as the listener does at Spring Boot's first
+	 * event, when this JVM is a launcher and everything the launcher acts on is known
+	 * already; otherwise returns, and the listener acts at Spring Boot's events as it
+	 * would have. Applications call it through
+	 * {@link io.daemoniker.boot.EarlyLaunch#beforeSpring}.
+	 * @param args the application's arguments
+	 * @param classLoader the class loader of the application's classes and configuration
+	 * files
+	 */
+	public static void launchBeforeSpring(String[] args, ClassLoader classLoader) {
+		if (Daemoniker.isDaemon() || handledOrNativeImage()) {
+			return;
+		}
+		Optional<EarlyReading> known = knownBeforeConfiguration(args, classLoader);
+		if (known.isPresent()) {
+			launchEarly(known.get().properties());
+		}
+	}
+
+	private static boolean handledOrNativeImage() {
+		return System.getProperty(HANDLED_PROPERTY) != null || System.getProperty(NATIVE_IMAGE_PROPERTY) != null;
+	}
+
+	/**
+	 * Returns the starter's properties if the command line, the system properties and the
+	 * environment variables name the PID file and nothing read later can set them;
+	 * nothing otherwise, and for a training run's launcher, which runs in the foreground.
+	 */
+	private static Optional<EarlyReading> knownBeforeConfiguration(String[] args, ClassLoader classLoader) {
+		ConfigurableEnvironment early = StartingEnvironment.of(args);
+		if (!StringUtils.hasText(early.getProperty(PID_FILE_PROPERTY))
+				|| (TrainingRun.detect().isPresent() && !Daemoniker.isDaemon())
+				|| LaterConfiguration.reasonToWait(early, PidFileLocation.startDirectory(), classLoader).isPresent()) {
+			return Optional.empty();
+		}
+		try {
+			// Plainly given values need no Binder, whose conversion service would be most
+			// of the launcher's work before the daemon starts.
+			return Optional
+				.of(new EarlyReading(early, PlainBinding.read(early, classLoader).orElseGet(() -> bind(early))));
+		}
+		catch (IllegalStateException ex) {
+			// Reported once the environment is prepared, as any invalid configuration.
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Starts the daemon unless it runs in the foreground or this JVM started one already.
+	 */
+	private static void launchEarly(DaemonikerProperties properties) {
 		if (properties.getMode().isForeground(Supervision.detect())
 				|| System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
 			return;
@@ -435,6 +479,13 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		}, "daemoniker-exit-after-failed-start");
 		exit.setDaemon(true);
 		exit.start();
+	}
+
+	/**
+	 * The starter's properties as read before Spring Boot prepares the environment, and
+	 * the environment they were read from.
+	 */
+	private record EarlyReading(ConfigurableEnvironment environment, DaemonikerProperties properties) {
 	}
 
 }

@@ -4,6 +4,8 @@
  */
 package io.daemoniker.examples.spring;
 
+import io.daemoniker.boot.EarlyLaunch;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -22,10 +24,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class SpringDaemonApplication {
 
 	/**
-	 * Starts the application.
+	 * Starts the application. The first line is optional: with the PID file on the
+	 * command line, it starts the daemon before Spring Boot starts, and spares the
+	 * launcher Spring Boot's own start-up; without it, the starter starts the daemon at
+	 * Spring Boot's first event.
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
+		EarlyLaunch.beforeSpring(SpringDaemonApplication.class, args);
 		SpringApplication.run(SpringDaemonApplication.class, args);
 	}
 

@@ -27,12 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The launcher starts the daemon at Spring Boot's first event, before it reads any
- * configuration file, when the PID file comes from the command line, a system property or
- * an environment variable; when only a configuration file names it, or a file may set the
- * starter's properties, it waits for the configuration as before. Which one happened is
- * read from the launcher JVM's own class loading ({@code -Xlog:class+load}): an early
- * launcher never loads Spring Boot's configuration data classes.
+ * The launcher starts the daemon before it reads any configuration file when the PID file
+ * comes from the command line, a system property or an environment variable: from the
+ * example's {@code main}, through {@link io.daemoniker.boot.EarlyLaunch}, before Spring
+ * Boot starts, or without that call at Spring Boot's first event. When only a
+ * configuration file names it, or a file may set the starter's properties, it waits for
+ * the configuration as before. Which one happened is read from the launcher JVM's own
+ * class loading ({@code -Xlog:class+load}): an early launcher never loads Spring Boot's
+ * configuration data classes, and one started from {@code main} not even
+ * {@code SpringApplication}.
  */
 @EnabledOnOs(OS.LINUX)
 class EarlyRelaunchProcessTests {
@@ -45,6 +48,9 @@ class EarlyRelaunchProcessTests {
 	 * given plainly does without.
 	 */
 	private static final String BINDER = " org.springframework.boot.context.properties.bind.Binder ";
+
+	/** Loaded once the application calls {@code SpringApplication.run}. */
+	private static final String SPRING_APPLICATION = " org.springframework.boot.SpringApplication ";
 
 	@TempDir
 	Path directory;
@@ -82,6 +88,26 @@ class EarlyRelaunchProcessTests {
 	}
 
 	@Test
+	void withoutEarlyLaunchTheStarterStartsTheDaemonAtSpringBootsFirstEvent() throws Exception {
+		Path pidFile = this.directory.resolve("listener.pid");
+		int port = freePort();
+		Started started = start(List.of(), WithoutEarlyLaunch.startingFromThePackagedJar(), Map.of(),
+				"--daemoniker.pid-file=" + pidFile, "--server.port=" + port);
+		assertThat(started.status()).as(started.stderr()).isZero();
+		assertThat(started.stdout()).isEqualTo("Started daemon: pid " + Daemoniker.status(pidFile).pid().orElseThrow()
+				+ ", PID file " + pidFile + "\n");
+		assertThat(started.classesLoaded()).as("the launcher's classes")
+			.contains(SPRING_APPLICATION)
+			.contains(" " + WithoutEarlyLaunch.class.getName() + " ")
+			.doesNotContain(CONFIG_DATA)
+			.doesNotContain(BINDER);
+		long pid = Daemoniker.status(pidFile).pid().orElseThrow();
+		assertThat(Files.readString(Path.of("/proc/" + pid + "/cmdline"))).as("the daemon's command line")
+			.contains(WithoutEarlyLaunch.class.getName());
+		assertServing(started, pidFile, port);
+	}
+
+	@Test
 	void aPidFileInAConfigurationFileWaitsForTheConfiguration() throws Exception {
 		Path pidFile = this.directory.resolve("file.pid");
 		int port = freePort();
@@ -116,7 +142,9 @@ class EarlyRelaunchProcessTests {
 				"--daemoniker.jvm-options[0]=-Dindexed.option=set", "--daemoniker.stdout=" + log,
 				"--server.port=" + port);
 		assertThat(started.status()).as(started.stderr()).isZero();
-		assertThat(started.classesLoaded()).doesNotContain(CONFIG_DATA).contains(BINDER);
+		assertThat(started.classesLoaded()).doesNotContain(CONFIG_DATA)
+			.doesNotContain(SPRING_APPLICATION)
+			.contains(BINDER);
 		long pid = Daemoniker.status(pidFile).pid().orElseThrow();
 		assertThat(Files.readString(Path.of("/proc/" + pid + "/cmdline"))).contains("-Dindexed.option=set");
 		assertServing(started, pidFile, port);
@@ -157,7 +185,9 @@ class EarlyRelaunchProcessTests {
 		assertThat(started.classesLoaded()).as("the launcher's classes")
 			.isNotEmpty()
 			.doesNotContain(CONFIG_DATA)
-			.doesNotContain(BINDER);
+			.doesNotContain(BINDER)
+			.as("the launcher started the daemon from main, before Spring Boot started")
+			.doesNotContain(SPRING_APPLICATION);
 		assertServing(started, pidFile, port);
 	}
 
@@ -179,11 +209,17 @@ class EarlyRelaunchProcessTests {
 
 	private Started start(List<String> jvmOptions, Map<String, String> environment, String... arguments)
 			throws Exception {
+		return start(jvmOptions, List.of("-jar", System.getProperty("daemoniker.test.jar")), environment, arguments);
+	}
+
+	private Started start(List<String> jvmOptions, List<String> launch, Map<String, String> environment,
+			String... arguments) throws Exception {
 		String classLog = this.directory.resolve("classes-%p.log").toString();
 		List<String> options = new ArrayList<>();
 		options.add("-Xlog:class+load:file=" + classLog);
 		options.addAll(jvmOptions);
-		JarLaunches.Outcome outcome = JarLaunches.launch(this.directory, options, environment, List.of(arguments));
+		JarLaunches.Outcome outcome = JarLaunches.launch(this.directory, options, launch, environment,
+				List.of(arguments));
 		Path classes = Path.of(classLog.replace("%p", Long.toString(outcome.pid())));
 		return new Started(outcome.status(), outcome.stdout(), outcome.stderr(),
 				Files.exists(classes) ? Files.readString(classes) : "");

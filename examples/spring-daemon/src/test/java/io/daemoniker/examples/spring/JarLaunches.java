@@ -35,12 +35,29 @@ final class JarLaunches {
 	 */
 	static Outcome launch(Path directory, List<String> jvmOptions, Map<String, String> environment,
 			List<String> arguments) throws Exception {
+		return launch(directory, jvmOptions, List.of("-jar", System.getProperty("daemoniker.test.jar")), environment,
+				arguments);
+	}
+
+	/**
+	 * Runs a launcher of the packaged example to its end, at most two minutes, started
+	 * some other way than {@code -jar}.
+	 * @param directory its working directory, where its output is kept
+	 * @param jvmOptions options before {@code start}
+	 * @param start what tells the JVM what to run, such as {@code -cp}, the jar and a
+	 * main class
+	 * @param environment variables to add to its environment
+	 * @param arguments the application's arguments
+	 * @return what it did
+	 */
+	static Outcome launch(Path directory, List<String> jvmOptions, List<String> start, Map<String, String> environment,
+			List<String> arguments) throws Exception {
 		Path out = Files.createTempFile(directory, "launcher", ".out");
 		Path err = Files.createTempFile(directory, "launcher", ".err");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", System.getProperty("daemoniker.test.jar")));
+		command.addAll(start);
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
 			.redirectOutput(out.toFile())
