@@ -87,6 +87,24 @@ class EarlyRelaunchProcessTests {
 		assertEarlyAndServing(started, pidFile, port);
 	}
 
+	/**
+	 * The guide's snippet is the example's {@code main}, whose launches the tests above
+	 * run, with the example's class named as the guide's.
+	 */
+	@Test
+	void theGuidesEarlyLaunchSnippetIsTheExamplesMain() throws Exception {
+		Path root = Path.of(System.getProperty("daemoniker.repository.root"));
+		String guide = Files.readString(root.resolve("docs/spring-boot.md"));
+		int start = guide.indexOf("```java\n", guide.indexOf("EarlyLaunch.beforeSpring"));
+		assertThat(start).as("the snippet in docs/spring-boot.md").isPositive();
+		String snippet = guide.substring(start + "```java\n".length(), guide.indexOf("```", start + 3));
+		String example = Files.readString(root.resolve(
+				"examples/spring-daemon/src/main/java/io/daemoniker/examples/spring/SpringDaemonApplication.java"));
+		for (String line : snippet.strip().lines().toList()) {
+			assertThat(example).contains(line.strip().replace("MyApplication", "SpringDaemonApplication"));
+		}
+	}
+
 	@Test
 	void withoutEarlyLaunchTheStarterStartsTheDaemonAtSpringBootsFirstEvent() throws Exception {
 		Path pidFile = this.directory.resolve("listener.pid");
