@@ -8,8 +8,9 @@ import io.daemoniker.boot.autoconfigure.DaemonizingApplicationListener;
 
 /**
  * Starts the daemon from the application's {@code main} method, before Spring Boot
- * starts, so that the launcher does not set up Spring Boot (its logging, its listeners)
- * only to relaunch:
+ * starts, so that the launcher does not set up {@code SpringApplication} (its listeners
+ * and events) only to relaunch. Reading the properties still sets up Commons Logging and
+ * the application's logging library, as Spring's first environment object does:
  *
  * <pre>
  * public static void main(String[] args) {

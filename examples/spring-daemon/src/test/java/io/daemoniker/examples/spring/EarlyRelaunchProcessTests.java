@@ -95,8 +95,10 @@ class EarlyRelaunchProcessTests {
 	void theGuidesEarlyLaunchSnippetIsTheExamplesMain() throws Exception {
 		Path root = Path.of(System.getProperty("daemoniker.repository.root"));
 		String guide = Files.readString(root.resolve("docs/spring-boot.md"));
-		int start = guide.indexOf("```java\n", guide.indexOf("EarlyLaunch.beforeSpring"));
-		assertThat(start).as("the snippet in docs/spring-boot.md").isPositive();
+		int mention = guide.indexOf("`EarlyLaunch.beforeSpring`");
+		assertThat(mention).as("EarlyLaunch in docs/spring-boot.md").isPositive();
+		int start = guide.indexOf("```java\n", mention);
+		assertThat(start).as("the snippet after it").isPositive();
 		String snippet = guide.substring(start + "```java\n".length(), guide.indexOf("```", start + 3));
 		String example = Files.readString(root.resolve(
 				"examples/spring-daemon/src/main/java/io/daemoniker/examples/spring/SpringDaemonApplication.java"));
@@ -227,7 +229,7 @@ class EarlyRelaunchProcessTests {
 
 	private Started start(List<String> jvmOptions, Map<String, String> environment, String... arguments)
 			throws Exception {
-		return start(jvmOptions, List.of("-jar", System.getProperty("daemoniker.test.jar")), environment, arguments);
+		return start(jvmOptions, JarLaunches.packagedJar(), environment, arguments);
 	}
 
 	private Started start(List<String> jvmOptions, List<String> launch, Map<String, String> environment,

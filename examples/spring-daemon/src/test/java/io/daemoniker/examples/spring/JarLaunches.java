@@ -35,8 +35,15 @@ final class JarLaunches {
 	 */
 	static Outcome launch(Path directory, List<String> jvmOptions, Map<String, String> environment,
 			List<String> arguments) throws Exception {
-		return launch(directory, jvmOptions, List.of("-jar", System.getProperty("daemoniker.test.jar")), environment,
-				arguments);
+		return launch(directory, jvmOptions, packagedJar(), environment, arguments);
+	}
+
+	/**
+	 * Returns what starts the packaged example as its users do.
+	 * @return {@code -jar} and the jar
+	 */
+	static List<String> packagedJar() {
+		return List.of("-jar", System.getProperty("daemoniker.test.jar"));
 	}
 
 	/**
