@@ -4,13 +4,16 @@
  */
 package io.daemoniker.boot;
 
-import io.daemoniker.boot.autoconfigure.DaemonizingApplicationListener;
+import io.daemoniker.boot.autoconfigure.BeforeSpringLaunch;
 
 /**
  * Starts the daemon from the application's {@code main} method, before Spring Boot
  * starts, so that the launcher does not set up {@code SpringApplication} (its listeners
- * and events) only to relaunch. Reading the properties still sets up Commons Logging and
- * the application's logging library, as Spring's first environment object does:
+ * and events) only to relaunch. When the starter's properties are given in their
+ * documented forms ({@code --daemoniker.pid-file=...}, {@code -Ddaemoniker.pid-file=...},
+ * {@code DAEMONIKER_PID_FILE}) with plain values, the launcher reads them without
+ * Spring's environment and sets up no logging at all; in any other form it reads them as
+ * Spring Boot does, which sets up Commons Logging and the application's logging library:
  *
  * <pre>
  * public static void main(String[] args) {
@@ -43,7 +46,7 @@ public final class EarlyLaunch {
 	 * @param args the application's arguments, as {@code main} received them
 	 */
 	public static void beforeSpring(Class<?> application, String... args) {
-		DaemonizingApplicationListener.launchBeforeSpring(args, application.getClassLoader());
+		BeforeSpringLaunch.launchIfKnown(args, application.getClassLoader());
 	}
 
 }

@@ -6,15 +6,11 @@ package io.daemoniker.boot.autoconfigure;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.daemoniker.DaemonHandle;
 import io.daemoniker.Daemoniker;
 import io.daemoniker.DaemonikerException;
-import io.daemoniker.DaemonizeOptions;
-import io.daemoniker.DaemonizeResult;
-import io.daemoniker.Daemonizer;
 import io.daemoniker.RunMode;
 import io.daemoniker.systemd.Supervision;
 import org.jspecify.annotations.Nullable;
@@ -148,7 +144,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	 * daemon report it themselves, as the core does.
 	 */
 	private void onStarting(String[] args, ClassLoader classLoader) {
-		if (handledOrNativeImage()) {
+		if (DaemonLaunch.handledOrNativeImage()) {
 			return;
 		}
 		Optional<EarlyReading> known = knownBeforeConfiguration(args, classLoader);
@@ -161,34 +157,30 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			startedEarlyWith = properties;
 			startedEarlyFrom = known.get().environment();
 			// The core's daemonize tells the launcher and ends the daemon if it fails.
-			Daemoniker.daemonize(pidFile(properties), options(properties, RunMode.DAEMON));
+			Daemoniker.daemonize(DaemonLaunch.pidFile(properties), DaemonLaunch.options(properties, RunMode.DAEMON));
 			return;
 		}
-		launchEarly(properties);
+		DaemonLaunch.launchUnlessForeground(properties);
 	}
 
 	/**
 	 * Starts the daemon and ends this JVM, as the listener does at Spring Boot's first
 	 * event, when this JVM is a launcher and everything the launcher acts on is known
 	 * already; otherwise returns, and the listener acts at Spring Boot's events as it
-	 * would have. Applications call it through
-	 * {@link io.daemoniker.boot.EarlyLaunch#beforeSpring}.
+	 * would have: the reading of {@link BeforeSpringLaunch} for properties that are not
+	 * given plainly.
 	 * @param args the application's arguments
 	 * @param classLoader the class loader of the application's classes and configuration
 	 * files
 	 */
-	public static void launchBeforeSpring(String[] args, ClassLoader classLoader) {
-		if (Daemoniker.isDaemon() || handledOrNativeImage()) {
+	static void launchBeforeSpring(String[] args, ClassLoader classLoader) {
+		if (Daemoniker.isDaemon() || DaemonLaunch.handledOrNativeImage()) {
 			return;
 		}
 		Optional<EarlyReading> known = knownBeforeConfiguration(args, classLoader);
 		if (known.isPresent()) {
-			launchEarly(known.get().properties());
+			DaemonLaunch.launchUnlessForeground(known.get().properties());
 		}
-	}
-
-	private static boolean handledOrNativeImage() {
-		return System.getProperty(HANDLED_PROPERTY) != null || System.getProperty(NATIVE_IMAGE_PROPERTY) != null;
 	}
 
 	/**
@@ -213,25 +205,6 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			// Reported once the environment is prepared, as any invalid configuration.
 			return Optional.empty();
 		}
-	}
-
-	/**
-	 * Starts the daemon unless it runs in the foreground or this JVM started one already.
-	 */
-	private static void launchEarly(DaemonikerProperties properties) {
-		if (properties.getMode().isForeground(Supervision.detect())
-				|| System.getProperties().putIfAbsent(HANDLED_PROPERTY, "true") != null) {
-			return;
-		}
-		DaemonizeOptions options;
-		try {
-			options = options(properties, RunMode.DAEMON);
-		}
-		catch (IllegalStateException ex) {
-			exitWith(ex.getMessage());
-			return;
-		}
-		launch(pidFile(properties), options);
 	}
 
 	private void onEnvironmentPrepared(ConfigurableEnvironment environment, SpringApplication application) {
@@ -270,7 +243,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			return;
 		}
 		DaemonikerProperties properties = bindOrExit(environment);
-		Path pidFile = pidFile(properties);
+		Path pidFile = DaemonLaunch.pidFile(properties);
 		if (Daemoniker.isDaemon()) {
 			completeDaemon(pidFile, properties);
 			keepAlive(application, properties);
@@ -282,7 +255,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			keepAlive(application, properties);
 			return;
 		}
-		launch(pidFile, options(properties, RunMode.DAEMON));
+		DaemonLaunch.launch(pidFile, DaemonLaunch.options(properties, RunMode.DAEMON));
 	}
 
 	/**
@@ -327,7 +300,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			DaemonikerProperties properties = bind(environment);
 			if (!Daemoniker.isDaemon() && !properties.getMode().isForeground(Supervision.detect())) {
 				// Every value is judged before anything starts.
-				options(properties, RunMode.DAEMON);
+				DaemonLaunch.options(properties, RunMode.DAEMON);
 			}
 			return properties;
 		}
@@ -335,19 +308,9 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 			if (Daemoniker.isDaemon() || runsInForeground(environment)) {
 				throw ex;
 			}
-			exitWith(ex.getMessage());
+			DaemonLaunch.exitWith(ex.getMessage());
 			throw ex;
 		}
-	}
-
-	/**
-	 * Ends the launcher with status 1 after one line on standard error.
-	 */
-	private static void exitWith(String message) {
-		System.out.flush();
-		System.err.println(message);
-		System.err.flush();
-		System.exit(1);
 	}
 
 	private static boolean runsInForeground(ConfigurableEnvironment environment) {
@@ -381,23 +344,6 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 	}
 
 	/**
-	 * Returns the core's options, or fails naming the property whose value the core or
-	 * the starter refused.
-	 */
-	private static DaemonizeOptions options(DaemonikerProperties properties, RunMode mode) {
-		try {
-			return DaemonizeOptionsMapper.toOptions(properties, mode);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("daemoniker: invalid configuration: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static Path pidFile(DaemonikerProperties properties) {
-		return PidFileLocation.resolve(Objects.requireNonNull(properties.getPidFile(), PID_FILE_PROPERTY));
-	}
-
-	/**
 	 * Keeps the application alive until it is stopped, as a service runs even with no
 	 * thread of its own left (Spring Boot's keep-alive thread ends when the context
 	 * closes), unless {@code daemoniker.keep-alive} is {@code false}; and any later
@@ -417,7 +363,7 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 
 	private static void completeDaemon(Path pidFile, DaemonikerProperties properties) {
 		try {
-			Daemoniker.daemonize(pidFile, options(properties, RunMode.DAEMON));
+			Daemoniker.daemonize(pidFile, DaemonLaunch.options(properties, RunMode.DAEMON));
 		}
 		catch (DaemonikerException ex) {
 			// The core has told the launcher already.
@@ -433,30 +379,11 @@ public final class DaemonizingApplicationListener implements GenericApplicationL
 		// Daemoniker.start, not daemonize, which ends the JVM on failure: the
 		// application reports it instead.
 		try {
-			Daemoniker.start(pidFile, options(properties, RunMode.FOREGROUND));
+			Daemoniker.start(pidFile, DaemonLaunch.options(properties, RunMode.FOREGROUND));
 		}
 		catch (DaemonikerException ex) {
 			throw new IllegalStateException("daemoniker: " + ex.getMessage(), ex);
 		}
-	}
-
-	/**
-	 * Starts the daemon and ends this JVM: it is only the launcher, and has done its work
-	 * once the daemon is ready or has failed.
-	 */
-	private static void launch(Path pidFile, DaemonizeOptions options) {
-		try (Daemonizer daemonizer = new Daemonizer()) {
-			DaemonizeResult result = daemonizer.daemonize(pidFile, options);
-			System.out.println("Started daemon: pid " + result.pid() + ", PID file " + pidFile);
-		}
-		catch (DaemonikerException | IllegalArgumentException | IllegalStateException ex) {
-			System.err.println(
-					ex.getMessage().startsWith("daemoniker: ") ? ex.getMessage() : "daemoniker: " + ex.getMessage());
-			System.err.flush();
-			System.exit(1);
-		}
-		// Only reached if the launcher was interrupted while it waited.
-		System.exit(1);
 	}
 
 	private static void onStartFailed(ApplicationFailedEvent event) {

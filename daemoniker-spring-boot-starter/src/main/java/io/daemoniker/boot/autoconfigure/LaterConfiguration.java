@@ -73,9 +73,22 @@ final class LaterConfiguration {
 				return Optional.of(property + " is set");
 			}
 		}
+		return reasonToWait(profiles(early), directory, classLoader);
+	}
+
+	/**
+	 * Returns why the launcher must wait for the configuration files, when nothing moves
+	 * them elsewhere and these profiles are active, or nothing if they cannot set the
+	 * starter's properties.
+	 * @param profiles the profiles given early, or {@code default}
+	 * @param directory the directory the application was started in
+	 * @param classLoader the application's class loader
+	 * @return the reason, naming the file
+	 */
+	static Optional<String> reasonToWait(List<String> profiles, Path directory, ClassLoader classLoader) {
 		List<String> names = new ArrayList<>();
 		names.add("application");
-		for (String profile : profiles(early)) {
+		for (String profile : profiles) {
 			names.add("application-" + profile);
 		}
 		try {
@@ -98,10 +111,13 @@ final class LaterConfiguration {
 		return Optional.empty();
 	}
 
+	/** The profiles of an application that is given none. */
+	static final List<String> DEFAULT_PROFILES = List.of("default");
+
 	private static List<String> profiles(Environment early) {
 		// Without an active profile, Spring Boot reads the files of the default one.
 		List<String> profiles = new ArrayList<>(
-				early.containsProperty("spring.profiles.default") ? List.of() : List.of("default"));
+				early.containsProperty("spring.profiles.default") ? List.of() : DEFAULT_PROFILES);
 		for (String property : List.of("spring.profiles.active", "spring.profiles.include",
 				"spring.profiles.default")) {
 			String value = early.getProperty(property);

@@ -4,11 +4,14 @@
  */
 package io.daemoniker.boot.autoconfigure;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
@@ -17,7 +20,6 @@ import java.util.stream.Stream;
 import io.daemoniker.RunMode;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.propertyeditors.PathEditor;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -55,12 +57,9 @@ final class PlainBinding {
 	 * daemon's command line, and a daemon that the shell prepared has
 	 * {@code DAEMONIKER_START} in its environment.
 	 */
-	private static final List<ConfigurationPropertyName> CORE_PROPERTIES = Stream
-		.of("daemoniker.daemon", LauncherConfigLocations.LAUNCH_DIRECTORY_PROPERTY, "daemoniker.start",
-				"daemoniker.flock", "daemoniker.spawner", "daemoniker.progress", "daemoniker.jna.cache",
-				"daemoniker.windows.channel")
-		.map(ConfigurationPropertyName::of)
-		.toList();
+	static final List<String> CORE_NAMES = List.of("daemoniker.daemon",
+			LauncherConfigLocations.LAUNCH_DIRECTORY_PROPERTY, "daemoniker.start", "daemoniker.flock",
+			"daemoniker.spawner", "daemoniker.progress", "daemoniker.jna.cache", "daemoniker.windows.channel");
 
 	private static final List<Property> PROPERTIES = List.of(
 			new Property("daemoniker.pid-file", Kind.PATH, (p, v) -> p.setPidFile((Path) v)),
@@ -89,6 +88,9 @@ final class PlainBinding {
 			new Property("daemoniker.startup-cache.directory", Kind.PATH,
 					(p, v) -> p.getStartupCache().setDirectory((Path) v)));
 
+	/** The names of the starter's properties, in their canonical form. */
+	static final List<String> STARTER_NAMES = names(PROPERTIES);
+
 	private PlainBinding() {
 	}
 
@@ -108,7 +110,7 @@ final class PlainBinding {
 			}
 			try (Stream<ConfigurationPropertyName> names = iterable.stream()) {
 				if (names.filter(PREFIX::isAncestorOf)
-					.filter((name) -> !CORE_PROPERTIES.contains(name))
+					.filter((name) -> !isCore(name))
 					.anyMatch((name) -> property(name) == null)) {
 					// An index, a group given a value, a typo: the Binder's to judge.
 					return Optional.empty();
@@ -116,9 +118,32 @@ final class PlainBinding {
 			}
 			sources.add(source);
 		}
+		Map<String, Object> values = new HashMap<>();
+		for (Property property : PROPERTIES) {
+			Object value = valueOf(sources, ConfigurationPropertyName.of(property.name()));
+			if (value != null) {
+				values.put(property.name(), value);
+			}
+		}
+		return convert(values, classLoader);
+	}
+
+	/**
+	 * Returns the properties given as text by their canonical names (see
+	 * {@link PlainSources}), or nothing when one of them is not given plainly.
+	 * @param values the values by the properties' names
+	 * @param classLoader the application's class loader, in which a path must name no
+	 * resource
+	 * @return the properties
+	 */
+	static Optional<DaemonikerProperties> read(Map<String, String> values, ClassLoader classLoader) {
+		return convert(new HashMap<>(values), classLoader);
+	}
+
+	private static Optional<DaemonikerProperties> convert(Map<String, Object> values, ClassLoader classLoader) {
 		DaemonikerProperties properties = new DaemonikerProperties();
 		for (Property property : PROPERTIES) {
-			Object value = valueOf(sources, property.name());
+			Object value = values.get(property.name());
 			if (value == null) {
 				continue;
 			}
@@ -130,6 +155,23 @@ final class PlainBinding {
 			property.setter().accept(properties, converted.get());
 		}
 		return Optional.of(properties);
+	}
+
+	private static boolean isCore(ConfigurationPropertyName name) {
+		for (String core : CORE_NAMES) {
+			if (ConfigurationPropertyName.of(core).equals(name)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<String> names(List<Property> properties) {
+		List<String> names = new ArrayList<>(properties.size());
+		for (Property property : properties) {
+			names.add(property.name());
+		}
+		return List.copyOf(names);
 	}
 
 	/**
@@ -144,7 +186,8 @@ final class PlainBinding {
 		}
 		String joined = joined(name);
 		for (Property property : PROPERTIES) {
-			if (property.name().equals(name) || joined(property.name()).equals(joined)) {
+			ConfigurationPropertyName candidate = ConfigurationPropertyName.of(property.name());
+			if (candidate.equals(name) || joined(candidate).equals(joined)) {
 				return property;
 			}
 		}
@@ -181,13 +224,7 @@ final class PlainBinding {
 	/**
 	 * A starter property: its name, the kind of its value, and how the value is set.
 	 */
-	private record Property(ConfigurationPropertyName name, Kind kind,
-			BiConsumer<DaemonikerProperties, Object> setter) {
-
-		Property(String name, Kind kind, BiConsumer<DaemonikerProperties, Object> setter) {
-			this(ConfigurationPropertyName.of(name), kind, setter);
-		}
-
+	private record Property(String name, Kind kind, BiConsumer<DaemonikerProperties, Object> setter) {
 	}
 
 	/**
@@ -210,16 +247,15 @@ final class PlainBinding {
 						|| classLoader.getResource(resource) != null) {
 					return Optional.empty();
 				}
-				// The conversion that the Binder uses for a path, without its
-				// conversion service.
-				PathEditor editor = new PathEditor();
+				// What Spring's PathEditor, which the Binder uses, makes of a path that
+				// has no URL scheme and names no class path resource; PathEditor itself
+				// would set up Spring's environment, and with it logging.
 				try {
-					editor.setAsText(value);
+					return Optional.of(Path.of(value).normalize());
 				}
-				catch (IllegalArgumentException ex) {
+				catch (InvalidPathException ex) {
 					return Optional.empty();
 				}
-				return Optional.ofNullable(editor.getValue());
 			}
 		},
 

@@ -49,6 +49,16 @@ class EarlyRelaunchProcessTests {
 	 */
 	private static final String BINDER = " org.springframework.boot.context.properties.bind.Binder ";
 
+	/**
+	 * Spring's environment, whose first use sets up Commons Logging and the application's
+	 * logging library: a launcher that finds the starter's properties in their documented
+	 * forms reads them without it.
+	 */
+	private static final String SPRING_ENVIRONMENT = " org.springframework.core.env.StandardEnvironment ";
+
+	/** Commons Logging, which Spring's environment sets up. */
+	private static final String LOGGING = " org.apache.commons.logging.LogFactory ";
+
 	/** Loaded once the application calls {@code SpringApplication.run}. */
 	private static final String SPRING_APPLICATION = " org.springframework.boot.SpringApplication ";
 
@@ -69,14 +79,17 @@ class EarlyRelaunchProcessTests {
 		int port = freePort();
 		Started started = start(List.of(), Map.of(), "--daemoniker.pid-file=args.pid", "--server.port=" + port);
 		assertEarlyAndServing(started, pidFile, port);
+		assertReadWithoutSpringsEnvironment(started);
 	}
 
 	@Test
 	void aPidFileInASystemPropertyStartsTheDaemonEarly() throws Exception {
 		Path pidFile = this.directory.resolve("property.pid");
 		int port = freePort();
-		Started started = start(List.of("-Ddaemoniker.pidFile=" + pidFile), Map.of(), "--server.port=" + port);
+		Started started = start(List.of("-Ddaemoniker.pid-file=" + pidFile, "-Ddaemoniker.startup-timeout=90s"),
+				Map.of(), "--server.port=" + port);
 		assertEarlyAndServing(started, pidFile, port);
+		assertReadWithoutSpringsEnvironment(started);
 	}
 
 	@Test
@@ -85,6 +98,22 @@ class EarlyRelaunchProcessTests {
 		int port = freePort();
 		Started started = start(List.of(), Map.of("DAEMONIKER_PID_FILE", pidFile.toString()), "--server.port=" + port);
 		assertEarlyAndServing(started, pidFile, port);
+		assertReadWithoutSpringsEnvironment(started);
+	}
+
+	/**
+	 * A relaxed name that the starter does not document is read with Spring Boot's
+	 * relaxed binding, through Spring's environment, and still before Spring Boot starts.
+	 */
+	@Test
+	void aPidFileUnderAnotherRelaxedNameIsReadThroughSpringsEnvironment() throws Exception {
+		Path pidFile = this.directory.resolve("relaxed.pid");
+		int port = freePort();
+		Started started = start(List.of("-Ddaemoniker.pidFile=" + pidFile), Map.of("DAEMONIKER_STDOUT", "relaxed.log"),
+				"--server.port=" + port);
+		assertEarlyAndServing(started, pidFile, port);
+		assertThat(started.classesLoaded()).contains(SPRING_ENVIRONMENT);
+		assertThat(this.directory.resolve("relaxed.log")).as("the variable's setting took effect").exists();
 	}
 
 	/**
@@ -180,6 +209,7 @@ class EarlyRelaunchProcessTests {
 		assertThat(started.stderr().strip().lines()).as(started.stderr()).hasSize(1);
 		assertThat(started.stderr()).contains("daemoniker.startup-timeout").doesNotContain("\tat ");
 		assertThat(started.classesLoaded()).doesNotContain(CONFIG_DATA);
+		assertReadWithoutSpringsEnvironment(started);
 		assertThat(pidFile).doesNotExist();
 		assertThat(JarLaunches.processesNaming(this.directory)).as("processes left").isEmpty();
 	}
@@ -209,6 +239,12 @@ class EarlyRelaunchProcessTests {
 			.as("the launcher started the daemon from main, before Spring Boot started")
 			.doesNotContain(SPRING_APPLICATION);
 		assertServing(started, pidFile, port);
+	}
+
+	private static void assertReadWithoutSpringsEnvironment(Started started) {
+		assertThat(started.classesLoaded()).as("the launcher read the properties without Spring's environment")
+			.doesNotContain(SPRING_ENVIRONMENT)
+			.doesNotContain(LOGGING);
 	}
 
 	/**
